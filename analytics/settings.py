@@ -1,0 +1,184 @@
+"""Department settings: stage order and names, probabilities, fiscal year, currency, KPI weights.
+
+Settings live in a YAML file in the workspace. A file that cannot be read, or holds invalid
+values, yields the defaults plus a list of readable problems; it never raises.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+import yaml
+
+from analytics.schema import LOST_SYNONYMS, STAGES, WON_STAGE_KEY, normalise_header
+
+
+@dataclass(frozen=True)
+class StageSetting:
+    key: str
+    label_en: str
+    label_zh: str
+    probability: float
+    synonyms: tuple[str, ...] = ()
+
+
+def _default_stages() -> tuple[StageSetting, ...]:
+    return tuple(StageSetting(s.key, s.label_en, s.label_zh, s.default_probability, s.synonyms)
+                 for s in STAGES)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a department configures. Fractions are fractions (0.3, not 30)."""
+
+    stages: tuple[StageSetting, ...] = field(default_factory=_default_stages)
+    won_stage: str = WON_STAGE_KEY
+    lost_names: tuple[str, ...] = LOST_SYNONYMS
+    fiscal_start_month: int = 1
+    currency: str = "USD"
+    currency_symbol: str = "$"
+    kpi_weights: tuple[float, float, float] = (0.5, 0.3, 0.2)  # revenue, satisfaction, collaboration
+    revenue_cap: float = 1.0  # attainment above this counts as the cap in the KPI revenue score
+    followup_days: int = 14  # a won customer is "followed up" with an activity within N days
+    min_responses: int = 5  # fewer survey responses than this get a "too few to judge" badge
+
+    def stage_order(self) -> list[str]:
+        return [s.key for s in self.stages]
+
+    def stage(self, key: str) -> StageSetting:
+        for s in self.stages:
+            if s.key == key:
+                return s
+        raise KeyError(key)
+
+    def classify_stage(self, label: object) -> tuple[str | None, str]:
+        """(stage key or None, status) for a stage label as it appears in a file.
+
+        Won and lost names win over the funnel order: ``Closed Lost`` → (None, "lost").
+        An unknown label is (None, "open") and is reported as an unknown stage.
+        """
+        if label is None or (isinstance(label, float) and pd.isna(label)):
+            return None, "open"
+        folded = normalise_header(label)
+        if not folded:
+            return None, "open"
+        if any(folded == normalise_header(n) for n in self.lost_names):
+            return None, "lost"
+        for s in self.stages:
+            names = (s.key, s.label_en, s.label_zh, *s.synonyms)
+            if any(folded == normalise_header(n) for n in names):
+                return s.key, ("won" if s.key == self.won_stage else "open")
+        return None, "open"
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["stages"] = [asdict(s) | {"synonyms": list(s.synonyms)} for s in self.stages]
+        data["lost_names"] = list(self.lost_names)
+        data["kpi_weights"] = list(self.kpi_weights)
+        return data
+
+
+DEFAULT_SETTINGS = Settings()
+
+
+def settings_from_dict(data: object) -> tuple[Settings, list[str]]:
+    """Settings from parsed YAML; invalid entries fall back to defaults, with a message each."""
+    problems: list[str] = []
+    if not isinstance(data, dict):
+        return DEFAULT_SETTINGS, ["settings file is not a mapping of names to values; defaults used"]
+    out = DEFAULT_SETTINGS
+    if "stages" in data:
+        try:
+            stages = tuple(
+                StageSetting(str(s["key"]), str(s.get("label_en", s["key"])),
+                             str(s.get("label_zh", s.get("label_en", s["key"]))),
+                             float(s.get("probability", 0.0)), tuple(map(str, s.get("synonyms", ()))))
+                for s in data["stages"]
+            )
+            if not stages or any(not 0 <= s.probability <= 1 for s in stages):
+                raise ValueError("each stage needs a probability between 0 and 1")
+            out = replace(out, stages=stages)
+        except (KeyError, TypeError, ValueError) as exc:
+            problems.append(f"stages: {exc}; default stages used")
+    simple = {
+        "won_stage": str, "currency": str, "currency_symbol": str,
+        "fiscal_start_month": int, "followup_days": int, "min_responses": int, "revenue_cap": float,
+    }
+    for name, kind in simple.items():
+        if name in data:
+            try:
+                out = replace(out, **{name: kind(data[name])})
+            except (TypeError, ValueError):
+                problems.append(f"{name}: {data[name]!r} is not valid; default used")
+    if not 1 <= out.fiscal_start_month <= 12:
+        problems.append("fiscal_start_month must be 1–12; January used")
+        out = replace(out, fiscal_start_month=1)
+    if out.won_stage not in out.stage_order():
+        problems.append(f"won_stage {out.won_stage!r} is not one of the stages; last stage used")
+        out = replace(out, won_stage=out.stage_order()[-1])
+    if "lost_names" in data:
+        if isinstance(data["lost_names"], list) and data["lost_names"]:
+            out = replace(out, lost_names=tuple(map(str, data["lost_names"])))
+        else:
+            problems.append("lost_names must be a list of names; defaults used")
+    if "kpi_weights" in data:
+        try:
+            weights = tuple(float(w) for w in data["kpi_weights"])
+            if len(weights) != 3 or any(w < 0 for w in weights) or sum(weights) <= 0:
+                raise ValueError
+            out = replace(out, kpi_weights=weights)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            problems.append("kpi_weights must be three non-negative numbers; 50/30/20 used")
+    return out, problems
+
+
+def load_settings(path: Path) -> tuple[Settings, list[str]]:
+    """Settings from a YAML file; a missing file is the defaults with no problem."""
+    if not path.exists():
+        return DEFAULT_SETTINGS, []
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        return DEFAULT_SETTINGS, [f"{path.name} could not be read ({exc.__class__.__name__}); defaults used"]
+    return settings_from_dict(data)
+
+
+def save_settings(settings: Settings, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(yaml.safe_dump(settings.to_dict(), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    tmp.replace(path)
+
+
+def register_stage_map(con: duckdb.DuckDBPyConnection, settings: Settings = DEFAULT_SETTINGS) -> None:
+    """Create temp table ``stage_map(stage, stage_key, stage_order, probability)``.
+
+    One row per distinct ``deals.stage`` label; ``stage_order`` is 0-based in the configured
+    funnel, NULL for lost and unknown labels. Metrics join it ``USING (stage)``.
+    """
+    labels = [r[0] for r in con.execute("SELECT DISTINCT stage FROM deals WHERE stage IS NOT NULL").fetchall()]
+    order = settings.stage_order()
+    rows = []
+    for label in labels:
+        key, _status = settings.classify_stage(label)
+        rows.append({
+            "stage": label,
+            "stage_key": key,
+            "stage_order": order.index(key) if key else None,
+            "probability": settings.stage(key).probability if key else None,
+        })
+    frame = pd.DataFrame(rows, columns=["stage", "stage_key", "stage_order", "probability"])
+    frame = frame.astype({"stage": "str", "stage_key": "object", "stage_order": "Int64", "probability": "float64"})
+    con.register("_stage_map_df", frame)
+    try:
+        con.execute(
+            "CREATE OR REPLACE TEMP TABLE stage_map AS SELECT stage::VARCHAR AS stage, "
+            "stage_key::VARCHAR AS stage_key, stage_order::INTEGER AS stage_order, "
+            "probability::DOUBLE AS probability FROM _stage_map_df"
+        )
+    finally:
+        con.unregister("_stage_map_df")
