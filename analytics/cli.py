@@ -1,0 +1,419 @@
+"""``python -m analytics``: the same library as the app, without the UI (SPEC §5).
+
+Exit status: 0 success; 1 the input loaded but some rows were rejected (``validate`` only);
+2 invalid input or usage (a readable list of problems on stderr, never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from analytics.filters import Filters
+from analytics.mapping import MappingMemory, parse_overrides
+from analytics.messages import InputError, Lang, Problem, define
+from analytics.periods import Period, parse_period
+from analytics.schema import TABLES
+from analytics.settings import Settings, load_settings
+from analytics.sources import Loaded, load_default, load_files
+from analytics.workspace import Workspace
+
+define("cli_bad_period", "--period {value!r}: {reason}", "--period {value!r}：{reason}")
+define("cli_file_errors", "{count} file(s) or sheet(s) could not be loaded.", "{count} 个文件或工作表无法导入。")
+
+FILE_OPTIONS = ("deals", "targets", "surveys", "peer_reviews", "activities", "campaigns", "markets")
+
+
+class CliError(Exception):
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+
+
+# --- output ----------------------------------------------------------------------------------
+
+def _plain(value: object) -> object:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if value is pd.NA or value is pd.NaT:
+        return None
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
+        try:
+            return value.item()
+        except (ValueError, AttributeError):
+            pass
+    if isinstance(value, (pd.Timestamp, date)):
+        return value.date().isoformat() if isinstance(value, pd.Timestamp) else value.isoformat()
+    return value
+
+
+def emit(frame: pd.DataFrame, fmt: str, out=None) -> None:
+    """Print ``frame`` as an aligned table, CSV or a JSON array of objects."""
+    out = out or sys.stdout
+    if fmt == "json":
+        records = [{k: _plain(v) for k, v in row.items()} for row in frame.to_dict(orient="records")]
+        json.dump(records, out, ensure_ascii=False, indent=1, default=str)
+        out.write("\n")
+    elif fmt == "csv":
+        frame.to_csv(out, index=False, lineterminator="\n")
+    else:
+        if frame.empty:
+            out.write("(no rows)\n")
+            return
+        shown = frame.copy()
+        for col in shown.columns:
+            if pd.api.types.is_float_dtype(shown[col]):
+                shown[col] = shown[col].map(lambda v: "" if pd.isna(v) else f"{v:,.4f}".rstrip("0").rstrip("."))
+        out.write(shown.to_string(index=False, na_rep="") + "\n")
+
+
+# --- loading ---------------------------------------------------------------------------------
+
+def _settings() -> Settings:
+    settings, _problems = load_settings(Workspace().settings_path)
+    return settings
+
+
+def load_from_args(args: argparse.Namespace, settings: Settings) -> Loaded:
+    files: dict[str, list[Path]] = {}
+    for kind in FILE_OPTIONS:
+        for p in getattr(args, kind, None) or []:
+            files.setdefault(kind, []).append(Path(p))
+    for p in getattr(args, "data", None) or []:
+        files.setdefault("data", []).append(Path(p))
+    overrides = parse_overrides(args.map or [])
+    if not files:
+        return load_default(settings=settings)
+    loaded = load_files(files, overrides=overrides, settings=settings,
+                        memory=MappingMemory(Workspace().mappings_path))
+    failed = [r for r in loaded.results if r.errors]
+    if failed:
+        raise CliError([p for r in failed for p in r.errors])
+    return loaded
+
+
+def _period(text: str | None, settings: Settings) -> Period | None:
+    if text is None:
+        return None
+    try:
+        return parse_period(text, settings.fiscal_start_month)
+    except ValueError as exc:
+        raise CliError([Problem("cli_bad_period", {"value": text, "reason": str(exc)})]) from None
+
+
+def _filters(args: argparse.Namespace) -> Filters:
+    picks = {d: tuple(getattr(args, f"f_{d}") or ()) for d in ("team", "rep", "region", "segment", "channel")}
+    return Filters(**picks)
+
+
+# --- commands --------------------------------------------------------------------------------
+
+def cmd_validate(args: argparse.Namespace, lang: Lang) -> int:
+    from analytics.importer import import_file
+
+    settings = _settings()
+    overrides = parse_overrides(args.map or [])
+    path = Path(args.file)
+    if not path.exists():
+        raise CliError([Problem("file_not_found", {"file": str(path)})])
+    results = import_file(path.read_bytes(), path.name, table=args.kind, overrides=overrides,
+                          settings=settings)
+    rows = []
+    for r in results:
+        rejected = r.rejected_frame(lang)
+        rows.append({
+            **r.summary(lang),
+            "header_row": r.header_row,
+            "mapping": {h: c for h, c in (r.mapping.mapped.items() if r.mapping else [])},
+            "errors": [p.text(lang) for p in r.errors],
+            "warnings": [p.text(lang) for p in r.warnings],
+            "notes": [p.text(lang) for p in r.notes],
+            "rejected": [{"row": int(row[0]), "reason": row[1]} for row in rejected.iloc[:, :2].itertuples(index=False)],
+        })
+    if args.format == "json":
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1, default=str)
+        sys.stdout.write("\n")
+    elif args.format == "csv":
+        flat = [{"file": r["file"], "sheet": r["sheet"], "table": r["table"], "row": x["row"], "reason": x["reason"]}
+                for r in rows for x in r["rejected"]]
+        emit(pd.DataFrame(flat, columns=["file", "sheet", "table", "row", "reason"]), "csv")
+    else:
+        for r in rows:
+            print(f"{r['file']} [{r['sheet']}] → {r['table']} (header on row {r['header_row']})")
+            print(f"  rows read:     {r['rows_read']}")
+            print(f"  rows loaded:   {r['rows_loaded']}")
+            print(f"  rows rejected: {r['rows_rejected']}")
+            if r["mapping"]:
+                print("  columns: " + ", ".join(f"{h} → {c}" for h, c in r["mapping"].items()))
+            for label, items in (("error", r["errors"]), ("warning", r["warnings"]), ("note", r["notes"])):
+                for text in items:
+                    print(f"  [{label}] {text}")
+            if r["rejected"]:
+                print("  rejected rows:")
+                for x in r["rejected"]:
+                    print(f"    row {x['row']}: {x['reason']}")
+    if any(r["errors"] for r in rows):
+        for r in rows:
+            for text in r["errors"]:
+                print(text, file=sys.stderr)
+        return 2
+    return 1 if any(r["rows_rejected"] for r in rows) else 0
+
+
+def _with_data(run: Callable[[argparse.Namespace, Loaded, Settings], pd.DataFrame]):
+    def command(args: argparse.Namespace, lang: Lang) -> int:
+        settings = _settings()
+        loaded = load_from_args(args, settings)
+        frame = run(args, loaded, settings)
+        emit(frame, args.format)
+        return 0
+    return command
+
+
+def _connect(loaded: Loaded, settings: Settings):
+    from analytics.settings import register_stage_map
+
+    con = loaded.connect()
+    register_stage_map(con, settings)
+    return con
+
+
+def _as_of(args: argparse.Namespace) -> date | None:
+    return date.fromisoformat(args.as_of) if getattr(args, "as_of", None) else None
+
+
+@_with_data
+def cmd_attainment(args, loaded, settings):
+    from analytics.attainment import attainment
+
+    period = _period(args.period, settings)
+    frame = attainment(_connect(loaded, settings), period, args.by, _filters(args), as_of=_as_of(args),
+                       settings=settings)
+    first = args.by
+    cols = [first, "target", "actual", "attainment", "gap"]
+    extra = [c for c in ("expected_to_date", "pace_status", "forecast", "coverage") if c in frame.columns]
+    return frame[cols + extra]
+
+
+@_with_data
+def cmd_funnel(args, loaded, settings):
+    from analytics.funnel import funnel
+
+    result = funnel(_connect(loaded, settings), _period(args.period, settings), _filters(args), settings,
+                    by=args.by)
+    table = result.table if hasattr(result, "table") else result
+    cols = ([args.by] if args.by else []) + ["stage", "reached", "conversion", "conversion_from_first"]
+    return table[cols]
+
+
+@_with_data
+def cmd_performance(args, loaded, settings):
+    from analytics.performance import performance
+
+    frame = performance(_connect(loaded, settings), args.by, _period(args.period, settings), _filters(args),
+                        settings)
+    cols = [args.by, "won_revenue", "revenue_share", "deals_won", "deals_lost", "win_rate", "win_rate_value",
+            "avg_deal_size", "sales_cycle_days", "change"]
+    return frame[[c for c in cols if c in frame.columns]]
+
+
+@_with_data
+def cmd_satisfaction(args, loaded, settings):
+    from analytics.satisfaction import satisfaction
+
+    frame = satisfaction(_connect(loaded, settings), args.by, _period(args.period, settings), _filters(args),
+                         min_responses=settings.min_responses)
+    first = [args.by] if args.by else []
+    return frame[first + ["responses", "csat", "nps", "promoters", "detractors"]]
+
+
+def _kpi_frame(args, loaded, settings):
+    from analytics.attainment import attainment
+    from analytics.kpi import kpi_scores
+    from analytics.satisfaction import collaboration, satisfaction
+
+    period = _period(args.period, settings)
+    con = _connect(loaded, settings)
+    att = attainment(con, period, "rep", _filters(args), as_of=_as_of(args), settings=settings)
+    sat = satisfaction(con, "rep", period, _filters(args), min_responses=settings.min_responses)
+    col = collaboration(con, period, _filters(args))
+    return kpi_scores(att, sat, col, settings.kpi_weights, settings.revenue_cap), att, sat, con, period
+
+
+@_with_data
+def cmd_kpi(args, loaded, settings):
+    frame = _kpi_frame(args, loaded, settings)[0]
+    return frame[["rep", "revenue_score", "satisfaction_score", "collaboration_score", "kpi_score", "rank"]]
+
+
+@_with_data
+def cmd_rewards(args, loaded, settings):
+    from analytics.attainment import attainment
+    from analytics.rewards import load_plan, payouts
+
+    plan_path = Path(args.plan) if args.plan else _default_plan_path()
+    plan, problems = load_plan(plan_path)
+    if plan is None or [p for p in problems if p.severity == "error"]:
+        raise CliError(problems)
+    _kpi, att, sat, con, period = _kpi_frame(args, loaded, settings)
+    teams = attainment(con, period, "team", _filters(args), as_of=_as_of(args), settings=settings)
+    result = payouts(plan, att, teams, sat, period)
+    lines = result.lines.copy()
+    text_col = "description_en" if args.lang == "en" else "description_zh"
+    lines = lines.rename(columns={text_col: "line"})
+    return lines[["rep", "line_no", "kind", "line", "amount"]]
+
+
+def _default_plan_path() -> Path:
+    ws_plan = Workspace().plan_path
+    return ws_plan if ws_plan.exists() else Path(__file__).resolve().parents[1] / "data" / "commission_plan.yaml"
+
+
+def cmd_query(args, lang: Lang) -> int:
+    from analytics.sql_guard import run_readonly_query
+
+    settings = _settings()
+    loaded = load_from_args(args, settings)
+    result = run_readonly_query(loaded.tables, args.sql, max_rows=args.max_rows, timeout_s=args.timeout)
+    emit(result.frame, args.format)
+    if result.truncated:
+        print(f"(first {args.max_rows} rows shown)", file=sys.stderr)
+    return 0
+
+
+def cmd_report(args, lang: Lang) -> int:
+    from analytics.report import build_report
+
+    settings = _settings()
+    loaded = load_from_args(args, settings)
+    period = _period(args.period, settings)
+    data = build_report(loaded, period, settings=settings, rep=args.rep, lang=args.lang,
+                        include_pay=args.include_pay or bool(args.rep), as_of=_as_of(args))
+    Path(args.out).write_bytes(data)
+    print(f"wrote {args.out} ({len(data):,} bytes)")
+    return 0
+
+
+def cmd_sample(args, lang: Lang) -> int:
+    from analytics.sample import write_sample
+
+    as_of = _as_of(args)
+    paths = write_sample(Path(args.out), **({"as_of": as_of} if as_of else {}))
+    for p in paths:
+        print(p)
+    return 0
+
+
+# --- parser ----------------------------------------------------------------------------------
+
+def _add_data_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("data (default: the published workspace, else the sample company)")
+    for kind in FILE_OPTIONS:
+        g.add_argument(f"--{kind.replace('_', '-')}", dest=kind, action="append", metavar="FILE",
+                       help=f"{TABLES[kind].label_en} file (CSV/XLSX/XLS); repeatable")
+    g.add_argument("--data", action="append", metavar="PATH",
+                   help="a folder of files or one workbook with several sheets; tables detected per sheet")
+    g.add_argument("--map", action="append", metavar="'Their Header=canonical_name'",
+                   help="override the automatic column mapping; repeatable")
+    f = p.add_argument_group("filters")
+    for dim in ("team", "rep", "region", "segment", "channel"):
+        f.add_argument(f"--{dim}-filter", dest=f"f_{dim}", action="append", metavar="VALUE",
+                       help=f"only deals whose {dim} is VALUE; repeatable")
+    p.add_argument("--as-of", dest="as_of", metavar="YYYY-MM-DD", help="the day pace is measured on")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m analytics",
+        description="Sales performance figures from deals, targets and surveys exports.")
+    parser.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    parser.add_argument("--lang", choices=["en", "zh"], default=os.environ.get("SALES_LANG", "en"),
+                        help="language of messages and report labels")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add(name: str, func, help_: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_, description=help_)
+        p.add_argument("--format", choices=["table", "csv", "json"], default=argparse.SUPPRESS)
+        p.add_argument("--lang", choices=["en", "zh"], default=argparse.SUPPRESS)
+        p.set_defaults(func=func)
+        return p
+
+    p = add("validate", cmd_validate, "rows read, loaded and rejected, with every rejected row and its reason")
+    p.add_argument("file")
+    p.add_argument("--kind", choices=list(TABLES), help="force the table instead of detecting it")
+    p.add_argument("--map", action="append", metavar="'Their Header=canonical_name'")
+
+    p = add("attainment", cmd_attainment, "target, actual, attainment and gap per rep, team or company")
+    p.add_argument("--period", required=True, help="2026-10, 2026-Q4, 2026 or 2026-01..2026-03")
+    p.add_argument("--by", choices=["rep", "team", "company"], default="rep")
+    _add_data_options(p)
+
+    p = add("funnel", cmd_funnel, "stage, reached, conversion to the next stage and from the first")
+    p.add_argument("--period")
+    p.add_argument("--by", help="a deals column to split by (rep, team, segment, …)")
+    _add_data_options(p)
+
+    p = add("performance", cmd_performance, "won revenue, win rate, deal size, cycle and change per group")
+    p.add_argument("--by", required=True,
+                   choices=["rep", "team", "segment", "channel", "lead_source", "region", "product", "company"])
+    p.add_argument("--period")
+    _add_data_options(p)
+
+    p = add("satisfaction", cmd_satisfaction, "responses, CSAT, NPS, promoters and detractors")
+    p.add_argument("--by", choices=["rep", "segment", "channel", "customer", "team"])
+    p.add_argument("--period")
+    _add_data_options(p)
+
+    p = add("kpi", cmd_kpi, "revenue, satisfaction and collaboration scores, KPI score and rank per rep")
+    p.add_argument("--period", required=True)
+    _add_data_options(p)
+
+    p = add("rewards", cmd_rewards, "each rep's payout, line by line")
+    p.add_argument("--period", required=True)
+    p.add_argument("--plan", help="commission plan YAML (default: the workspace's, else data/commission_plan.yaml)")
+    _add_data_options(p)
+
+    p = add("report", cmd_report, "write the monthly report workbook")
+    p.add_argument("--period", required=True)
+    p.add_argument("--rep", help="a rep's own report (includes their pay)")
+    p.add_argument("--include-pay", action="store_true", help="include payouts in the department report")
+    p.add_argument("--out", required=True, metavar="FILE.xlsx")
+    _add_data_options(p)
+
+    p = add("query", cmd_query, "one read-only SELECT over the loaded tables (deals, targets, …)")
+    p.add_argument("sql")
+    p.add_argument("--max-rows", type=int, default=10_000)
+    p.add_argument("--timeout", type=float, default=10.0)
+    _add_data_options(p)
+
+    p = add("sample", cmd_sample, "write the sample company's files")
+    p.add_argument("--out", required=True, metavar="DIR")
+    p.add_argument("--as-of", dest="as_of", metavar="YYYY-MM-DD")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    lang: Lang = "zh" if args.lang == "zh" else "en"
+    try:
+        return args.func(args, lang)
+    except CliError as exc:
+        for p in exc.problems:
+            print(p.text(lang), file=sys.stderr)
+        return 2
+    except InputError as exc:
+        print(exc.text(lang), file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+    except (ValueError, KeyError) as exc:  # a usage problem the parser could not see
+        print(f"error: {exc}", file=sys.stderr)
+        return 2

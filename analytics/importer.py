@@ -1,0 +1,542 @@
+"""Import: a file's sheets → canonical tables, with every row either loaded or rejected.
+
+The pipeline per sheet is read (``readers``) → map headers (``mapping``) → parse each mapped
+column by its schema type (``values``) → table rules (status from stage, duplicates, a won deal
+needs an amount …) → a canonical frame plus a validation report. Nothing is dropped silently:
+``rows_read == rows_loaded + rows_rejected`` for every sheet, and each rejected row carries its
+row number as the user sees it in the file and the reasons in plain words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from analytics import values
+from analytics.mapping import Mapping, MappingMemory, apply_overrides, detect_table, suggest_mapping
+from analytics.messages import InputError, Lang, Problem, define, render
+from analytics.periods import parse_period
+from analytics.readers import Limits, Sheet, read_file
+from analytics.schema import SOURCE_ROW, STATUS_SYNONYMS, TABLES, normalise_header
+from analytics.settings import DEFAULT_SETTINGS, Settings
+from analytics.store import conform
+
+# --- messages --------------------------------------------------------------------------------
+define("missing_required", "{file}: the {table} table needs a column for {missing}, which was "
+       "not found. Columns found: {found}. Rename the column in the file, or map it on the Data "
+       "page (CLI: --map \"Their Header={first}\").",
+       "{file}：{table}表缺少必需的字段 {missing}。文件中的列：{found}。请在文件中改列名，或在"
+       "“数据”页面手动对应（命令行：--map \"原表头={first}\"）。")
+define("missing_one_of", "{file}: the {table} table needs at least one of {names}; none was found.",
+       "{file}：{table}表至少需要 {names} 中的一列，文件中一个也没有。")
+define("no_rows", "{file}: the sheet {sheet!r} has a header but no data rows.",
+       "{file}：工作表 {sheet!r} 只有表头，没有数据行。")
+define("unknown_table", "{file}: could not tell which table the sheet {sheet!r} holds (headers: "
+       "{headers}); it is kept as a raw table for Explore. Map it on the Data page to use it as deals, "
+       "targets or surveys.",
+       "{file}：无法判断工作表 {sheet!r} 属于哪类数据（表头：{headers}），已作为原始表保留，可在“探索”"
+       "中分析；如需作为商机、目标或调查使用，请在“数据”页面手动对应。")
+define("required_blank", "{column} is empty", "{column} 为空")
+define("bad_value", "{column} {value!r} is not {expected}", "{column} 的值 {value!r} 不是{expected_zh}")
+define("negative_amount", "{column} {value!r} is negative", "{column} 的值 {value!r} 为负数")
+define("out_of_range", "{column} {value!r} is outside {low}–{high}",
+       "{column} 的值 {value!r} 超出 {low}–{high} 的范围")
+define("duplicate_of", "duplicate of row {row} (same {key})", "与第 {row} 行重复（{key} 相同）")
+define("won_without_amount", "a won deal needs an amount", "赢单必须有金额")
+define("closed_without_date", "a {status} deal needs a close date", "已{status_zh}的商机必须有成交日期")
+define("bad_status", "status {value!r} is not open, won or lost", "状态 {value!r} 不是进行中、赢单或输单")
+define("bad_period", "period {value!r} is not a month, quarter or year (e.g. 2026-10, 2026-Q4, 2026)",
+       "期间 {value!r} 不是月份、季度或年份（例如 2026-10、2026-Q4、2026）")
+define("target_not_positive", "target {value!r} must be greater than 0", "目标值 {value!r} 必须大于 0")
+define("no_score", "neither CSAT nor NPS has a value", "满意度和推荐度都没有填写")
+define("warn_blank_amount", "{count} open or lost deal(s) have no amount; they are kept and counted as "
+       "unknown in pipeline figures (rows {rows}).",
+       "{count} 个进行中或输单的商机没有金额，已保留，在管道统计中计为未知（第 {rows} 行）。")
+define("warn_blank_created", "{count} deal(s) have no created date; they are kept but left out of "
+       "cycle and cohort figures (rows {rows}).",
+       "{count} 个商机没有创建日期，已保留，但不计入销售周期和分组漏斗（第 {rows} 行）。")
+define("warn_unknown_stage", "{count} deal(s) have a stage that is not in the funnel settings: {stages}. "
+       "They are loaded as open; map these names in Settings (rows {rows}).",
+       "{count} 个商机的阶段不在漏斗设置中：{stages}。已按进行中导入，请在“设置”中对应这些阶段（第 {rows} 行）。")
+define("warn_duplicates", "{count} row(s) repeat a {key} already loaded; the first row is kept and each "
+       "repeat is listed as rejected.",
+       "{count} 行的{key}与已导入的行重复；保留第一行，重复行列为已拒绝。")
+define("note_sales_list", "No stage or status column: this is read as a list of sales (orders or "
+       "invoices), and every row counts as won.",
+       "没有阶段或状态列：按销售清单（订单或发票）读取，每一行都计为赢单。")
+define("note_order_lines", "{count} rows share an order ID with another row; in a sales list these are "
+       "lines of one order and all are kept.",
+       "{count} 行与其他行的订单号相同；在销售清单中它们是同一订单的多行明细，全部保留。")
+define("note_no_rep", "No sales rep column: revenue is counted for the company, teams and segments, "
+       "but not per rep.",
+       "没有销售代表列：收入计入公司、团队和细分市场，但无法按销售代表统计。")
+define("note_generated_ids", "No deal ID column: each row's number in the file is used as its ID.",
+       "没有商机编号列：以文件中的行号作为编号。")
+define("note_wide_targets", "Wide layout: {rows} rows × {months} month columns became {cells} targets, one "
+       "per owner and month; blank and '-' cells mean no target.",
+       "宽表格式：{rows} 行 × {months} 个月份列转换为 {cells} 条目标（每个负责人每月一条）；空白和“-”表示无目标。")
+define("note_mapping_remembered", "The column mapping confirmed earlier for these headers was used.",
+       "使用了之前为这组表头确认过的字段对应。")
+
+_EXPECTED = {
+    "date": ("a date", "日期"),
+    "number": ("a number", "数字"),
+    "probability": ("a probability (0–1 or 0–100 %)", "概率（0–1 或 0–100%）"),
+    "score": ("a score", "评分"),
+}
+_STATUS_ZH = {"won": "赢单", "lost": "输单"}
+_METRICS = {
+    "revenue": "revenue", "sales": "revenue", "amount": "revenue", "收入": "revenue", "销售额": "revenue",
+    "金额": "revenue", "units": "units", "unit": "units", "quantity": "units", "数量": "units",
+    "marketshare": "market_share", "share": "market_share", "市场份额": "market_share",
+    "newcustomers": "new_customers", "newcustomer": "new_customers", "新客户": "new_customers",
+    "新客户数": "new_customers",
+}
+
+
+@dataclass
+class ImportResult:
+    """One sheet's outcome: the canonical frame and the validation report."""
+
+    file_name: str
+    sheet_name: str
+    table: str | None                   # canonical table, or None for a raw table
+    mapping: Mapping | None
+    frame: pd.DataFrame                 # canonical rows loaded (or the raw sheet for raw tables)
+    rows_read: int
+    rejected: list[tuple[int, list[Problem], dict[str, object]]] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)
+    errors: list[Problem] = field(default_factory=list)   # the sheet could not be loaded at all
+    header_row: int = 1
+    headers: list[str] = field(default_factory=list)
+    preview: pd.DataFrame | None = None  # the first rows as read, for the mapping editor
+
+    @property
+    def rows_loaded(self) -> int:
+        return 0 if self.errors or self.table is None else len(self.frame)
+
+    @property
+    def rows_rejected(self) -> int:
+        return self.rows_read if self.errors else len(self.rejected)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def rejected_frame(self, lang: Lang = "en") -> pd.DataFrame:
+        """Rejected rows: file row number, reason(s), then the row's cells as in the file."""
+        row_label, reason_label = ("row", "reason") if lang == "en" else ("行号", "原因")
+        records = []
+        for row, problems, cells in self.rejected:
+            records.append({row_label: row, reason_label: "; ".join(p.text(lang) for p in problems), **cells})
+        return pd.DataFrame(records, columns=[row_label, reason_label, *self.headers])
+
+    def summary(self, lang: Lang = "en") -> dict[str, object]:
+        return {
+            "file": self.file_name, "sheet": self.sheet_name, "table": self.table or "raw",
+            "rows_read": self.rows_read, "rows_loaded": self.rows_loaded,
+            "rows_rejected": self.rows_rejected,
+        }
+
+
+# --- entry points ----------------------------------------------------------------------------
+
+def import_file(data: bytes, filename: str, *, table: str | None = None,
+                overrides: dict[str, str] | None = None, sheet: str | None = None,
+                settings: Settings = DEFAULT_SETTINGS, memory: MappingMemory | None = None,
+                limits: Limits | None = None) -> list[ImportResult]:
+    """Import every sheet of a file (or ``sheet``). Raises InputError only when the file as a
+    whole cannot be read; problems with a sheet or a row are reported in the results."""
+    sheets = read_file(data, filename, sheet=sheet, **({"limits": limits} if limits else {}))
+    return [import_sheet(s, filename, table=table, overrides=overrides, settings=settings, memory=memory)
+            for s in sheets]
+
+
+def import_sheet(sheet: Sheet, filename: str, *, table: str | None = None,
+                 overrides: dict[str, str] | None = None, settings: Settings = DEFAULT_SETTINGS,
+                 memory: MappingMemory | None = None) -> ImportResult:
+    headers = [str(h) for h in sheet.frame.columns]
+    notes: list[Problem] = list(sheet.notes)
+    remembered = memory.recall(headers) if memory and not overrides else None
+    if remembered and (table is None or remembered[0] == table):
+        table, overrides = remembered
+        notes.append(Problem("note_mapping_remembered", severity="info"))
+    mapping = suggest_mapping(headers, table) if table else detect_table(headers)
+    if mapping is not None and overrides:
+        mapping = apply_overrides(mapping, overrides)
+    result = ImportResult(filename, sheet.name, mapping.table if mapping else None, mapping,
+                          sheet.frame, len(sheet.frame), notes=notes, header_row=sheet.header_row,
+                          headers=headers, preview=sheet.frame.head(5))
+    if mapping is None:
+        result.notes.append(Problem("unknown_table", {
+            "file": filename, "sheet": sheet.name, "headers": ", ".join(headers[:12])}, "warning"))
+        return result
+    if not len(sheet.frame):
+        result.errors.append(Problem("no_rows", {"file": filename, "sheet": sheet.name}))
+        return result
+    missing = _missing_columns(mapping)
+    if missing:
+        result.errors.append(missing if isinstance(missing, Problem) else Problem("missing_required", {
+            "file": filename, "table": mapping.table, "missing": ", ".join(missing),
+            "found": ", ".join(headers), "first": missing[0]}))
+        result.errors[-1] = Problem(result.errors[-1].code, {**result.errors[-1].params, "file": filename})
+        return result
+    _Importer(sheet, mapping, settings, result).run()
+    return result
+
+
+def _missing_columns(mapping: Mapping) -> list[str] | Problem:
+    have = mapping.canonical_names()
+    spec = TABLES[mapping.table]
+    required = list(spec.required)
+    if mapping.table == "deals":
+        # No stage: a sales list. No deal id: row numbers. No rep: a company-level list.
+        required = [c for c in required if c not in ("stage", "deal_id", "rep")]
+        # Every won or lost deal needs its close date, so a file without the column cannot load.
+        required.append("close_date")
+    if mapping.table == "targets" and mapping.wide_months:
+        required = [c for c in required if c != "target"]
+    missing = [c for c in required if c not in have]
+    if missing:
+        return missing
+    for group in spec.one_of:
+        if not have & set(group):
+            return Problem("missing_one_of", {"table": mapping.table, "names": " / ".join(group)})
+    return []
+
+
+# --- the per-sheet work ----------------------------------------------------------------------
+
+class _Importer:
+    def __init__(self, sheet: Sheet, mapping: Mapping, settings: Settings, result: ImportResult):
+        self.sheet = sheet
+        self.mapping = mapping
+        self.settings = settings
+        self.result = result
+        self.table = mapping.table
+        raw = sheet.frame.reset_index(drop=True)
+        self.raw = raw
+        self.rows = pd.Series(sheet.row_numbers, dtype="int64")
+        self.n = len(raw)
+        self.reasons: list[list[Problem]] = [[] for _ in range(self.n)]
+        self.out = pd.DataFrame(index=raw.index)
+
+    # helpers
+    def reject(self, mask: pd.Series | np.ndarray, make) -> None:
+        for i in np.flatnonzero(np.asarray(mask, dtype=bool)):
+            self.reasons[i].append(make(i))
+
+    def header_of(self, column: str) -> str | None:
+        for h, c in self.mapping.mapped.items():
+            if c == column:
+                return h
+        return None
+
+    def rows_text(self, mask: pd.Series) -> str:
+        rows = self.rows[np.asarray(mask, dtype=bool)].tolist()
+        shown = ", ".join(map(str, rows[:20]))
+        return shown + (f" … (+{len(rows) - 20})" if len(rows) > 20 else "")
+
+    def run(self) -> None:
+        if self.table == "targets" and self.mapping.wide_months:
+            self._unpivot_wide_targets()
+        self._parse_columns()
+        getattr(self, f"_rules_{self.table}", lambda: None)()
+        self._finish()
+
+    def _unpivot_wide_targets(self) -> None:
+        """One column per month beside a year column → one row per owner and month."""
+        months = self.mapping.wide_months
+        year_header = self.header_of("period")
+        id_headers = [h for h, c in self.mapping.mapped.items() if c != "period"]
+        long = self.raw.assign(_row=self.rows.values).melt(
+            id_vars=[*id_headers, *([year_header] if year_header else []), "_row"],
+            value_vars=list(months), var_name="_month", value_name="_target")
+        blank = long["_target"].isna() | long["_target"].astype("str").str.strip().isin(["", "-", "—", "–"])
+        long = long[~blank].sort_values(["_row", "_month"], key=lambda s: s.map(months) if s.name == "_month"
+                                        else s, kind="stable").reset_index(drop=True)
+        year = long[year_header].astype("str").str.strip() if year_header else pd.Series("", index=long.index)
+        long["_period"] = year + "-" + long["_month"].map(months).map("{:02d}".format)
+        self.result.notes.append(Problem("note_wide_targets", {
+            "months": len(months), "rows": self.n, "cells": len(long)}, "info"))
+        # From here on a "row" is one owner-month target; every one is loaded or rejected.
+        self.result.rows_read = len(long)
+        self.raw = long
+        self.rows = long["_row"].astype("int64").reset_index(drop=True)
+        self.n = len(long)
+        self.reasons = [[] for _ in range(self.n)]
+        self.out = pd.DataFrame(index=long.index)
+        columns = {h: c for h, c in self.mapping.mapped.items() if c != "period"}
+        columns["_period"] = "period"
+        columns["_target"] = "target"
+        self.mapping = Mapping("targets", columns)
+
+    def _parse_columns(self) -> None:
+        spec = TABLES[self.table]
+        for header, column in self.mapping.mapped.items():
+            raw = self.raw[header]
+            col_type = "date" if column.startswith("entered_") else spec.column(column).type
+            col_spec = spec.column(column) if not column.startswith("entered_") else None
+            if col_type in ("text", "status"):
+                text = raw.astype("str").str.strip().where(raw.notna(), None)
+                self.out[column] = text.where(text != "", None)
+                continue
+            if col_type == "period":
+                self.out[column], self.out[f"{column}_start"], self.out[f"{column}_end"] = \
+                    self._parse_period_column(raw, header)
+                continue
+            if col_type == "date":
+                parsed = values.parse_dates(raw, header)
+            elif col_type == "probability":
+                parsed = values.parse_probability(raw, header)
+            elif col_type == "score":
+                parsed = values.parse_score(raw, header, col_spec.minimum, col_spec.maximum)
+            else:
+                parsed = values.parse_amounts(raw, header)
+            self.result.notes.extend(parsed.notes)
+            self.out[column] = parsed.values
+            self.out[f"_blank_{column}"] = parsed.blank.values
+            bad = parsed.bad.to_numpy(dtype=bool)
+            reasons = parsed.reasons
+            for i in np.flatnonzero(bad):
+                self.reasons[i].append(self._bad_value_problem(column, header, col_type, raw.iloc[i],
+                                                               reasons.iloc[i], col_spec))
+
+    def _bad_value_problem(self, column: str, header: str, col_type: str, value: object, reason: object,
+                           col_spec) -> Problem:
+        if reason == "negative":
+            return Problem("negative_amount", {"column": header, "value": value}, column=column)
+        if reason == "out_of_range" and col_spec is not None:
+            return Problem("out_of_range", {"column": header, "value": value, "low": _fmt(col_spec.minimum),
+                                            "high": _fmt(col_spec.maximum)}, column=column)
+        en, zh = _EXPECTED.get(col_type, ("valid", "有效值"))
+        return Problem("bad_value", {"column": header, "value": value, "expected": en, "expected_zh": zh},
+                       column=column)
+
+    def _parse_period_column(self, raw: pd.Series, header: str) -> tuple[pd.Series, pd.Series, pd.Series]:
+        text = raw.astype("str").str.strip().where(raw.notna(), "")
+        keys = pd.Series(None, index=raw.index, dtype="object")
+        starts = pd.Series(pd.NaT, index=raw.index, dtype="datetime64[us]")
+        ends = starts.copy()
+        uniques = text.unique()
+        parsed: dict[str, tuple[str, object, object] | None] = {}
+        date_like = [u for u in uniques if u and not _looks_like_period(u)]
+        date_values = values.parse_dates(pd.Series(date_like, dtype="object"), header) if date_like else None
+        for i, u in enumerate(date_like):
+            if date_values is not None and not date_values.bad.iloc[i] and not date_values.blank.iloc[i]:
+                d = date_values.values.iloc[i]
+                p = parse_period(f"{d.year}-{d.month:02d}", self.settings.fiscal_start_month)
+                parsed[u] = (p.key, p.start, p.end)
+        for u in uniques:
+            if u in parsed or not u:
+                continue
+            try:
+                p = parse_period(u, self.settings.fiscal_start_month)
+                parsed[u] = (p.key, p.start, p.end) if p.kind != "custom" or p.start == p.end else None
+                if p.kind == "custom" and p.start == p.end:  # a single date → its month
+                    m = parse_period(f"{p.start.year}-{p.start.month:02d}")
+                    parsed[u] = (m.key, m.start, m.end)
+            except ValueError:
+                parsed[u] = None
+        for i, u in enumerate(text):
+            if not u:
+                continue
+            hit = parsed.get(u)
+            if hit is None:
+                self.reasons[i].append(Problem("bad_period", {"value": u}, column="period"))
+            else:
+                keys.iloc[i], starts.iloc[i], ends.iloc[i] = hit[0], pd.Timestamp(hit[1]), pd.Timestamp(hit[2])
+        self.out[f"_blank_{self.mapping.mapped[header]}"] = (text == "").values
+        return keys, starts, ends
+
+    # table rules
+    def _required_blank(self, columns: Sequence[str]) -> None:
+        for column in columns:
+            if column not in self.out.columns:
+                continue
+            blank = self.out[column].isna()
+            already_bad = np.array([any(p.column == column for p in r) for r in self.reasons])
+            header = self.header_of(column) or TABLES[self.table].column(column).label_en
+            self.reject(blank & ~already_bad, lambda i, h=header, c=column: Problem(
+                "required_blank", {"column": h}, column=c))
+
+    def _rules_deals(self) -> None:
+        out, res = self.out, self.result
+        if "deal_id" not in out.columns:
+            out["deal_id"] = self.rows.astype("str").values
+            res.notes.append(Problem("note_generated_ids", severity="info"))
+        if "rep" not in out.columns:
+            res.notes.append(Problem("note_no_rep", severity="warning"))
+        sales_list = "stage" not in out.columns and "status" not in out.columns
+        self._required_blank(["deal_id", *(["rep"] if "rep" in out.columns else [])])
+        # Status: the status column where filled, else from the stage, else (a sales list) won.
+        status = pd.Series("won" if sales_list else "open", index=out.index, dtype="object")
+        unknown = pd.Series(False, index=out.index)
+        if "stage" in out.columns:
+            classified = {label: self.settings.classify_stage(label) for label in out["stage"].dropna().unique()}
+            key_status = out["stage"].map(lambda v: classified.get(v, (None, "open")))
+            status = key_status.map(lambda t: t[1]).where(out["stage"].notna(), "open")
+            unknown = out["stage"].notna() & key_status.map(lambda t: t[0] is None and t[1] != "lost")
+        if "status" in out.columns:
+            folded = out["status"].map(lambda v: _fold_status(v) if v is not None else None)
+            bad = out["status"].notna() & folded.isna()
+            self.reject(bad, lambda i: Problem("bad_status", {"value": out["status"].iloc[i]}, column="status"))
+            status = folded.where(folded.notna(), status)
+            unknown = unknown & folded.isna()
+        if sales_list:
+            res.notes.append(Problem("note_sales_list", severity="info"))
+        out["status"] = status
+        if "amount" in out.columns:
+            won_blank = (status == "won") & out["amount"].isna() & out["_blank_amount"]
+            self.reject(won_blank, lambda i: Problem("won_without_amount", column="amount"))
+        else:
+            self.reject(status == "won", lambda i: Problem("won_without_amount", column="amount"))
+        closed = status.isin(["won", "lost"])
+        if "close_date" in out.columns:
+            blank_close = closed & out["close_date"].isna() & out["_blank_close_date"]
+        else:
+            blank_close = closed
+        self.reject(blank_close, lambda i: Problem("closed_without_date", {
+            "status": status.iloc[i], "status_zh": _STATUS_ZH.get(status.iloc[i], "")}, column="close_date"))
+        ok = np.array([not r for r in self.reasons])
+        if "amount" in out.columns:
+            open_blank = ok & (status != "won").to_numpy() & out["amount"].isna().to_numpy()
+            if open_blank.any():
+                res.warnings.append(Problem("warn_blank_amount", {
+                    "count": int(open_blank.sum()), "rows": self.rows_text(open_blank)}, "warning"))
+        if "created_date" in out.columns:
+            created_blank = ok & out["created_date"].isna().to_numpy()
+            if created_blank.any():
+                res.warnings.append(Problem("warn_blank_created", {
+                    "count": int(created_blank.sum()), "rows": self.rows_text(created_blank)}, "warning"))
+        unknown_ok = ok & unknown.to_numpy(dtype=bool)
+        if unknown_ok.any():
+            stages = sorted(set(out["stage"][unknown_ok]))
+            res.warnings.append(Problem("warn_unknown_stage", {
+                "count": int(unknown_ok.sum()), "stages": ", ".join(stages[:10]),
+                "rows": self.rows_text(unknown_ok)}, "warning"))
+        if sales_list:
+            dup = out["deal_id"].notna() & out["deal_id"].duplicated(keep=False)
+            if dup.any():
+                res.notes.append(Problem("note_order_lines", {"count": int(dup.sum())}, "info"))
+        else:
+            self._duplicates(["deal_id"], "deal ID", "商机编号")
+
+    def _duplicates(self, key: list[str], key_en: str, key_zh: str) -> None:
+        """Reject every repeat of an already-loaded key ("duplicate of row N")."""
+        ok = pd.Series([not r for r in self.reasons], index=self.out.index)
+        keys = self.out[key].astype("str").fillna("\x00")
+        candidates = keys[ok]
+        seen: dict[tuple, int] = {}
+        count = 0
+        for i in candidates.index:
+            k = tuple(candidates.loc[i])
+            if k in seen:
+                self.reasons[i].append(Problem("duplicate_of", {"row": int(self.rows.iloc[seen[k]]),
+                                                                "key": key_en}, column=key[0]))
+                count += 1
+            else:
+                seen[k] = i
+        if count:
+            self.result.warnings.append(Problem("warn_duplicates", {"count": count, "key": key_en}, "warning"))
+
+    def _rules_targets(self) -> None:
+        out = self.out
+        self._required_blank(["period", "target"])
+        if "target" in out.columns:
+            not_positive = out["target"].notna() & (out["target"] <= 0)
+            self.reject(not_positive, lambda i: Problem("target_not_positive", {
+                "value": self.raw[self.header_of("target") or "_target"].iloc[i]
+                if (self.header_of("target") or "_target") in self.raw else out["target"].iloc[i]},
+                column="target"))
+        metric = out["metric"] if "metric" in out.columns else pd.Series(None, index=out.index, dtype="object")
+        out["metric"] = metric.map(lambda v: "revenue" if v is None or pd.isna(v)
+                                   else _METRICS.get(normalise_header(v), normalise_header(v)))
+        for c in ("rep", "team"):
+            if c not in out.columns:
+                out[c] = None
+        self._duplicates(["period", "rep", "team", "metric"], "period and owner", "期间和负责人")
+
+    def _rules_surveys(self) -> None:
+        self._required_blank(["date"])
+        present = [c for c in ("csat", "nps") if c in self.out.columns]
+        none = np.logical_and.reduce([self.out[c].isna().to_numpy() & self.out[f"_blank_{c}"].to_numpy()
+                                      for c in present])
+        self.reject(none, lambda i: Problem("no_score"))
+
+    def _rules_peer_reviews(self) -> None:
+        self._required_blank(["period", "rep", "score"])
+
+    def _rules_activities(self) -> None:
+        self._required_blank(["date"])
+
+    def _rules_campaigns(self) -> None:
+        self._required_blank(["period", "lead_source", "cost"])
+
+    def _rules_markets(self) -> None:
+        self._required_blank(["period", "segment", "market_size"])
+
+    def _finish(self) -> None:
+        ok = np.array([not r for r in self.reasons], dtype=bool)
+        res = self.result
+        cells_source = self.raw
+        header_cols = [h for h in res.headers if h in cells_source.columns]
+        for i in np.flatnonzero(~ok):
+            cells = {h: cells_source[h].iloc[i] for h in header_cols}
+            res.rejected.append((int(self.rows.iloc[i]), self.reasons[i], cells))
+        loaded = self.out[ok].copy()
+        loaded[SOURCE_ROW] = self.rows[ok].to_numpy()
+        loaded = loaded[[c for c in loaded.columns if not c.startswith("_blank_")]]
+        res.frame = conform(self.table, loaded)
+        res.rejected.sort(key=lambda t: t[0])
+
+
+def _fold_status(value: object) -> str | None:
+    folded = normalise_header(value)
+    for name, status in STATUS_SYNONYMS.items():
+        if normalise_header(name) == folded:
+            return status
+    return None
+
+
+def _looks_like_period(text: str) -> bool:
+    try:
+        p = parse_period(text)
+    except ValueError:
+        return False
+    return p.kind in ("month", "quarter", "year")
+
+
+def _fmt(x: float | None) -> str:
+    return "" if x is None else (f"{x:g}")
+
+
+def combine(results: Sequence[ImportResult]) -> dict[str, pd.DataFrame]:
+    """Canonical tables from several imports (same table from several files is appended)."""
+    frames: dict[str, list[pd.DataFrame]] = {}
+    for r in results:
+        if r.ok and r.table:
+            frames.setdefault(r.table, []).append(r.frame)
+    return {t: pd.concat(f, ignore_index=True) if len(f) > 1 else f[0] for t, f in frames.items()}
+
+
+def report_lines(results: Sequence[ImportResult], lang: Lang = "en") -> list[str]:
+    """A plain-text validation report (used by the CLI)."""
+    lines: list[str] = []
+    for r in results:
+        s = r.summary()
+        lines.append(render("report_header", lang, **s))
+        for p in [*r.errors, *r.warnings, *r.notes]:
+            lines.append(f"  [{p.severity}] {p.text(lang)}")
+    return lines
+
+
+define("report_header", "{file} [{sheet}] → {table}: {rows_read} read, {rows_loaded} loaded, "
+       "{rows_rejected} rejected",
+       "{file} [{sheet}] → {table}：读取 {rows_read} 行，导入 {rows_loaded} 行，拒绝 {rows_rejected} 行")
+
+__all__ = ["ImportResult", "InputError", "combine", "import_file", "import_sheet", "report_lines"]

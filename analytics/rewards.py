@@ -1,0 +1,882 @@
+"""Commission plans (a YAML or JSON file) and the payouts they produce, with the working shown.
+
+A plan has tiers by attainment, each with a rate on the revenue in that slice (``marginal``)
+or on all revenue once reached (``retroactive``), an optional threshold, cap, CSAT gate or
+multiplier, and a team pool. The schema is documented in ``docs/commission_plan.md``; loading a
+plan never raises: it returns the plan (or None) and readable problems in English and Chinese.
+
+Money is in the data's currency; attainment, thresholds, tier bounds and rates are fractions
+(0.8 = 80 %). Order of work per rep: threshold → tiers → CSAT gate/multiplier → cap; the team
+share is added after the cap (the cap limits the rep's own commission only).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import yaml
+
+from analytics.kpi import one_row_per_rep
+from analytics.messages import InputError, Problem, define
+from analytics.periods import Period, parse_period
+
+MODES = ("marginal", "retroactive")
+BASES = ("revenue",)
+EFFECTS = ("gate", "multiplier")
+SPLITS = ("equal", "contribution")
+POOL_WHEN = ("team_reaches_target",)
+#: Months in each payout period a plan can state; a cap or a fixed pool amount is per payout period.
+PAYOUT_PERIODS = {"month": 1, "quarter": 3, "year": 12}
+KINDS = ("no_target", "threshold", "tier", "csat_gate", "csat_multiplier", "cap", "team_share", "total")
+
+DEFAULT_PLAN_PATH = Path(__file__).resolve().parents[1] / "data" / "commission_plan.yaml"
+MAX_PLAN_BYTES = 64_000
+_EPS = 1e-9
+
+_TOP_KEYS = ("name", "valid_from", "valid_to", "payout_period", "basis", "threshold", "mode",
+             "tiers", "cap", "csat_gate", "team_pool")
+
+# --- messages ---------------------------------------------------------------------------------
+
+P = "Commission plan"
+Z = "提成方案"
+define("plan.unreadable", f"{P}: the file {{path}} cannot be read ({{detail}}).",
+       f"{Z}：无法读取文件 {{path}}（{{detail}}）。")
+define("plan.too_large", f"{P}: the file is {{size}} bytes; a plan is at most {{limit}} bytes.",
+       f"{Z}：文件大小为 {{size}} 字节，方案文件最多 {{limit}} 字节。")
+define("plan.yaml_syntax",
+       f"{P}: the YAML cannot be read at line {{line}}, column {{column}}: {{detail}}. "
+       "Check the indentation and that every key is followed by a colon.",
+       f"{Z}：YAML 第 {{line}} 行第 {{column}} 列无法解析：{{detail}}。请检查缩进，以及每个键后是否有冒号。")
+define("plan.empty", f"{P}: the file is empty; a plan needs at least tiers.",
+       f"{Z}：文件为空；方案至少需要 tiers（提成档位）。")
+define("plan.not_mapping",
+       f"{P}: {{key}} must be a set of keys with values (such as name: and tiers:), not {{found}}.",
+       f"{Z}：{{key}} 必须是“键: 值”的集合（如 name: 和 tiers:），而不是{{found}}。")
+define("plan.missing_key", f"{P}: {{key}} is missing.", f"{Z}：缺少 {{key}}。")
+define("plan.tiers_missing",
+       f"{P}: tiers is missing; list at least one tier, such as - {{{{from: 0.0, rate: 0.03}}}}.",
+       f"{Z}：缺少 tiers（提成档位）；至少列出一档，如 - {{{{from: 0.0, rate: 0.03}}}}。")
+define("plan.tiers_not_list",
+       f"{P}: tiers must be a list with one line per tier (each starting with '- '), not {{found}}.",
+       f"{Z}：tiers 必须是列表，每档一行（以“- ”开头），而不是{{found}}。")
+define("plan.tiers_empty", f"{P}: tiers is empty; list at least one tier.",
+       f"{Z}：tiers 为空；至少列出一档。")
+define("plan.not_number",
+       f"{P}: {{key}} must be a number, not {{value}}; write fractions as decimals, e.g. 0.05 for 5 %.",
+       f"{Z}：{{key}} 必须是数字，而不是 {{value}}；比例请写成小数，如 5 % 写作 0.05。")
+define("plan.negative", f"{P}: {{key}} is {{value}}; it cannot be negative.",
+       f"{Z}：{{key}} 为 {{value}}，不能为负数。")
+define("plan.not_positive", f"{P}: {{key}} is {{value}}; it must be greater than 0.",
+       f"{Z}：{{key}} 为 {{value}}，必须大于 0。")
+define("plan.percent_like",
+       f"{P}: {{key}} is {{value}}, which reads as a percentage; write it as a fraction, "
+       "e.g. {suggestion} for {value} %.",
+       f"{Z}：{{key}} 为 {{value}}，看起来是百分数；请写成小数，如 {{value}} % 写作 {{suggestion}}。")
+define("plan.too_high", f"{P}: {{key}} is {{value}}; it must be at most {{limit}}.",
+       f"{Z}：{{key}} 为 {{value}}，最大为 {{limit}}。")
+define("plan.first_tier",
+       f"{P}: the first tier must start at 0 (from: 0.0), not {{value}}; "
+       "use threshold to pay nothing below a level of attainment.",
+       f"{Z}：第一档必须从 0 开始（from: 0.0），而不是 {{value}}；如需低于某完成率不发提成，请使用 threshold。")
+define("plan.not_increasing",
+       f"{P}: tiers must go up: {{key}} is {{value}}, which is not above the previous tier's {{previous}}.",
+       f"{Z}：档位必须递增：{{key}} 为 {{value}}，没有高于上一档的 {{previous}}。")
+define("plan.unknown_value", f"{P}: {{key}} is {{value}}; use one of: {{allowed}}.",
+       f"{Z}：{{key}} 为 {{value}}；可选值：{{allowed}}。")
+define("plan.unknown_key", f"{P}: {{key}} is not a known setting and is ignored.",
+       f"{Z}：{{key}} 不是可识别的设置，已忽略。")
+define("plan.not_text", f"{P}: {{key}} must be text, not {{found}}.",
+       f"{Z}：{{key}} 必须是文本，而不是{{found}}。")
+define("plan.not_whole", f"{P}: {{key}} must be a whole number of at least 1, not {{value}}.",
+       f"{Z}：{{key}} 必须是不小于 1 的整数，而不是 {{value}}。")
+define("plan.pool_none",
+       f"{P}: team_pool needs amount (a fixed sum) or share_of_excess (a fraction of team revenue above target).",
+       f"{Z}：team_pool 需要 amount（固定金额）或 share_of_excess（团队超出目标部分收入的比例）。")
+define("plan.pool_both", f"{P}: team_pool has both amount and share_of_excess; keep one of them.",
+       f"{Z}：team_pool 同时有 amount 和 share_of_excess；请只保留其一。")
+define("plan.bad_period",
+       f"{P}: {{key}} is {{value}}, not a period; write a month such as 2026-01.",
+       f"{Z}：{{key}} 为 {{value}}，不是有效期间；请写成月份，如 2026-01。")
+define("plan.period_order", f"{P}: valid_to ({{valid_to}}) is before valid_from ({{valid_from}}).",
+       f"{Z}：valid_to（{{valid_to}}）早于 valid_from（{{valid_from}}）。")
+define("plan.outside_period",
+       "Commission plan \u201c{name}\u201d is valid from {valid_from} to {valid_to}; "
+       "it cannot be applied to {period}.",
+       "提成方案\u201c{name}\u201d的有效期为 {valid_from} 至 {valid_to}，不能用于 {period}。")
+
+# --- the plan ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Tier:
+    """A tier starts at attainment ``start`` (YAML ``from``, a fraction) and pays ``rate`` (a fraction)."""
+
+    start: float
+    rate: float
+
+
+@dataclass(frozen=True)
+class CsatGate:
+    """``gate``: CSAT below ``min_csat`` → commission 0. ``multiplier``: below → commission × ``factor``.
+
+    Reps with fewer than ``min_responses`` CSAT responses are not judged (the gate does not apply).
+    """
+
+    effect: str
+    min_csat: float
+    factor: float = 1.0
+    min_responses: int = 1
+
+
+@dataclass(frozen=True)
+class TeamPool:
+    """A pool for each team whose actual ≥ target: a fixed ``amount`` (per payout period) or
+    ``share_of_excess`` × (team actual − team target), split ``equal`` or by ``contribution``."""
+
+    split: str = "equal"
+    amount: float | None = None
+    share_of_excess: float | None = None
+    when: str = "team_reaches_target"
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A validated commission plan (see docs/commission_plan.md)."""
+
+    name: str
+    tiers: tuple[Tier, ...]
+    mode: str = "marginal"
+    basis: str = "revenue"
+    threshold: float = 0.0
+    cap: float | None = None
+    csat_gate: CsatGate | None = None
+    team_pool: TeamPool | None = None
+    valid_from: str | None = None
+    valid_to: str | None = None
+    payout_period: str = "month"
+
+    def valid_start(self) -> date | None:
+        """First day the plan applies (None: open-ended)."""
+        return parse_period(self.valid_from).start if self.valid_from else None
+
+    def valid_end(self) -> date | None:
+        """Last day the plan applies (None: open-ended)."""
+        return parse_period(self.valid_to).end if self.valid_to else None
+
+
+# --- loading and validation -------------------------------------------------------------------
+
+
+def _found(value: object) -> str:
+    """A short description of a wrong value that never expands a large structure."""
+    if isinstance(value, Mapping):
+        return "a mapping"
+    if isinstance(value, list | tuple | set):
+        return "a list"
+    if value is None:
+        return "empty"
+    text = repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _fmt_num(value: float) -> str:
+    return f"{value:g}"
+
+
+class _Checker:
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def add(self, code: str, key: str | None = None, severity: str = "error", **params: object) -> None:
+        if key is not None:
+            params = {"key": key, **params}
+        self.problems.append(Problem(code, params, severity, column=key))  # type: ignore[arg-type]
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.severity == "error" for p in self.problems)
+
+    def number(self, value: object, key: str, *, positive: bool = False, fraction_max: float | None = None,
+               limit: float | None = None) -> float | None:
+        """A finite number, or None after recording why not.
+
+        ``fraction_max``: above it the value reads as a percentage (50 for 0.5).
+        """
+        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+            self.add("plan.not_number", key, value=_found(value))
+            return None
+        number = float(value)
+        if number < 0:
+            self.add("plan.negative", key, value=_fmt_num(number))
+            return None
+        if positive and number == 0:
+            self.add("plan.not_positive", key, value=_fmt_num(number))
+            return None
+        if fraction_max is not None and number > fraction_max:
+            if number <= 100 * max(fraction_max, 1.0):
+                self.add("plan.percent_like", key, value=_fmt_num(number), suggestion=_fmt_num(number / 100))
+            else:
+                self.add("plan.too_high", key, value=_fmt_num(number), limit=_fmt_num(fraction_max))
+            return None
+        if limit is not None and number > limit:
+            self.add("plan.too_high", key, value=_fmt_num(number), limit=_fmt_num(limit))
+            return None
+        return number
+
+    def choice(self, value: object, key: str, allowed: tuple[str, ...]) -> str | None:
+        if isinstance(value, str) and value.strip().lower() in allowed:
+            return value.strip().lower()
+        self.add("plan.unknown_value", key, value=_found(value), allowed=", ".join(allowed))
+        return None
+
+    def unknown_keys(self, data: Mapping[Any, Any], known: tuple[str, ...], prefix: str = "") -> None:
+        for key in data:
+            if str(key) not in known:
+                self.add("plan.unknown_key", f"{prefix}{key}", severity="warning")
+
+
+def _period_text(checker: _Checker, data: Mapping[str, Any], key: str) -> str | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, str | int | date):
+        checker.add("plan.bad_period", key, value=_found(value))
+        return None
+    text = str(value).strip()
+    try:
+        parse_period(text)
+    except ValueError:
+        checker.add("plan.bad_period", key, value=_found(data[key]))
+        return None
+    return text
+
+
+def _tiers(checker: _Checker, data: Mapping[str, Any]) -> tuple[Tier, ...] | None:
+    if "tiers" not in data or data["tiers"] is None:
+        checker.add("plan.tiers_missing", "tiers")
+        return None
+    raw = data["tiers"]
+    if not isinstance(raw, list):
+        checker.add("plan.tiers_not_list", "tiers", found=_found(raw))
+        return None
+    if not raw:
+        checker.add("plan.tiers_empty", "tiers")
+        return None
+    tiers: list[Tier] = []
+    previous: float | None = None
+    complete = True
+    for i, item in enumerate(raw):
+        key = f"tiers[{i + 1}]"
+        if not isinstance(item, Mapping):
+            checker.add("plan.not_mapping", key, found=_found(item))
+            complete = False
+            continue
+        checker.unknown_keys(item, ("from", "rate"), f"{key}.")
+        start = rate = None
+        for name in ("from", "rate"):
+            if name not in item:
+                checker.add("plan.missing_key", f"{key}.{name}")
+        if "from" in item:
+            start = checker.number(item["from"], f"{key}.from", fraction_max=10.0)
+        if "rate" in item:
+            rate = checker.number(item["rate"], f"{key}.rate", fraction_max=1.0)
+        if start is not None and i == 0 and start != 0:
+            checker.add("plan.first_tier", value=_fmt_num(start))
+        if start is not None and previous is not None and start <= previous:
+            checker.add("plan.not_increasing", f"{key}.from", value=_fmt_num(start), previous=_fmt_num(previous))
+        if start is not None:
+            previous = start
+        if start is None or rate is None:
+            complete = False
+        else:
+            tiers.append(Tier(start, rate))
+    return tuple(tiers) if complete else None
+
+
+def _csat_gate(checker: _Checker, raw: object) -> CsatGate | None:
+    key = "csat_gate"
+    if not isinstance(raw, Mapping):
+        checker.add("plan.not_mapping", key, found=_found(raw))
+        return None
+    checker.unknown_keys(raw, ("effect", "min_csat", "below", "factor", "min_responses"), f"{key}.")
+    if "effect" not in raw:
+        checker.add("plan.missing_key", f"{key}.effect")
+        return None
+    effect = checker.choice(raw["effect"], f"{key}.effect", EFFECTS)
+    if effect is None:
+        return None
+    level_key = "min_csat" if effect == "gate" or "below" not in raw else "below"
+    if level_key not in raw:
+        checker.add("plan.missing_key", f"{key}.{'min_csat' if effect == 'gate' else 'below'}")
+        return None
+    level = checker.number(raw[level_key], f"{key}.{level_key}", positive=True, fraction_max=1.0)
+    factor = 1.0
+    if effect == "multiplier":
+        if "factor" not in raw:
+            checker.add("plan.missing_key", f"{key}.factor")
+            return None
+        factor_value = checker.number(raw["factor"], f"{key}.factor", limit=10.0)
+        if factor_value is None:
+            return None
+        factor = factor_value
+    min_responses = 1
+    if "min_responses" in raw:
+        value = raw["min_responses"]
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            checker.add("plan.not_whole", f"{key}.min_responses", value=_found(value))
+            return None
+        min_responses = int(value)
+    if level is None:
+        return None
+    return CsatGate(effect, level, factor, min_responses)
+
+
+def _team_pool(checker: _Checker, raw: object) -> TeamPool | None:
+    key = "team_pool"
+    if not isinstance(raw, Mapping):
+        checker.add("plan.not_mapping", key, found=_found(raw))
+        return None
+    checker.unknown_keys(raw, ("when", "amount", "share_of_excess", "split"), f"{key}.")
+    when = checker.choice(raw.get("when", POOL_WHEN[0]), f"{key}.when", POOL_WHEN)
+    split = checker.choice(raw.get("split", "equal"), f"{key}.split", SPLITS)
+    has_amount = raw.get("amount") is not None
+    has_share = raw.get("share_of_excess") is not None
+    if has_amount and has_share:
+        checker.add("plan.pool_both", key)
+        return None
+    if not has_amount and not has_share:
+        checker.add("plan.pool_none", key)
+        return None
+    amount = share = None
+    if has_amount:
+        amount = checker.number(raw["amount"], f"{key}.amount", positive=True)
+        if amount is None:
+            return None
+    else:
+        share = checker.number(raw["share_of_excess"], f"{key}.share_of_excess", positive=True,
+                               fraction_max=1.0)
+        if share is None:
+            return None
+    if when is None or split is None:
+        return None
+    return TeamPool(split, amount, share, when)
+
+
+def plan_from_dict(data: object) -> tuple[Plan | None, list[Problem]]:
+    """A plan from parsed YAML/JSON (or the Settings form); None when any error is found.
+
+    Problems name the key (``tiers[2].rate``) and what is wrong; unknown keys are warnings.
+    """
+    checker = _Checker()
+    if not isinstance(data, Mapping):
+        checker.add("plan.not_mapping", "the plan", found=_found(data))
+        return None, checker.problems
+    checker.unknown_keys(data, _TOP_KEYS)
+    name = data.get("name", "Commission plan")
+    if not isinstance(name, str | int | float) or isinstance(name, bool):
+        checker.add("plan.not_text", "name", found=_found(name))
+        name = "Commission plan"
+    name = str(name).strip() or "Commission plan"
+    valid_from = _period_text(checker, data, "valid_from")
+    valid_to = _period_text(checker, data, "valid_to")
+    if valid_from and valid_to and parse_period(valid_to).end < parse_period(valid_from).start:
+        checker.add("plan.period_order", valid_from=valid_from, valid_to=valid_to)
+    payout_period = checker.choice(data.get("payout_period", "month"), "payout_period", tuple(PAYOUT_PERIODS))
+    basis = checker.choice(data.get("basis", "revenue"), "basis", BASES)
+    mode = checker.choice(data.get("mode", "marginal"), "mode", MODES)
+    threshold = 0.0
+    if data.get("threshold") is not None:
+        threshold = checker.number(data["threshold"], "threshold", fraction_max=10.0)
+    tiers = _tiers(checker, data)
+    cap = None
+    if data.get("cap") is not None:
+        cap = checker.number(data["cap"], "cap", positive=True)
+    gate = _csat_gate(checker, data["csat_gate"]) if data.get("csat_gate") is not None else None
+    pool = _team_pool(checker, data["team_pool"]) if data.get("team_pool") is not None else None
+    if not checker.ok or tiers is None or mode is None or basis is None or payout_period is None \
+            or threshold is None:
+        return None, checker.problems
+    plan = Plan(name=name, tiers=tiers, mode=mode, basis=basis, threshold=threshold, cap=cap,
+                csat_gate=gate, team_pool=pool, valid_from=valid_from, valid_to=valid_to,
+                payout_period=payout_period)
+    return plan, checker.problems
+
+
+def load_plan(text_or_path: str | bytes | Path) -> tuple[Plan | None, list[Problem]]:
+    """Load a plan from YAML/JSON text, uploaded bytes or a file path (a ``Path``, or a one-line
+    string ending in .yaml/.yml/.json). Never raises: returns (plan or None, problems)."""
+    checker = _Checker()
+    source = text_or_path
+    if isinstance(source, str) and "\n" not in source and source.strip().lower().endswith((".yaml", ".yml", ".json")):
+        source = Path(source.strip())
+    if isinstance(source, Path):
+        try:
+            size = source.stat().st_size
+            if size > MAX_PLAN_BYTES:
+                checker.add("plan.too_large", size=size, limit=MAX_PLAN_BYTES)
+                return None, checker.problems
+            source = source.read_bytes()
+        except OSError as exc:
+            checker.add("plan.unreadable", path=str(text_or_path), detail=exc.strerror or exc.__class__.__name__)
+            return None, checker.problems
+    if isinstance(source, bytes):
+        try:
+            source = source.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            checker.add("plan.unreadable", path="(upload)", detail="not UTF-8 text")
+            return None, checker.problems
+    text = str(source).lstrip("\ufeff")
+    if len(text.encode("utf-8")) > MAX_PLAN_BYTES:
+        checker.add("plan.too_large", size=len(text.encode("utf-8")), limit=MAX_PLAN_BYTES)
+        return None, checker.problems
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        detail = getattr(exc, "problem", None) or exc.__class__.__name__
+        checker.add("plan.yaml_syntax", line=(mark.line + 1) if mark else "?",
+                    column=(mark.column + 1) if mark else "?", detail=str(detail))
+        return None, checker.problems
+    except RecursionError:
+        checker.add("plan.yaml_syntax", line="?", column="?", detail="nested too deeply")
+        return None, checker.problems
+    if data is None:
+        checker.add("plan.empty")
+        return None, checker.problems
+    return plan_from_dict(data)
+
+
+def default_plan() -> Plan:
+    """The plan shipped in ``data/commission_plan.yaml``; raises ``InputError`` if it is broken."""
+    plan, problems = load_plan(DEFAULT_PLAN_PATH)
+    if plan is None:
+        raise InputError(problems)
+    return plan
+
+
+def plan_to_dict(plan: Plan) -> dict[str, Any]:
+    """The plan as plain data in the documented schema (keys left out when not set)."""
+    out: dict[str, Any] = {"name": plan.name}
+    if plan.valid_from:
+        out["valid_from"] = plan.valid_from
+    if plan.valid_to:
+        out["valid_to"] = plan.valid_to
+    out["payout_period"] = plan.payout_period
+    out["basis"] = plan.basis
+    out["threshold"] = plan.threshold
+    out["mode"] = plan.mode
+    out["tiers"] = [{"from": t.start, "rate": t.rate} for t in plan.tiers]
+    if plan.cap is not None:
+        out["cap"] = plan.cap
+    if plan.csat_gate is not None:
+        g = plan.csat_gate
+        gate: dict[str, Any] = {"effect": g.effect}
+        if g.effect == "gate":
+            gate["min_csat"] = g.min_csat
+        else:
+            gate["below"] = g.min_csat
+            gate["factor"] = g.factor
+        if g.min_responses != 1:
+            gate["min_responses"] = g.min_responses
+        out["csat_gate"] = gate
+    if plan.team_pool is not None:
+        p = plan.team_pool
+        pool: dict[str, Any] = {"when": p.when}
+        if p.amount is not None:
+            pool["amount"] = p.amount
+        else:
+            pool["share_of_excess"] = p.share_of_excess
+        pool["split"] = p.split
+        out["team_pool"] = pool
+    return out
+
+
+def plan_to_yaml(plan: Plan) -> str:
+    """The plan as YAML text that :func:`load_plan` reads back to an equal plan."""
+    return yaml.safe_dump(plan_to_dict(plan), sort_keys=False, allow_unicode=True, default_flow_style=None)
+
+
+def check_period(plan: Plan, period: Period | None) -> list[Problem]:
+    """An error when ``period`` is not inside the plan's valid_from..valid_to (open ends allowed)."""
+    if period is None or (not plan.valid_from and not plan.valid_to):
+        return []
+    start, end = plan.valid_start(), plan.valid_end()
+    if (start is None or period.start >= start) and (end is None or period.end <= end):
+        return []
+    return [Problem("plan.outside_period", {"name": plan.name, "valid_from": plan.valid_from or "…",
+                                            "valid_to": plan.valid_to or "…", "period": period.key})]
+
+
+# --- payouts ----------------------------------------------------------------------------------
+
+
+def _money(x: float) -> str:
+    x = round(float(x), 2)
+    if abs(x - round(x)) < 0.005:
+        return f"{round(x):,}"
+    return f"{x:,.2f}"
+
+
+def _pct(fraction: float) -> str:
+    text = f"{fraction * 100:.2f}".rstrip("0").rstrip(".")
+    return f"{text} %"
+
+
+@dataclass
+class PayoutResult:
+    """Payout lines (the working), one totals row per rep, and problems (an error → no payouts)."""
+
+    lines: pd.DataFrame
+    totals: pd.DataFrame
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def total_cost(self) -> float:
+        """The director's cost: the sum of every rep's total (commission + team share)."""
+        return float(self.totals["total"].sum()) if len(self.totals) else 0.0
+
+
+LINE_COLUMNS = ["rep", "line_no", "kind", "description_en", "description_zh", "base", "rate", "amount"]
+TOTAL_COLUMNS = ["rep", "team", "attainment", "tier_reached", "commission", "team_share", "total"]
+
+
+def _empty_lines() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype="float64" if c in ("base", "rate", "amount") else
+                                      "int64" if c == "line_no" else "str") for c in LINE_COLUMNS})
+
+
+def _empty_totals() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype="str" if c in ("rep", "team") else "float64") for c in TOTAL_COLUMNS})
+
+
+def _periods_covered(plan: Plan, period: Period | None) -> float:
+    """How many of the plan's payout periods ``period`` spans (1 when unknown)."""
+    if period is None:
+        return 1.0
+    return len(period.months()) / PAYOUT_PERIODS[plan.payout_period]
+
+
+def _tier_reached(plan: Plan, attainment: float) -> Tier:
+    reached = plan.tiers[0]
+    for tier in plan.tiers:
+        if attainment >= tier.start - _EPS:
+            reached = tier
+    return reached
+
+
+def _per(plan: Plan, n: float, value: float) -> tuple[float, str, str]:
+    """(value scaled to the period, its working in en, zh) for a cap or a fixed pool amount."""
+    if abs(n - 1.0) < _EPS:
+        return value, _money(value), _money(value)
+    unit_en = {"month": "month", "quarter": "quarter", "year": "year"}[plan.payout_period]
+    unit_zh = {"month": "月", "quarter": "季度", "year": "年"}[plan.payout_period]
+    scaled = round(value * n, 2)
+    return (scaled, f"{_money(value)} per {unit_en} × {n:g} = {_money(scaled)}",
+            f"每{unit_zh} {_money(value)} × {n:g} = {_money(scaled)}")
+
+
+@dataclass
+class _Lines:
+    rep: str
+    rows: list[dict[str, Any]] = field(default_factory=list)
+
+    def add(self, kind: str, en: str, zh: str, amount: float = 0.0, base: float = math.nan,
+            rate: float = math.nan) -> None:
+        self.rows.append({"rep": self.rep, "line_no": len(self.rows) + 1, "kind": kind,
+                          "description_en": en, "description_zh": zh, "base": base, "rate": rate,
+                          "amount": round(float(amount), 2)})
+
+
+def _commission(plan: Plan, lines: _Lines, target: float, actual: float, csat: float, csat_n: int,
+                n_periods: float) -> tuple[float, float]:
+    """Write the commission lines for one rep with a target; returns (commission, tier_reached)."""
+    attainment = actual / target
+    tier = _tier_reached(plan, attainment)
+    if plan.threshold > 0:
+        if attainment < plan.threshold - _EPS:
+            lines.add("threshold",
+                      f"Attainment {_pct(attainment)} is below the {_pct(plan.threshold)} threshold: no commission",
+                      f"完成率 {_pct(attainment)} 低于 {_pct(plan.threshold)} 的门槛：无提成",
+                      base=attainment, rate=plan.threshold)
+            return 0.0, tier.start
+        lines.add("threshold",
+                  f"Attainment {_pct(attainment)} reaches the {_pct(plan.threshold)} threshold",
+                  f"完成率 {_pct(attainment)} 达到 {_pct(plan.threshold)} 的门槛",
+                  base=attainment, rate=plan.threshold)
+    if actual <= 0:
+        lines.add("tier", "No won revenue in the period: no commission", "本期无成交收入：无提成")
+        return 0.0, tier.start
+    commission = 0.0
+    if plan.mode == "marginal":
+        for i, t in enumerate(plan.tiers):
+            upper = plan.tiers[i + 1].start if i + 1 < len(plan.tiers) else math.inf
+            base = round(max(0.0, min(actual, upper * target) - t.start * target), 2)
+            if base <= 0:
+                continue
+            amount = round(base * t.rate, 2)
+            commission += amount
+            if math.isinf(upper):
+                en = f"Slice above {_pct(t.start)} of target: {_money(base)} × {_pct(t.rate)} = {_money(amount)}"
+                zh = f"目标 {_pct(t.start)} 以上部分：{_money(base)} × {_pct(t.rate)} = {_money(amount)}"
+            else:
+                en = (f"Slice {_pct(t.start)}–{_pct(upper)} of target: {_money(base)} × {_pct(t.rate)} "
+                      f"= {_money(amount)}")
+                zh = f"目标 {_pct(t.start)}–{_pct(upper)} 区间：{_money(base)} × {_pct(t.rate)} = {_money(amount)}"
+            lines.add("tier", en, zh, amount, base, t.rate)
+    else:
+        base = round(actual, 2)
+        amount = round(base * tier.rate, 2)
+        commission = amount
+        lines.add("tier",
+                  f"All revenue at the rate of the tier reached (from {_pct(tier.start)} of target): "
+                  f"{_money(base)} × {_pct(tier.rate)} = {_money(amount)}",
+                  f"全部收入按所达档位（目标 {_pct(tier.start)} 起）的费率：{_money(base)} × {_pct(tier.rate)} "
+                  f"= {_money(amount)}",
+                  amount, base, tier.rate)
+    commission = round(commission, 2)
+
+    gate = plan.csat_gate
+    if gate is not None and commission > 0:
+        kind = "csat_gate" if gate.effect == "gate" else "csat_multiplier"
+        if math.isnan(csat) or csat_n < gate.min_responses:
+            if math.isnan(csat) or csat_n == 0:
+                en, zh = "No CSAT responses in the period: CSAT not applied", "本期无满意度回复：不考核满意度"
+            else:
+                en = f"Only {csat_n} CSAT responses (fewer than {gate.min_responses}): CSAT not applied"
+                zh = f"满意度回复仅 {csat_n} 份（少于 {gate.min_responses} 份）：不考核满意度"
+            lines.add(kind, en, zh)
+        elif csat < gate.min_csat - _EPS:
+            if gate.effect == "gate":
+                lines.add(kind,
+                          f"CSAT {_pct(csat)} is below the {_pct(gate.min_csat)} minimum: commission "
+                          f"{_money(commission)} withheld",
+                          f"满意度 {_pct(csat)} 低于最低要求 {_pct(gate.min_csat)}：提成 {_money(commission)} 不予发放",
+                          -commission, commission, 0.0)
+                commission = 0.0
+            else:
+                after = round(commission * gate.factor, 2)
+                lines.add(kind,
+                          f"CSAT {_pct(csat)} is below {_pct(gate.min_csat)}: commission {_money(commission)} "
+                          f"× {gate.factor:g} = {_money(after)}",
+                          f"满意度 {_pct(csat)} 低于 {_pct(gate.min_csat)}：提成 {_money(commission)} × {gate.factor:g} "
+                          f"= {_money(after)}",
+                          after - commission, commission, gate.factor)
+                commission = after
+        else:
+            lines.add(kind,
+                      f"CSAT {_pct(csat)} meets the {_pct(gate.min_csat)} minimum: no change",
+                      f"满意度 {_pct(csat)} 达到 {_pct(gate.min_csat)} 的要求：不调整")
+
+    if plan.cap is not None and commission > 0:
+        cap, cap_en, cap_zh = _per(plan, n_periods, plan.cap)
+        if commission > cap + _EPS:
+            lines.add("cap",
+                      f"Cap {cap_en}: commission {_money(commission)} reduced by {_money(commission - cap)}",
+                      f"封顶 {cap_zh}：提成 {_money(commission)} 减少 {_money(commission - cap)}",
+                      cap - commission, commission)
+            commission = cap
+    return round(commission, 2), tier.start
+
+
+def _team_shares(plan: Plan, reps: pd.DataFrame, team_attainment: pd.DataFrame | None,
+                 n_periods: float) -> dict[str, tuple[float, str, str]]:
+    """(share, working en, working zh) per rep for the team pool."""
+    pool_plan = plan.team_pool
+    out: dict[str, tuple[float, str, str]] = {}
+    if pool_plan is None:
+        return out
+    teams: dict[str, tuple[float, float]] = {}
+    if team_attainment is not None and len(team_attainment) and "team" in team_attainment.columns:
+        for row in team_attainment.itertuples(index=False):
+            if pd.notna(row.team):
+                target = float(row.target) if pd.notna(getattr(row, "target", math.nan)) else math.nan
+                actual = float(row.actual) if pd.notna(getattr(row, "actual", math.nan)) else 0.0
+                teams[str(row.team)] = (target, actual)
+    for team, members in reps.groupby("team", sort=False, dropna=False):
+        names = [str(r) for r in members["rep"]]
+        if pd.isna(team):
+            for rep in names:
+                out[rep] = (0.0, "No team: no team share", "未归属团队：无团队奖金")
+            continue
+        team = str(team)
+        target, actual = teams.get(team, (math.nan, 0.0))
+        if math.isnan(target) or target <= 0:
+            for rep in names:
+                out[rep] = (0.0, f"Team {team} has no target: no team share", f"团队 {team} 无目标：无团队奖金")
+            continue
+        if actual < target - _EPS:
+            for rep in names:
+                out[rep] = (0.0,
+                            f"Team {team} did not reach its target ({_money(actual)} of {_money(target)}): "
+                            "no team share",
+                            f"团队 {team} 未达成目标（{_money(actual)} / {_money(target)}）：无团队奖金")
+            continue
+        head_en = f"Team {team} reached its target ({_money(actual)} of {_money(target)})"
+        head_zh = f"团队 {team} 达成目标（{_money(actual)} / {_money(target)}）"
+        if pool_plan.amount is not None:
+            pool, per_en, per_zh = _per(plan, n_periods, pool_plan.amount)
+            pool_en, pool_zh = f"pool {per_en}", f"奖金池 {per_zh}"
+        else:
+            share = pool_plan.share_of_excess or 0.0
+            excess = round(actual - target, 2)
+            pool = round(share * excess, 2)
+            pool_en = f"pool {_pct(share)} × {_money(excess)} above target = {_money(pool)}"
+            pool_zh = f"奖金池 {_pct(share)} × 超出目标部分 {_money(excess)} = {_money(pool)}"
+        rep_actual = pd.to_numeric(members["actual"], errors="coerce").fillna(0.0).astype(float).tolist()
+        denominator = sum(rep_actual)
+        if pool_plan.split == "contribution" and denominator > 0:
+            for rep, a in zip(names, rep_actual, strict=True):
+                amount = round(pool * a / denominator, 2)
+                out[rep] = (amount,
+                            f"{head_en}; {pool_en}; by contribution {_money(pool)} × {_money(a)} / "
+                            f"{_money(denominator)} ({_pct(a / denominator)}) = {_money(amount)}",
+                            f"{head_zh}；{pool_zh}；按贡献 {_money(pool)} × {_money(a)} / {_money(denominator)}"
+                            f"（{_pct(a / denominator)}）= {_money(amount)}")
+        else:
+            amount = round(pool / len(names), 2)
+            note_en = " (no member revenue to split by contribution)" if pool_plan.split == "contribution" else ""
+            note_zh = "（成员无收入，无法按贡献分配）" if pool_plan.split == "contribution" else ""
+            for rep in names:
+                out[rep] = (amount,
+                            f"{head_en}; {pool_en}; split equally {_money(pool)} ÷ {len(names)} = "
+                            f"{_money(amount)}{note_en}",
+                            f"{head_zh}；{pool_zh}；平均分配 {_money(pool)} ÷ {len(names)} = {_money(amount)}{note_zh}")
+    return out
+
+
+def _by_rep(satisfaction: pd.DataFrame | None) -> dict[str, tuple[float, int]]:
+    if satisfaction is None or satisfaction.empty or "rep" not in satisfaction.columns \
+            or "csat" not in satisfaction.columns:
+        return {}
+    out = {}
+    for row in satisfaction.itertuples(index=False):
+        if pd.isna(row.rep):
+            continue
+        csat = float(row.csat) if pd.notna(row.csat) else math.nan
+        n = getattr(row, "csat_responses", None)
+        n = int(n) if n is not None and pd.notna(n) else (0 if math.isnan(csat) else 10**9)
+        out[str(row.rep)] = (csat, n)
+    return out
+
+
+def payouts(plan: Plan, attainment: pd.DataFrame, team_attainment: pd.DataFrame | None,
+            satisfaction: pd.DataFrame | None, period: Period | None) -> PayoutResult:
+    """Commission and team share per rep under ``plan``, with every line of the working.
+
+    ``attainment``: rep, team, target, actual (currency) per rep; ``team_attainment``: team,
+    target, actual; ``satisfaction``: satisfaction(by="rep") (rep, csat, csat_responses). A rep
+    with no target gets no commission (a "no target" line) but can get a team share. A period
+    outside the plan's validity returns no payouts and an error problem. ``lines.amount`` adds up
+    to the total per rep (adjustments such as a cap or a CSAT gate are negative lines).
+    """
+    problems = check_period(plan, period)
+    if problems:
+        return PayoutResult(_empty_lines(), _empty_totals(), problems)
+    if "rep" not in attainment.columns:
+        raise ValueError("payouts need an attainment frame with a rep column")
+    reps = one_row_per_rep(attainment)
+    n_periods = _periods_covered(plan, period)
+    shares = _team_shares(plan, reps, team_attainment, n_periods)
+    csat_by_rep = _by_rep(satisfaction)
+    all_lines: list[dict[str, Any]] = []
+    totals: list[dict[str, Any]] = []
+    for row in reps.itertuples(index=False):
+        rep = str(row.rep)
+        lines = _Lines(rep)
+        target = float(row.target) if pd.notna(row.target) else math.nan
+        actual = float(row.actual) if pd.notna(row.actual) else 0.0
+        if math.isnan(target) or target <= 0:
+            lines.add("no_target", "No target for this period: no commission", "本期无目标：无提成")
+            commission, tier, attainment_value = 0.0, math.nan, math.nan
+        else:
+            csat, csat_n = csat_by_rep.get(rep, (math.nan, 0))
+            commission, tier = _commission(plan, lines, target, actual, csat, csat_n, n_periods)
+            attainment_value = actual / target
+        share = 0.0
+        if rep in shares:
+            share, en, zh = shares[rep]
+            lines.add("team_share", en, zh, share)
+        total = round(commission + share, 2)
+        lines.add("total",
+                  f"Total: commission {_money(commission)} + team share {_money(share)} = {_money(total)}",
+                  f"合计：提成 {_money(commission)} + 团队奖金 {_money(share)} = {_money(total)}",
+                  total)
+        all_lines.extend(lines.rows)
+        totals.append({"rep": rep, "team": None if pd.isna(row.team) else str(row.team),
+                       "attainment": attainment_value, "tier_reached": tier, "commission": commission,
+                       "team_share": share, "total": total})
+    lines_frame = pd.DataFrame(all_lines, columns=LINE_COLUMNS) if all_lines else _empty_lines()
+    totals_frame = pd.DataFrame(totals, columns=TOTAL_COLUMNS) if totals else _empty_totals()
+    return PayoutResult(lines_frame, totals_frame, [])
+
+
+@dataclass
+class WhatIf:
+    """A rep's payout before and after closing ``extra`` more revenue (currency)."""
+
+    rep: str
+    extra: float
+    before: dict[str, Any]
+    after: dict[str, Any]
+    lines: pd.DataFrame
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def attainment(self) -> float:
+        return self.after.get("attainment", math.nan)
+
+    @property
+    def tier_reached(self) -> float:
+        return self.after.get("tier_reached", math.nan)
+
+    @property
+    def payout(self) -> float:
+        return self.after.get("total", math.nan)
+
+
+def what_if(plan: Plan, rep_row: Mapping[str, Any] | pd.Series, extra_won_amount: float,
+            period: Period | None = None, *, attainment: pd.DataFrame | None = None,
+            team_attainment: pd.DataFrame | None = None,
+            satisfaction: pd.DataFrame | None = None) -> WhatIf:
+    """New attainment, tier and payout if the rep also wins ``extra_won_amount`` (e.g. ticked deals).
+
+    ``rep_row`` holds rep, team, target, actual. Give ``attainment`` (all reps) and
+    ``team_attainment`` to see the team share move too: the extra revenue is added to the rep's
+    team as well. A negative amount raises ``ValueError``.
+    """
+    extra = float(extra_won_amount or 0.0)
+    if not math.isfinite(extra) or extra < 0:
+        raise ValueError(f"extra won amount must be 0 or more, not {extra_won_amount!r}")
+    row = dict(rep_row)
+    rep = str(row["rep"])
+    base = attainment.copy() if attainment is not None else pd.DataFrame([row])
+    base = one_row_per_rep(base)
+    if rep not in set(base["rep"].astype(str)):
+        base = one_row_per_rep(pd.concat([base, pd.DataFrame([row])], ignore_index=True))
+    after = base.copy()
+    mask = after["rep"].astype(str) == rep
+    after.loc[mask, "actual"] = after.loc[mask, "actual"].fillna(0.0) + extra
+    after["attainment"] = after["actual"] / after["target"].where(after["target"] > 0)
+    team_after = team_attainment
+    team = after.loc[mask, "team"].iloc[0]
+    if team_attainment is not None and pd.notna(team) and "team" in team_attainment.columns:
+        team_after = team_attainment.copy()
+        tmask = team_after["team"].astype(str) == str(team)
+        team_after.loc[tmask, "actual"] = team_after.loc[tmask, "actual"].fillna(0.0) + extra
+    before_result = payouts(plan, base, team_attainment, satisfaction, period)
+    after_result = payouts(plan, after, team_after, satisfaction, period)
+
+    def pick(result: PayoutResult) -> dict[str, Any]:
+        rows = result.totals[result.totals["rep"] == rep]
+        return rows.iloc[0].to_dict() if len(rows) else {}
+
+    lines = after_result.lines[after_result.lines["rep"] == rep].reset_index(drop=True)
+    return WhatIf(rep, extra, pick(before_result), pick(after_result), lines, after_result.problems)
+

@@ -1,0 +1,62 @@
+"""Sales Performance: the app's frame. Builds the language, data context, period and filters,
+then runs the chosen page from ``pages/``.
+
+Run with ``streamlit run app.py``.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+
+import streamlit as st
+
+from ui import context, layout, sidebar, urlstate
+from ui.i18n import t
+
+st.set_page_config(page_title="Sales Performance · 销售业绩", page_icon=":material/trending_up:",
+                   layout="wide", initial_sidebar_state="expanded")
+
+
+def today() -> date:
+    """Today, or ``$SALES_TODAY`` (tests and demos pin the clock)."""
+    pinned = os.environ.get("SALES_TODAY")
+    return date.fromisoformat(pinned) if pinned else date.today()
+
+
+PAGES = {
+    "nav.section.review": [
+        ("pages/overview.py", "nav.overview", ":material/dashboard:", "overview"),
+        ("pages/my_progress.py", "nav.my_progress", ":material/person:", "my-progress"),
+    ],
+    "nav.section.analyse": [
+        ("pages/funnel.py", "nav.funnel", ":material/filter_alt:", "funnel"),
+        ("pages/segments.py", "nav.segments", ":material/donut_small:", "segments"),
+        ("pages/kpi_rewards.py", "nav.kpi", ":material/emoji_events:", "kpi-rewards"),
+        ("pages/customers.py", "nav.customers", ":material/contacts:", "customers"),
+    ],
+    "nav.section.manage": [
+        ("pages/data.py", "nav.data", ":material/upload_file:", "data"),
+        ("pages/explore.py", "nav.explore", ":material/query_stats:", "explore"),
+        ("pages/settings.py", "nav.settings", ":material/settings:", "settings"),
+    ],
+}
+
+lang = sidebar.language_picker()
+meeting = layout.meeting_mode_active()
+ctx = context.build_context(lang)
+catalog = ctx.call("catalog:catalog")
+ctx.period, ctx.as_of = sidebar.period_picker(catalog, ctx.settings.fiscal_start_month, today())
+ctx.filters = sidebar.filter_pickers(catalog)
+st.session_state["_context"] = ctx
+st.session_state["_catalog"] = catalog
+
+navigation = st.navigation(
+    {t(section): [st.Page(path, title=t(title), icon=icon, url_path=url, default=(url == "overview"))
+                  for path, title, icon, url in pages]
+     for section, pages in PAGES.items()},
+    position="hidden" if meeting else "sidebar",
+)
+
+layout.header(ctx, urlstate.ignored())
+layout.run_page(navigation)

@@ -1,0 +1,279 @@
+"""Data: upload exports, check and correct the column mapping, see what was rejected and why,
+publish to the team, roll back, and download blank templates."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from analytics.mapping import MappingMemory
+from analytics.schema import STAGES, TABLES, stage_entry_column
+from analytics.templates import template_xlsx
+from analytics.workspace import Workspace
+from ui import context, upload
+from ui.components import download_buttons
+from ui.i18n import current_lang, register, t
+
+register({
+    "data.title": ("Data", "数据"),
+    "data.intro": ("Drop your CRM, order or quota exports here (Excel or CSV, English or Chinese headers). "
+                   "They are checked row by row; only you see them until you publish them to the team.",
+                   "将 CRM、订单或目标的导出文件拖到这里（Excel 或 CSV，中英文表头均可）。系统逐行检查；"
+                   "发布到团队之前只有您能看到。"),
+    "data.tab.upload": ("Upload", "上传"),
+    "data.tab.history": ("Published data", "已发布数据"),
+    "data.tab.templates": ("Templates & formats", "模板与格式"),
+    "data.uploader": ("Files (CSV, XLSX, XLS; several at once, or one workbook with several sheets)",
+                      "文件（CSV、XLSX、XLS；可多选，或一个含多个工作表的工作簿）"),
+    "data.reading": ("Reading {file}…", "正在读取 {file}…"),
+    "data.read": ("Rows read", "读取行数"),
+    "data.loaded": ("Loaded", "已导入"),
+    "data.rejected": ("Rejected", "已拒绝"),
+    "data.table": ("Holds", "数据类型"),
+    "data.table.raw": ("Other (raw table for Explore)", "其他（作为原始表用于自助分析）"),
+    "data.header_row": ("Header found on row {row}.", "表头位于第 {row} 行。"),
+    "data.mapping": ("Column mapping — change a column's target in the last column", "字段对应 — 可在最后一列修改"),
+    "data.col.header": ("Column in your file", "文件中的列"),
+    "data.col.examples": ("Examples", "示例值"),
+    "data.col.maps_to": ("Used as", "对应字段"),
+    "data.not_used": ("(not used)", "（不使用）"),
+    "data.rejected_rows": ("Rejected rows ({count}) — fix them in the file and upload it again",
+                           "被拒绝的行（{count}）— 请在文件中修正后重新上传"),
+    "data.no_rejected": ("Every row was loaded.", "所有行均已导入。"),
+    "data.use_upload": ("Use my uploaded files in this session", "本次会话使用我上传的文件"),
+    "data.publish": ("Publish to team", "发布到团队"),
+    "data.publish_mode": ("How to publish", "发布方式"),
+    "data.mode.replace": ("Replace those tables", "替换这些表"),
+    "data.mode.append": ("Append to those tables", "追加到这些表"),
+    "data.publish_help": ("Everyone who opens the app will see the published data. The previous version "
+                          "is kept and can be restored.",
+                          "所有打开应用的人都将看到发布的数据。之前的版本会保留，可以恢复。"),
+    "data.published": ("Published as version {version}: {tables}.", "已发布为版本 {version}：{tables}。"),
+    "data.publish_failed": ("Publishing failed ({error}); the team's data is unchanged.",
+                            "发布失败（{error}）；团队数据未改变。"),
+    "data.nothing_to_publish": ("Nothing to publish: no file loaded any rows.", "没有可发布的数据：没有文件成功导入任何行。"),
+    "data.history_empty": ("Nothing published yet: everyone sees the sample company.",
+                           "尚未发布任何数据：所有人看到的是示例公司。"),
+    "data.current_version": ("In use: version {version}.", "正在使用：版本 {version}。"),
+    "data.rollback": ("Restore version", "恢复到版本"),
+    "data.rollback_button": ("Restore", "恢复"),
+    "data.rolled_back": ("Version {version} is in use again.", "已恢复使用版本 {version}。"),
+    "data.template_for": ("Blank template", "空白模板"),
+    "data.columns_of": ("Columns of {table}", "{table} 的字段"),
+    "data.required": ("required", "必填"),
+    "data.formats": ("Accepted formats: CSV in UTF-8 (with or without BOM), GB18030/GBK, UTF-16 or Latin-1, "
+                     "separated by `,` `;` or tab; Excel .xlsx/.xls (any sheet; title rows above the header "
+                     "are fine). Dates such as `2026-11-30`, `2026/11/30`, `30.11.2026`, `11/30/2026`, "
+                     "`2026年11月30日` or Excel dates; amounts such as `$12,500.00`, `1.234,50`, `(123)`, "
+                     "`1.2万`.",
+                     "支持格式：CSV（UTF-8（含或不含 BOM）、GB18030/GBK、UTF-16 或 Latin-1 编码，以逗号、分号或制表符分隔）；"
+                     "Excel .xlsx/.xls（任意工作表，表头上方可有标题行）。日期如 `2026-11-30`、`2026/11/30`、"
+                     "`30.11.2026`、`11/30/2026`、`2026年11月30日` 或 Excel 日期；金额如 `$12,500.00`、"
+                     "`1.234,50`、`(123)`、`1.2万`。"),
+    "data.hist.version": ("Version", "版本"),
+    "data.hist.when": ("When", "时间"),
+    "data.hist.action": ("Action", "操作"),
+    "data.hist.file": ("File", "文件"),
+    "data.hist.hash": ("Content hash", "内容哈希"),
+    "data.hist.table": ("Table", "表"),
+    "data.hist.mode": ("Mode", "方式"),
+    "data.hist.rows_loaded": ("Rows loaded", "导入行数"),
+    "data.hist.rows_rejected": ("Rows rejected", "拒绝行数"),
+})
+
+ctx = context.current()
+lang = current_lang()
+ws = Workspace()
+memory = MappingMemory(ws.mappings_path)
+
+
+def table_label(name: str | None) -> str:
+    if name is None:
+        return t("data.table.raw")
+    spec = TABLES[name]
+    return spec.label_zh if lang == "zh" else spec.label_en
+
+
+def column_options(table: str) -> list[str]:
+    names = list(TABLES[table].names)
+    if table == "deals":
+        names += [stage_entry_column(s.key) for s in STAGES]
+    return ["", *names]
+
+
+def render_result(item: upload.FileImport, result) -> None:
+    title = f"{result.file_name}" + (f" · {result.sheet_name}" if result.sheet_name != result.file_name else "")
+    status_icon = ":material/error:" if result.errors else (
+        ":material/warning:" if result.rows_rejected or result.warnings else ":material/check_circle:")
+    with st.expander(f"{title} → {table_label(result.table)}", expanded=True, icon=status_icon):
+        cols = st.columns([2, 1, 1, 1])
+        choices = [None, *TABLES]
+        current = result.table
+        chosen = cols[0].selectbox(t("data.table"), choices, index=choices.index(current),
+                                   format_func=table_label, key=f"tbl:{item.digest}:{result.sheet_name}")
+        if chosen != current:
+            upload.set_sheet_choice(item.digest, result.sheet_name, chosen, {})
+            st.rerun()
+        cols[1].metric(t("data.read"), f"{result.rows_read:,}")
+        cols[2].metric(t("data.loaded"), f"{result.rows_loaded:,}")
+        cols[3].metric(t("data.rejected"), f"{result.rows_rejected:,}")
+        st.caption(t("data.header_row", row=result.header_row))
+        for p in result.errors:
+            st.error(p.text(lang))
+        for p in result.warnings:
+            st.warning(p.text(lang))
+        for p in result.notes:
+            st.caption(":material/info: " + p.text(lang))
+        if result.table:
+            render_mapping_editor(item, result)
+        if result.table and not result.errors:
+            rejected = result.rejected_frame(lang)
+            if len(rejected):
+                st.markdown("**" + t("data.rejected_rows", count=f"{len(rejected):,}") + "**")
+                st.dataframe(rejected, hide_index=True, height=min(400, 38 + 35 * len(rejected)))
+                download_buttons(rejected, f"rejected_{result.file_name.rsplit('.', 1)[0]}",
+                                 key=f"rej:{item.digest}:{result.sheet_name}")
+            else:
+                st.success(t("data.no_rejected"), icon=":material/task_alt:")
+
+
+def render_mapping_editor(item: upload.FileImport, result) -> None:
+    st.markdown("**" + t("data.mapping") + "**")
+    frame = upload.mapping_frame(result)
+    options = column_options(result.table)
+    edited = st.data_editor(
+        frame, hide_index=True, width="stretch", disabled=["header", "examples"],
+        key=f"map:{item.digest}:{result.sheet_name}",
+        column_config={
+            "header": st.column_config.TextColumn(t("data.col.header")),
+            "examples": st.column_config.TextColumn(t("data.col.examples")),
+            "maps_to": st.column_config.SelectboxColumn(
+                t("data.col.maps_to"), options=options + [v for v in frame["maps_to"] if v not in options],
+                required=False),
+        })
+    before = dict(zip(frame["header"], frame["maps_to"], strict=True))
+    after = dict(zip(edited["header"], edited["maps_to"].fillna(""), strict=True))
+    changed = {h: v for h, v in after.items() if v != before.get(h) and not str(v).startswith("month ")}
+    if changed:
+        table, overrides = upload.sheet_choice(item.digest, result.sheet_name)
+        overrides = {**overrides, **{h: (v or "-") for h, v in changed.items()}}
+        upload.set_sheet_choice(item.digest, result.sheet_name, result.table, overrides)
+        st.rerun()
+
+
+def upload_tab() -> None:
+    st.caption(t("data.intro"))
+    files = st.file_uploader(t("data.uploader"), type=["csv", "txt", "tsv", "xlsx", "xlsm", "xls"],
+                             accept_multiple_files=True, key="uploader")
+    if not files:
+        if context.session_upload() is not None:
+            context.set_session_upload(None)
+            st.rerun()
+        return
+    imports: list[upload.FileImport] = []
+    progress = st.progress(0.0)
+    for i, f in enumerate(files):
+        progress.progress(i / len(files), text=t("data.reading", file=f.name))
+        imports.append(upload.import_upload(f.name, f.getvalue(), ctx.settings, memory))
+    progress.empty()
+    for item in imports:
+        for p in item.error:
+            st.error(p.text(lang), icon=":material/block:")
+        for result in item.results:
+            render_result(item, result)
+
+    session = upload.build_session(imports, context.shared_source().con) if any(
+        f.results for f in imports) else None
+    previous = context.session_upload()
+    if session is None:
+        if previous is not None:
+            context.set_session_upload(None)
+        return
+    if previous is None or previous.key != session.key:
+        context.set_session_upload(session)
+        st.rerun()
+    st.toggle(t("data.use_upload"), value=True, key="use_upload")
+
+    st.divider()
+    mode = st.radio(t("data.publish_mode"), ["replace", "append"], horizontal=True,
+                    format_func=lambda m: t(f"data.mode.{m}"), key="publish_mode")
+    st.button(t("data.publish"), type="primary", icon=":material/publish:", help=t("data.publish_help"),
+              on_click=publish, args=(imports, mode))
+
+
+def publish(imports: list[upload.FileImport], mode: str) -> None:
+    """Publish callback: runs before the next run's widgets exist, so it may switch the session
+    back to the team's data (the toggle's state) in the same click."""
+    items = upload.publish_items(imports, mode)
+    if not items:
+        st.session_state["_published_note"] = ("warning", t("data.nothing_to_publish"))
+        return
+    try:
+        with context._WS_LOCK:
+            version = ws.publish(items)
+    except Exception as exc:  # noqa: BLE001 - the previous version stays in place
+        st.session_state["_published_note"] = ("error", t("data.publish_failed", error=type(exc).__name__))
+        return
+    for item in imports:
+        for r in item.results:
+            if r.mapping is not None and r.ok:
+                memory.remember(r.headers, r.mapping)
+    st.session_state["_published_note"] = ("success", t(
+        "data.published", version=version, tables=", ".join(sorted({table_label(i.table) for i in items}))))
+    st.session_state["use_upload"] = False
+
+
+def history_tab() -> None:
+    history = ws.history()
+    if history.empty:
+        st.info(t("data.history_empty"))
+        return
+    version = ctx.source.version if ctx.source.kind == "workspace" else ws.current_version()
+    st.markdown(t("data.current_version", version=version))
+    shown = history.rename(columns={
+        "version": t("data.hist.version"), "published_at": t("data.hist.when"), "action": t("data.hist.action"),
+        "file_name": t("data.hist.file"), "content_hash": t("data.hist.hash"), "table_name": t("data.hist.table"),
+        "mode": t("data.hist.mode"), "rows_loaded": t("data.hist.rows_loaded"),
+        "rows_rejected": t("data.hist.rows_rejected")}).drop(columns=["note"])
+    shown[t("data.hist.hash")] = shown[t("data.hist.hash")].astype("str").str[:12]
+    st.dataframe(shown, hide_index=True)
+    kept = [v for v in ws.versions() if v != version]
+    if kept:
+        c1, c2 = st.columns([1, 3], vertical_alignment="bottom")
+        target = c1.selectbox(t("data.rollback"), sorted(kept, reverse=True), key="rollback_to")
+        if c2.button(t("data.rollback_button"), icon=":material/history:"):
+            with context._WS_LOCK:
+                ws.rollback(int(target))
+            st.session_state["_published_note"] = ("success", t("data.rolled_back", version=target))
+            st.rerun()
+
+
+def templates_tab() -> None:
+    st.markdown(t("data.formats"))
+    for name, spec in TABLES.items():
+        label = spec.label_zh if lang == "zh" else spec.label_en
+        with st.expander(t("data.columns_of", table=label)):
+            rows = [{
+                "column": c.name,
+                "label": c.label_zh if lang == "zh" else c.label_en,
+                "required": t("data.required") if c.required else "",
+                "also": ", ".join(c.synonyms[:8]),
+            } for c in spec.columns]
+            st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+            st.download_button(f"{t('data.template_for')}: {label} (.xlsx)", template_xlsx(name),
+                               file_name=f"template_{name}.xlsx", key=f"tpl:{name}",
+                               mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                               icon=":material/download:")
+
+
+st.title(t("data.title"))
+if note := st.session_state.pop("_published_note", None):
+    getattr(st, note[0])(note[1])
+tab_upload, tab_history, tab_templates = st.tabs(
+    [t("data.tab.upload"), t("data.tab.history"), t("data.tab.templates")])
+with tab_upload:
+    upload_tab()
+with tab_history:
+    history_tab()
+with tab_templates:
+    templates_tab()

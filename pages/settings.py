@@ -1,0 +1,106 @@
+"""Settings: the funnel's stages and names, won/lost names, probabilities, fiscal year, currency,
+KPI weights. Saved to the workspace's settings file for everyone."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pandas as pd
+import streamlit as st
+
+from analytics.settings import DEFAULT_SETTINGS, StageSetting, save_settings, settings_from_dict
+from ui import context
+from ui.i18n import register, t
+
+register({
+    "settings.title": ("Settings", "设置"),
+    "settings.intro": ("These settings apply to everyone using this workspace.", "这些设置对使用此工作区的所有人生效。"),
+    "settings.stages": ("Funnel stages, in order", "漏斗阶段（按顺序）"),
+    "settings.stages_help": ("Add your CRM's stage names under 'Also called' (separated by |) so its "
+                             "exports map onto these stages.",
+                             "在“别名”中添加 CRM 的阶段名称（用 | 分隔），导出文件即可对应到这些阶段。"),
+    "settings.col.key": ("Key", "代码"),
+    "settings.col.label_en": ("English name", "英文名称"),
+    "settings.col.label_zh": ("Chinese name", "中文名称"),
+    "settings.col.probability": ("Default probability", "默认赢单概率"),
+    "settings.col.synonyms": ("Also called", "别名"),
+    "settings.won_stage": ("Stage that means won (contract signed)", "代表赢单（签订合同）的阶段"),
+    "settings.lost_names": ("Names that mean lost (one per line)", "代表输单的名称（每行一个）"),
+    "settings.fiscal": ("Fiscal year starts in", "财年起始月份"),
+    "settings.currency": ("Currency code", "货币代码"),
+    "settings.symbol": ("Currency symbol", "货币符号"),
+    "settings.kpi": ("KPI weights (revenue / satisfaction / collaboration)", "考核权重（收入 / 满意度 / 协作）"),
+    "settings.w_revenue": ("Revenue", "收入"),
+    "settings.w_satisfaction": ("Satisfaction", "满意度"),
+    "settings.w_collaboration": ("Collaboration", "协作"),
+    "settings.cap": ("Revenue score cap (attainment counted up to)", "收入得分上限（达成率最多计入）"),
+    "settings.followup": ("Follow-up window after signing (days)", "签约后跟进时限（天）"),
+    "settings.min_responses": ("Fewest survey responses to judge", "满意度评判的最少回复数"),
+    "settings.save": ("Save settings", "保存设置"),
+    "settings.reset": ("Restore defaults", "恢复默认"),
+    "settings.saved": ("Saved. Every page now uses these settings.", "已保存，所有页面已使用新设置。"),
+    "settings.invalid": ("Not saved: {problems}", "未保存：{problems}"),
+})
+
+ctx = context.current()
+s = ctx.settings
+st.title(t("settings.title"))
+st.caption(t("settings.intro"))
+
+with st.form("settings"):
+    st.subheader(t("settings.stages"))
+    st.caption(t("settings.stages_help"))
+    stages = pd.DataFrame([{
+        "key": x.key, "label_en": x.label_en, "label_zh": x.label_zh, "probability": x.probability,
+        "synonyms": " | ".join(x.synonyms)} for x in s.stages])
+    edited = st.data_editor(
+        stages, num_rows="dynamic", hide_index=True, width="stretch", key="stage_editor",
+        column_config={
+            "key": st.column_config.TextColumn(t("settings.col.key"), required=True),
+            "label_en": st.column_config.TextColumn(t("settings.col.label_en"), required=True),
+            "label_zh": st.column_config.TextColumn(t("settings.col.label_zh"), required=True),
+            "probability": st.column_config.NumberColumn(t("settings.col.probability"), min_value=0.0,
+                                                         max_value=1.0, step=0.05, format="percent"),
+            "synonyms": st.column_config.TextColumn(t("settings.col.synonyms"), width="large"),
+        })
+    keys = [str(k) for k in edited["key"].dropna()]
+    c1, c2 = st.columns(2)
+    won = c1.selectbox(t("settings.won_stage"), keys, index=keys.index(s.won_stage) if s.won_stage in keys else 0)
+    lost = c2.text_area(t("settings.lost_names"), "\n".join(s.lost_names), height=120)
+    c1, c2, c3 = st.columns(3)
+    fiscal = c1.selectbox(t("settings.fiscal"), list(range(1, 13)), index=s.fiscal_start_month - 1)
+    currency = c2.text_input(t("settings.currency"), s.currency, max_chars=8)
+    symbol = c3.text_input(t("settings.symbol"), s.currency_symbol, max_chars=4)
+    st.subheader(t("settings.kpi"))
+    c1, c2, c3, c4 = st.columns(4)
+    w1 = c1.number_input(t("settings.w_revenue"), 0.0, 1.0, float(s.kpi_weights[0]), 0.05)
+    w2 = c2.number_input(t("settings.w_satisfaction"), 0.0, 1.0, float(s.kpi_weights[1]), 0.05)
+    w3 = c3.number_input(t("settings.w_collaboration"), 0.0, 1.0, float(s.kpi_weights[2]), 0.05)
+    cap = c4.number_input(t("settings.cap"), 0.5, 3.0, float(s.revenue_cap), 0.1, format="%.1f")
+    c1, c2 = st.columns(2)
+    followup = c1.number_input(t("settings.followup"), 1, 180, s.followup_days)
+    min_resp = c2.number_input(t("settings.min_responses"), 1, 100, s.min_responses)
+    saved = st.form_submit_button(t("settings.save"), type="primary", icon=":material/save:")
+
+if saved:
+    data = {
+        "stages": [{"key": r.key, "label_en": r.label_en, "label_zh": r.label_zh,
+                    "probability": 0.0 if pd.isna(r.probability) else float(r.probability),
+                    "synonyms": [x.strip() for x in str(r.synonyms or "").split("|") if x.strip()]}
+                   for r in edited.dropna(subset=["key"]).itertuples()],
+        "won_stage": won, "lost_names": [x.strip() for x in lost.splitlines() if x.strip()],
+        "fiscal_start_month": fiscal, "currency": currency, "currency_symbol": symbol,
+        "kpi_weights": [w1, w2, w3], "revenue_cap": cap, "followup_days": followup, "min_responses": min_resp,
+    }
+    new, problems = settings_from_dict(data)
+    if problems:
+        st.error(t("settings.invalid", problems="; ".join(problems)))
+    else:
+        save_settings(new, context.workspace().settings_path)
+        st.success(t("settings.saved"))
+        st.rerun()
+
+if st.button(t("settings.reset"), icon=":material/restart_alt:"):
+    save_settings(replace(DEFAULT_SETTINGS, stages=tuple(StageSetting(**vars(x)) for x in DEFAULT_SETTINGS.stages)),
+                  context.workspace().settings_path)
+    st.rerun()

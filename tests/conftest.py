@@ -1,0 +1,45 @@
+"""Shared fixtures: the public data sets, and a clean workspace folder per test."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+import streamlit.testing.v1.app_test as _app_test
+from streamlit.runtime.pages_manager import PagesManager
+
+ROOT = Path(__file__).resolve().parents[1]
+DATASETS = ROOT.parent / "shared" / "datasets"
+
+
+class _NavigationPagesManager(PagesManager):
+    """AppTest resets Streamlit's "pages/ folder means multipage v1" flag before every run, so
+    from the second run on it would run a page without app.py around it. The real server clears
+    the flag when app.py calls st.navigation; do the same here (see streamlit PR #14217)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+
+_app_test.PagesManager = _NavigationPagesManager
+
+
+def dataset(relative: str) -> Path:
+    """Path of a public data set file; skips (never in CI) when the folder is absent."""
+    path = DATASETS / relative
+    if not path.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{path} is missing in CI: shared/datasets must be beside the project")
+        pytest.skip(f"public data set not present: {path} (clone the shared/ folder beside the project)")
+    return path
+
+
+@pytest.fixture(autouse=True)
+def _isolated_workspace(tmp_path_factory, monkeypatch):
+    """Every test gets its own empty workspace folder, so nothing leaks into data/workspace."""
+    folder = tmp_path_factory.mktemp("workspace")
+    monkeypatch.setenv("SALES_WORKSPACE", str(folder))
+    monkeypatch.setenv("SALES_TODAY", "2026-11-30")
+    yield folder

@@ -1,0 +1,24 @@
+"""Small shared UI pieces: downloads, metric cards, the "no data" state."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from analytics.export import to_csv_bytes, to_xlsx_bytes
+from ui.i18n import t
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def download_buttons(frame: pd.DataFrame, basename: str, key: str) -> None:
+    """CSV and formatted XLSX of ``frame``; formula-like cells are neutralised by ``export``."""
+    c1, c2, _ = st.columns([1, 1, 4])
+    c1.download_button(t("common.download_csv"), to_csv_bytes(frame), file_name=f"{basename}.csv",
+                       mime="text/csv", key=f"{key}:csv", icon=":material/download:")
+    c2.download_button(t("common.download_xlsx"), to_xlsx_bytes(frame), file_name=f"{basename}.xlsx",
+                       mime=XLSX_MIME, key=f"{key}:xlsx", icon=":material/table_view:")
+
+
+def no_data() -> None:
+    st.info(t("common.no_data"), icon=":material/search_off:")

@@ -1,0 +1,220 @@
+"""The shared data context: which data is in use, the DuckDB cursor, settings, period, filters.
+
+- The team's data (published workspace, else the sample company) is loaded once per process
+  into an in-memory DuckDB (``st.cache_resource``), keyed by workspace version or sample hash.
+  Each browser session queries it through its own cursor.
+- A session's own upload lives in that session's ``st.session_state`` only: two sessions never
+  see each other's unpublished files.
+- Metric results are cached with ``st.cache_data`` keyed by the data key, the settings and the
+  call's arguments, so a rerun that changed nothing recomputes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+from analytics import store
+from analytics.filters import Filters
+from analytics.importer import ImportResult
+from analytics.periods import Period
+from analytics.settings import Settings, load_settings, register_stage_map
+from analytics.sources import SAMPLE_DIR, load_sample
+from analytics.workspace import Workspace
+
+SourceKind = Literal["sample", "workspace", "session"]
+_WS_LOCK = threading.RLock()
+
+
+@dataclass
+class DataSource:
+    kind: SourceKind
+    key: str
+    con: duckdb.DuckDBPyConnection
+    version: int | None = None
+    published_at: datetime | None = None
+    files: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SessionUpload:
+    """A browser session's private upload: its tables, import results and DuckDB connection."""
+
+    key: str
+    con: duckdb.DuckDBPyConnection
+    results: list[ImportResult]
+    files: list[str]
+    tables: dict[str, pd.DataFrame]
+
+
+@dataclass
+class Context:
+    lang: str
+    settings: Settings
+    settings_problems: list[str]
+    source: DataSource
+    con: duckdb.DuckDBPyConnection  # this session's cursor
+    period: Period | None = None
+    as_of: date | None = None
+    filters: Filters = field(default_factory=Filters)
+
+    @property
+    def data_key(self) -> str:
+        return self.source.key
+
+    @property
+    def settings_key(self) -> str:
+        return hashlib.sha1(repr(self.settings).encode()).hexdigest()[:12]
+
+    def call(self, func: str, *args: Any, **kwargs: Any) -> Any:
+        """Run ``analytics.<module>:<function>(cursor, *args, **kwargs)``, cached.
+
+        ``func`` is ``"attainment:attainment"``; every argument must be hashable by Streamlit
+        (dataclasses, tuples, strings, dates). The result must be picklable and small.
+        """
+        return _cached_call(self.data_key, self.settings_key, func, args, tuple(sorted(kwargs.items())),
+                            _con=self.con)
+
+
+def workspace() -> Workspace:
+    return Workspace()
+
+
+@st.cache_data(show_spinner=False, max_entries=1024)
+def _cached_call(data_key: str, settings_key: str, func: str, args: tuple, kwargs: tuple, _con) -> Any:
+    module_name, _, name = func.partition(":")
+    fn: Callable[..., Any] = getattr(importlib.import_module(f"analytics.{module_name}"), name)
+    return fn(_con, *args, **dict(kwargs))
+
+
+def settings_now() -> tuple[Settings, list[str]]:
+    path = workspace().settings_path
+    stamp = path.stat().st_mtime_ns if path.exists() else 0
+    return _settings_cached(str(path), stamp)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _settings_cached(path: str, stamp: int) -> tuple[Settings, list[str]]:
+    return load_settings(Path(path))
+
+
+def _sample_key() -> str:
+    h = hashlib.sha256()
+    for p in sorted(SAMPLE_DIR.glob("*.csv")):
+        h.update(p.name.encode())
+        h.update(p.read_bytes())
+    return "sample:" + h.hexdigest()[:16]
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _sample_connection(key: str) -> duckdb.DuckDBPyConnection:
+    return load_sample().connect()
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _workspace_connection(key: str, folder: str) -> tuple[duckdb.DuckDBPyConnection, int | None]:
+    con = duckdb.connect(":memory:")
+    with _WS_LOCK:
+        version = Workspace(Path(folder)).load_into(con)
+    return con, version
+
+
+def _workspace_state(ws: Workspace) -> tuple[int | None, datetime | None, str]:
+    """(current version, its publish time, a cache key) — cheap: keyed on the file's mtime."""
+    path = ws.db_path
+    if not path.exists():
+        return None, None, ""
+    stat = path.stat()
+    return _workspace_state_cached(str(ws.folder), stat.st_mtime_ns, stat.st_size)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _workspace_state_cached(folder: str, mtime: int, size: int) -> tuple[int | None, datetime | None, str]:
+    ws = Workspace(Path(folder))
+    with _WS_LOCK:
+        version = ws.current_version()
+        hist = ws.history()
+    if version is None:
+        return None, None, ""
+    when = None
+    pub = hist[(hist["action"] == "publish") & (hist["version"] == version)]
+    if len(pub):
+        when = pd.Timestamp(pub["published_at"].iloc[0]).to_pydatetime()
+    return version, when, f"ws:{folder}:{version}:{mtime}"
+
+
+def shared_source() -> DataSource:
+    """The team's data: the published workspace, else the sample company."""
+    ws = workspace()
+    version, when, key = _workspace_state(ws)
+    if version is not None:
+        con, _ = _workspace_connection(key, str(ws.folder))
+        return DataSource("workspace", key, con, version, when)
+    key = _sample_key()
+    return DataSource("sample", key, _sample_connection(key))
+
+
+def session_upload() -> SessionUpload | None:
+    return st.session_state.get("session_upload")
+
+
+def set_session_upload(upload: SessionUpload | None) -> None:
+    if upload is None:
+        st.session_state.pop("session_upload", None)
+    else:
+        st.session_state["session_upload"] = upload
+    st.session_state.pop("_cursor", None)
+
+
+def make_session_upload(results: list[ImportResult], files: list[tuple[str, bytes]],
+                        tables: dict[str, pd.DataFrame], extra: str = "") -> SessionUpload:
+    h = hashlib.sha256()
+    for name, data in files:
+        h.update(name.encode())
+        h.update(hashlib.sha256(data).digest())
+    h.update(extra.encode())
+    con = store.connect(tables)
+    return SessionUpload("session:" + h.hexdigest()[:16], con, results, [n for n, _ in files], tables)
+
+
+def active_source() -> DataSource:
+    upload = session_upload()
+    if upload is not None and st.session_state.get("use_upload", True):
+        return DataSource("session", upload.key, upload.con, files=upload.files)
+    return shared_source()
+
+
+def cursor_for(source: DataSource, settings: Settings) -> duckdb.DuckDBPyConnection:
+    """This session's cursor on ``source``, with the stage map for ``settings`` registered."""
+    marker = (source.key, repr(settings))
+    cached = st.session_state.get("_cursor")
+    if cached and cached[0] == marker:
+        return cached[1]
+    cur = source.con.cursor()
+    register_stage_map(cur, settings)
+    st.session_state["_cursor"] = (marker, cur)
+    return cur
+
+
+def build_context(lang: str) -> Context:
+    settings, problems = settings_now()
+    source = active_source()
+    return Context(lang, settings, problems, source, cursor_for(source, settings))
+
+
+def current() -> Context:
+    """The context ``app.py`` built for this run (pages call this)."""
+    ctx = st.session_state.get("_context")
+    if ctx is None:
+        raise RuntimeError("app.py must build the context before a page runs")
+    return ctx

@@ -1,0 +1,91 @@
+"""Number and date formats per language: the one formatter the pages use.
+
+English: ``$1.2M``, ``87.5%``, ``30 Nov 2026``. Chinese: ``$123.4万``, ``87.5%``, ``2026年11月30日``
+(万/亿 are how Chinese readers group large numbers).
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date, datetime
+
+import pandas as pd
+
+from ui.i18n import Lang, current_lang
+
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _missing(x: object) -> bool:
+    return x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x))
+
+
+def money(x: object, symbol: str = "$", lang: Lang | None = None, compact: bool = True) -> str:
+    if _missing(x):
+        return "–"
+    v = float(x)  # type: ignore[arg-type]
+    lang = lang or current_lang()
+    sign = "-" if v < 0 else ""
+    a = abs(v)
+    if compact:
+        if lang == "zh":
+            if a >= 1e8:
+                return f"{sign}{symbol}{a / 1e8:,.2f}亿"
+            if a >= 1e4:
+                return f"{sign}{symbol}{a / 1e4:,.1f}万"
+        else:
+            if a >= 1e9:
+                return f"{sign}{symbol}{a / 1e9:,.2f}B"
+            if a >= 1e6:
+                return f"{sign}{symbol}{a / 1e6:,.2f}M"
+            if a >= 1e4:
+                return f"{sign}{symbol}{a / 1e3:,.1f}K"
+    return f"{sign}{symbol}{a:,.0f}"
+
+
+def number(x: object, digits: int = 0) -> str:
+    if _missing(x):
+        return "–"
+    return f"{float(x):,.{digits}f}"  # type: ignore[arg-type]
+
+
+def pct(x: object, digits: int = 1, signed: bool = False) -> str:
+    """A fraction as a percentage (0.875 → ``87.5%``)."""
+    if _missing(x):
+        return "–"
+    v = float(x) * 100  # type: ignore[arg-type]
+    return f"{v:+.{digits}f}%" if signed else f"{v:.{digits}f}%"
+
+
+def day(d: object, lang: Lang | None = None) -> str:
+    if _missing(d) or d is pd.NaT:
+        return "–"
+    if isinstance(d, (pd.Timestamp, datetime)):
+        d = d.date()
+    assert isinstance(d, date)
+    lang = lang or current_lang()
+    if lang == "zh":
+        return f"{d.year}年{d.month}月{d.day}日"
+    return f"{d.day} {_MONTHS_EN[d.month - 1]} {d.year}"
+
+
+def month(d: date, lang: Lang | None = None) -> str:
+    lang = lang or current_lang()
+    return f"{d.year}年{d.month}月" if lang == "zh" else f"{_MONTHS_EN[d.month - 1]} {d.year}"
+
+
+def period_label(period, lang: Lang | None = None) -> str:
+    """A human name for a Period: ``Nov 2026``, ``2026 Q4``, ``2026年第4季度`` …"""
+    lang = lang or current_lang()
+    kind = period.kind
+    if kind == "month":
+        return month(period.start, lang)
+    if kind == "quarter":
+        q = period.key.split("Q")[-1]
+        return f"{period.start.year}年第{q}季度" if lang == "zh" else f"Q{q} {period.start.year}"
+    if kind == "year":
+        return f"{period.start.year}年" if lang == "zh" else f"{period.start.year}"
+    if kind == "ytd":
+        return (f"{period.start.year}年初至{period.end.month}月" if lang == "zh"
+                else f"{period.start.year} to {_MONTHS_EN[period.end.month - 1]}")
+    return f"{day(period.start, lang)} – {day(period.end, lang)}"

@@ -1,0 +1,44 @@
+"""Page frame: the data banner, meeting mode, and a guard so one page's error stays on that page."""
+
+from __future__ import annotations
+
+import logging
+
+import streamlit as st
+
+from ui import format as fmt
+from ui.context import Context
+from ui.i18n import t
+
+log = logging.getLogger("sales")
+
+
+def meeting_mode_active() -> bool:
+    return st.query_params.get("meet") == "1"
+
+
+def header(ctx: Context, ignored: list[str]) -> None:
+    """Which data is in use, settings problems and ignored link values, above every page."""
+    src = ctx.source
+    if src.kind == "sample":
+        st.info(t("banner.sample"), icon=":material/science:")
+    elif src.kind == "workspace":
+        when = fmt.day(src.published_at) if src.published_at else "–"
+        if src.published_at:
+            when += f" {src.published_at:%H:%M}"
+        st.caption(":material/groups: " + t("banner.workspace", when=when, version=src.version))
+    else:
+        st.warning(t("banner.session", files=", ".join(src.files)), icon=":material/lock:")
+    for problem in ctx.settings_problems:
+        st.warning(t("banner.settings_problem", problem=problem))
+    if ignored:
+        st.caption(":material/link_off: " + t("sidebar.ignored_param", names=", ".join(ignored)))
+
+
+def run_page(navigation) -> None:
+    """Run the chosen page; an unexpected error is reported in one line, never a traceback."""
+    try:
+        navigation.run()
+    except Exception as exc:  # noqa: BLE001 - the boundary between a page and the user
+        log.exception("page failed")
+        st.error(t("common.error", error=type(exc).__name__), icon=":material/error:")

@@ -1,0 +1,121 @@
+"""The sidebar: language, period and the global filters, every one of them kept in the URL.
+
+The address bar always holds the view (``ui.urlstate``), so a copied link reproduces it.
+Values in a link that the data does not have are ignored, and the page says which, so nobody
+wonders why a shared link shows something else.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from analytics.catalog import DataCatalog, default_as_of
+from analytics.filters import Filters
+from analytics.periods import (
+    Period,
+    add_months,
+    custom_period,
+    fiscal_year_of,
+    month_period,
+    month_start,
+    parse_period,
+    quarter_of,
+    year_period,
+    year_to_date,
+)
+from ui import format as fmt
+from ui import urlstate
+from ui.i18n import LANGS, current_lang, t
+
+PERIOD_KINDS = ("month", "quarter", "ytd", "year", "custom")
+FILTER_DIMS = ("team", "rep", "region", "segment", "channel")
+
+
+def language_picker() -> str:
+    """The language selector (first in the sidebar); defaults to the browser's locale."""
+    locale = (st.context.locale or "") if hasattr(st.context, "locale") else ""
+    default = "zh" if locale.lower().startswith("zh") else "en"
+    urlstate.reset_ignored()
+    return urlstate.selectbox(st.sidebar, "Language / 语言", list(LANGS), "lang", default, format_func=LANGS.get)
+
+
+def period_picker(cat: DataCatalog, fiscal_start: int, today: date) -> tuple[Period, date]:
+    """Period kind and value; returns (period, as_of)."""
+    lang = current_lang()
+    as_of = default_as_of(today, cat.last_date)
+    first = cat.first_date or add_months(as_of, -23)
+    last = max(as_of, cat.last_date or as_of)
+    sb = st.sidebar
+    sb.subheader(t("sidebar.period"))
+    kind = urlstate.segmented(sb, t("sidebar.period_kind"), PERIOD_KINDS, "pk", "month",
+                              format_func=lambda k, lang=lang: t(f"period.{k}", lang), label_visibility="collapsed")
+    for other, param in (("month", "p"), ("quarter", "q"), ("year", "y"), ("custom", "from"), ("custom", "to")):
+        if other != kind and param in st.query_params:
+            del st.query_params[param]  # a hidden widget's value must not linger in the link
+
+    months: list[date] = []
+    cur = month_start(last)
+    while cur >= month_start(first):
+        months.append(cur)
+        cur = add_months(cur, -1)
+    if kind == "month":
+        keys = [f"{m.year}-{m.month:02d}" for m in months]
+        default_key = f"{as_of.year}-{as_of.month:02d}"
+        key = urlstate.selectbox(sb, t("period.month"), keys, "p", default_key if default_key in keys else keys[0],
+                                 format_func=lambda k, lang=lang: fmt.month(parse_period(k).start, lang),
+                                 label_visibility="collapsed")
+        period = month_period(parse_period(key).start)
+    elif kind == "quarter":
+        quarters: list[Period] = []
+        for m in months:
+            q = quarter_of(m, fiscal_start)
+            if q not in quarters:
+                quarters.append(q)
+        keys = [q.key for q in quarters]
+        default_key = quarter_of(as_of, fiscal_start).key
+        key = urlstate.selectbox(sb, t("period.quarter"), keys, "q",
+                                 default_key if default_key in keys else keys[0],
+                                 format_func=lambda k, lang=lang: fmt.period_label(quarters[keys.index(k)], lang),
+                                 label_visibility="collapsed")
+        period = quarters[keys.index(key)]
+    elif kind == "year":
+        years = sorted({fiscal_year_of(m, fiscal_start) for m in months}, reverse=True)
+        keys = [str(y) for y in years]
+        default_key = str(fiscal_year_of(as_of, fiscal_start))
+        key = urlstate.selectbox(sb, t("period.year"), keys, "y", default_key if default_key in keys else keys[0],
+                                 label_visibility="collapsed")
+        period = year_period(int(key), fiscal_start)
+    elif kind == "ytd":
+        period = year_to_date(as_of, fiscal_start)
+    else:
+        c1, c2 = sb.columns(2)
+        start = urlstate.date_input(c1, t("sidebar.from"), "from", month_start(as_of))
+        end = urlstate.date_input(c2, t("sidebar.to"), "to", as_of)
+        if end < start:
+            start, end = end, start
+        period = custom_period(start, end)
+    sb.caption(t("sidebar.as_of", date=fmt.day(as_of)))
+    return period, as_of
+
+
+def filter_pickers(cat: DataCatalog) -> Filters:
+    """Multiselects for team, rep, region, segment, channel (only those the data has)."""
+    sb = st.sidebar
+    sb.subheader(t("sidebar.filters"))
+    picks: dict[str, tuple[str, ...]] = {}
+    for dim in FILTER_DIMS:
+        options = list(cat.dimension_values.get(dim, ()))
+        if not options:
+            continue
+        chosen = urlstate.multiselect(sb, t(f"dim.{dim}"), options, dim, placeholder=t("sidebar.all"))
+        picks[dim] = tuple(chosen)
+    if any(picks.values()):
+        sb.button(t("sidebar.clear_filters"), icon=":material/filter_alt_off:", on_click=_clear_filters)
+    return Filters(**picks)
+
+
+def _clear_filters() -> None:
+    for dim in FILTER_DIMS:
+        st.session_state[dim] = []
