@@ -10,37 +10,7 @@ import streamlit as st
 
 from analytics.settings import DEFAULT_SETTINGS, StageSetting, save_settings, settings_from_dict
 from ui import context
-from ui.i18n import register, t
-
-register({
-    "settings.title": ("Settings", "设置"),
-    "settings.intro": ("These settings apply to everyone using this workspace.", "这些设置对使用此工作区的所有人生效。"),
-    "settings.stages": ("Funnel stages, in order", "漏斗阶段（按顺序）"),
-    "settings.stages_help": ("Add your CRM's stage names under 'Also called' (separated by |) so its "
-                             "exports map onto these stages.",
-                             "在“别名”中添加 CRM 的阶段名称（用 | 分隔），导出文件即可对应到这些阶段。"),
-    "settings.col.key": ("Key", "代码"),
-    "settings.col.label_en": ("English name", "英文名称"),
-    "settings.col.label_zh": ("Chinese name", "中文名称"),
-    "settings.col.probability": ("Default probability", "默认赢单概率"),
-    "settings.col.synonyms": ("Also called", "别名"),
-    "settings.won_stage": ("Stage that means won (contract signed)", "代表赢单（签订合同）的阶段"),
-    "settings.lost_names": ("Names that mean lost (one per line)", "代表输单的名称（每行一个）"),
-    "settings.fiscal": ("Fiscal year starts in", "财年起始月份"),
-    "settings.currency": ("Currency code", "货币代码"),
-    "settings.symbol": ("Currency symbol", "货币符号"),
-    "settings.kpi": ("KPI weights (revenue / satisfaction / collaboration)", "考核权重（收入 / 满意度 / 协作）"),
-    "settings.w_revenue": ("Revenue", "收入"),
-    "settings.w_satisfaction": ("Satisfaction", "满意度"),
-    "settings.w_collaboration": ("Collaboration", "协作"),
-    "settings.cap": ("Revenue score cap (attainment counted up to)", "收入得分上限（达成率最多计入）"),
-    "settings.followup": ("Follow-up window after signing (days)", "签约后跟进时限（天）"),
-    "settings.min_responses": ("Fewest survey responses to judge", "满意度评判的最少回复数"),
-    "settings.save": ("Save settings", "保存设置"),
-    "settings.reset": ("Restore defaults", "恢复默认"),
-    "settings.saved": ("Saved. Every page now uses these settings.", "已保存，所有页面已使用新设置。"),
-    "settings.invalid": ("Not saved: {problems}", "未保存：{problems}"),
-})
+from ui.i18n import t
 
 ctx = context.current()
 s = ctx.settings

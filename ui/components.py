@@ -22,3 +22,10 @@ def download_buttons(frame: pd.DataFrame, basename: str, key: str) -> None:
 
 def no_data() -> None:
     st.info(t("common.no_data"), icon=":material/search_off:")
+
+
+def metric_card(label: str, value: str, *, delta: str | None = None, delta_color: str = "normal",
+                help: str | None = None, trend: list[float] | None = None) -> None:
+    """A bordered metric with an optional change line and sparkline (``trend``, oldest first)."""
+    st.metric(label, value, delta=delta, delta_color=delta_color, help=help, border=True,
+              chart_data=trend if trend else None, chart_type="line")

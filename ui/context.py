@@ -23,6 +23,7 @@ from typing import Any, Literal
 import duckdb
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from analytics import store
 from analytics.filters import Filters
@@ -214,6 +215,11 @@ def build_context(lang: str) -> Context:
 
 def current() -> Context:
     """The context ``app.py`` built for this run (pages call this)."""
+    if PagesManager.uses_pages_directory:
+        # Streamlit runs a deep link into pages/ as a bare script (its old multipage mode) until
+        # app.py has called st.navigation once in this process; switch modes and run the frame.
+        PagesManager.uses_pages_directory = False
+        st.rerun()
     ctx = st.session_state.get("_context")
     if ctx is None:
         raise RuntimeError("app.py must build the context before a page runs")

@@ -1,6 +1,6 @@
 """One translation function for the whole app: ``t(key, **params)``.
 
-The catalogue is ``TEXT`` (UI labels, below and in ``ui/text_*.py`` modules merged here) plus
+The catalogue is ``TEXT`` (UI labels, below and in the ``ui/texts/<page>.py`` blocks merged here) plus
 the library's problem messages (``analytics.messages.CATALOGUE``), so a message raised in
 ``analytics`` reads the same in the app and the CLI. ``tests/test_i18n.py`` fails when a key
 lacks either language or a page uses a key that does not exist.
@@ -87,6 +87,24 @@ TEXT: dict[str, tuple[str, str]] = {
 }
 
 
+def _merge_page_texts() -> None:
+    """Fold every ``ui/texts/<page>.py`` block into ``TEXT`` (a key may be defined once only)."""
+    import importlib
+    import pkgutil
+
+    from ui import texts
+
+    for info in pkgutil.iter_modules(texts.__path__):
+        block: dict[str, tuple[str, str]] = importlib.import_module(f"ui.texts.{info.name}").TEXT
+        clash = set(block) & set(TEXT)
+        if clash:
+            raise ValueError(f"ui/texts/{info.name}.py redefines {sorted(clash)}")
+        TEXT.update(block)
+
+
+_merge_page_texts()
+
+
 def current_lang() -> Lang:
     lang = st.session_state.get("lang")
     return "zh" if lang == "zh" else "en"
@@ -108,8 +126,3 @@ def t(key: str, lang: Lang | None = None, **params: object) -> str:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):
         return template
-
-
-def register(entries: dict[str, tuple[str, str]]) -> None:
-    """Add a page's texts to the catalogue (each page module keeps its own block)."""
-    TEXT.update(entries)

@@ -1,0 +1,51 @@
+"""Chart building blocks shared by every page: one theme, one palette, one way to show a figure.
+
+Figure-building functions take data frames computed in ``analytics`` and return a Plotly
+figure (so tests can check them without a browser); pages pass the figure to :func:`show`.
+Page-specific figures live in this package's modules (``attainment``, ``funnel`` …).
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import streamlit as st
+
+# Okabe–Ito, distinguishable under the common colour-vision deficiencies (same as the theme).
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+GOOD = "#009E73"
+WARN = "#E69F00"
+BAD = "#D55E00"
+NEUTRAL = "#8A94A6"
+TARGET_LINE = "#1A1F2B"
+PACE_STATUS_COLOURS = {"ahead": GOOD, "on_pace": "#56B4E9", "behind": BAD, "no_target": NEUTRAL}
+
+FONT = "Source Sans, 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif"
+
+
+def theme(fig: go.Figure, *, height: int = 360, legend: bool = True, title: str | None = None) -> go.Figure:
+    """The house style: readable on a projector, no chart junk, CJK-capable font."""
+    fig.update_layout(
+        height=height,
+        margin={"l": 8, "r": 8, "t": 40 if title else 12, "b": 8},
+        font={"family": FONT, "size": 14, "color": "#1A1F2B"},
+        title={"text": title, "x": 0, "font": {"size": 16}} if title else None,
+        paper_bgcolor="rgba(0,0,0,0)",
+        plot_bgcolor="rgba(0,0,0,0)",
+        colorway=PALETTE,
+        showlegend=legend,
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "title": None},
+        hoverlabel={"font": {"family": FONT}},
+    )
+    fig.update_xaxes(showgrid=False, zeroline=False)
+    fig.update_yaxes(gridcolor="#E6EBF2", zeroline=False)
+    return fig
+
+
+def show(fig: go.Figure, key: str, *, on_select: str = "ignore", filename: str | None = None):
+    """Render a figure with its own PNG download in the toolbar (named after the chart)."""
+    config = {
+        "displaylogo": False,
+        "modeBarButtonsToRemove": ["lasso2d", "select2d"] if on_select == "ignore" else ["lasso2d"],
+        "toImageButtonOptions": {"format": "png", "filename": filename or key, "scale": 2},
+    }
+    return st.plotly_chart(fig, key=key, config=config, on_select=on_select, width="stretch")

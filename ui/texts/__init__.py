@@ -1,0 +1,1 @@
+"""Per-page blocks of the translation catalogue; ``ui.i18n`` merges every module here."""
