@@ -26,7 +26,7 @@ from analytics.settings import Settings, load_settings
 from analytics.sources import Loaded, load_default, load_files
 from analytics.workspace import Workspace
 
-define("cli_bad_period", "--period {value!r}: {reason}", "--period {value!r}：{reason}")
+define("cli_bad_period", "--period {value!r}: {reason}", "--period 参数 {value!r} 无效：{reason}")
 define("cli_file_errors", "{count} file(s) or sheet(s) could not be loaded.", "{count} 个文件或工作表无法导入。")
 
 FILE_OPTIONS = ("deals", "targets", "surveys", "peer_reviews", "activities", "campaigns", "markets")
@@ -159,6 +159,9 @@ def cmd_validate(args: argparse.Namespace, lang: Lang) -> int:
                 print("  rejected rows:")
                 for x in r["rejected"]:
                     print(f"    row {x['row']}: {x['reason']}")
+    for r, result in zip(rows, results, strict=True):
+        if result.table is None:  # nothing recognisable: for validate that is a failure
+            r["errors"] = [p.text(lang) for p in result.notes if p.code == "unknown_table"]
     if any(r["errors"] for r in rows):
         for r in rows:
             for text in r["errors"]:

@@ -20,7 +20,7 @@ from analytics.mapping import Mapping, MappingMemory, apply_overrides, detect_ta
 from analytics.messages import InputError, Lang, Problem, define, render
 from analytics.periods import parse_period
 from analytics.readers import Limits, Sheet, read_file
-from analytics.schema import SOURCE_ROW, STATUS_SYNONYMS, TABLES, normalise_header
+from analytics.schema import SOURCE_ROW, STAGES, STATUS_SYNONYMS, TABLES, normalise_header, stage_entry_column
 from analytics.settings import DEFAULT_SETTINGS, Settings
 from analytics.store import conform
 
@@ -165,6 +165,8 @@ def import_sheet(sheet: Sheet, filename: str, *, table: str | None = None,
     if remembered and (table is None or remembered[0] == table):
         table, overrides = remembered
         notes.append(Problem("note_mapping_remembered", severity="info"))
+    if table is None and overrides:
+        table = _table_for_overrides(overrides)
     mapping = suggest_mapping(headers, table) if table else detect_table(headers)
     if mapping is not None and overrides:
         mapping = apply_overrides(mapping, overrides)
@@ -187,6 +189,17 @@ def import_sheet(sheet: Sheet, filename: str, *, table: str | None = None,
         return result
     _Importer(sheet, mapping, settings, result).run()
     return result
+
+
+def _table_for_overrides(overrides: dict[str, str]) -> str:
+    """The table whose columns include every ``--map`` target (deals first); deals when none
+    does, so that apply_overrides names the unknown column."""
+    targets = {v for v in overrides.values() if v not in ("", "-", "none")}
+    for name, spec in TABLES.items():
+        allowed = set(spec.names) | ({stage_entry_column(s.key) for s in STAGES} if name == "deals" else set())
+        if targets <= allowed:
+            return name
+    return "deals"
 
 
 def _missing_columns(mapping: Mapping) -> list[str] | Problem:

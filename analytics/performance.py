@@ -1,0 +1,306 @@
+"""Who and what brings the revenue: performance by rep, team, segment, channel, lead source, ...
+
+Definitions (SPEC §3). Closed deals belong to the period of their close_date. Won revenue is
+the sum of won amounts (currency); win rate = won / (won + lost) by count, ``win_rate_value``
+the same over amounts (an unknown amount counts as 0); average deal size = mean amount of won
+deals; sales cycle = mean days created → close over won deals that have a created date; sales
+velocity = open deals × win rate × average deal size / sales cycle, in currency per day.
+Open deals are the current pipeline: every open deal under the filters, whatever the period.
+
+Deals are counted by distinct ``deal_id``: the lines of one order in a sales list (rows that
+share an order id) make one deal whose amount is the sum of its lines. All fractions are
+fractions (0.25, not 25 %); a figure that cannot be computed (no closed deal, no previous
+revenue) is NaN, never 0.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import duckdb
+import pandas as pd
+
+from analytics.filters import Filters, where_sql
+from analytics.periods import Period, add_months, month_start
+from analytics.settings import DEFAULT_SETTINGS, Settings
+
+_ALL = Filters()
+
+#: Dimensions performance can be grouped by; ``company`` is one row named :data:`COMPANY`.
+PERFORMANCE_DIMENSIONS = ("rep", "team", "segment", "channel", "lead_source", "region", "product",
+                          "customer", "company")
+COMPANY = "All"
+
+#: Measures of :func:`performance`, in column order (also the measures :func:`matrix` accepts).
+MEASURES = ("won_revenue", "revenue_share", "deals_won", "deals_lost", "win_rate", "win_rate_value",
+            "avg_deal_size", "sales_cycle_days", "open_deals", "sales_velocity", "change",
+            "change_last_year")
+
+
+def _group_expr(by: str) -> str:
+    """SQL for a grouping dimension; only names from the fixed whitelist reach SQL."""
+    if by not in PERFORMANCE_DIMENSIONS:
+        raise ValueError(f"cannot group by {by!r}; choose one of {', '.join(PERFORMANCE_DIMENSIONS)}")
+    return f"'{COMPANY}'" if by == "company" else f'd."{by}"'
+
+
+def _between(column: str, period: Period | None) -> tuple[str, list[object]]:
+    """``column BETWEEN start AND end`` for a period; TRUE for None (all the data)."""
+    if period is None:
+        return "TRUE", []
+    return f"{column} BETWEEN ? AND ?", [period.start, period.end]
+
+
+def _measures(con: duckdb.DuckDBPyConnection, groups: list[str], period: Period | None,
+              filters: Filters) -> pd.DataFrame:
+    """All measures per group (one scan); columns ``groups`` + MEASURES, sorted by won revenue."""
+    exprs = [f"{_group_expr(g)} AS {g}" for g in groups]
+    names = ", ".join(groups)
+    fsql, fparams = where_sql(filters, "d")
+    cur_sql, cur_p = _between("d.close_date", period)
+    prev_sql, prev_p = _between("d.close_date", period.previous()) if period else ("FALSE", [])
+    ly_sql, ly_p = _between("d.close_date", period.same_period_last_year()) if period else ("FALSE", [])
+    # One row per (group, deal): order lines sharing an id become one deal.
+    sql = f"""
+    WITH base AS (
+        SELECT {', '.join(exprs)}, d.deal_id, coalesce(d.status, 'open') AS status, d.amount,
+               d.created_date, d.close_date,
+               ({cur_sql}) AS in_cur, ({prev_sql}) AS in_prev, ({ly_sql}) AS in_ly
+        FROM deals d
+        WHERE ({fsql})
+    ), deal AS (
+        SELECT {names}, deal_id, any_value(status) AS status, sum(amount) AS amount,
+               min(created_date) AS created_date, max(close_date) AS close_date,
+               bool_or(in_cur) AS in_cur, bool_or(in_prev) AS in_prev, bool_or(in_ly) AS in_ly
+        FROM base
+        WHERE status = 'open' OR in_cur OR in_prev OR in_ly
+        GROUP BY {names}, deal_id
+    )
+    SELECT {names},
+        coalesce(sum(amount) FILTER (WHERE status = 'won' AND in_cur), 0) AS won_revenue,
+        count(*) FILTER (WHERE status = 'won' AND in_cur) AS deals_won,
+        count(*) FILTER (WHERE status = 'lost' AND in_cur) AS deals_lost,
+        coalesce(sum(amount) FILTER (WHERE status = 'lost' AND in_cur), 0) AS lost_amount,
+        avg(amount) FILTER (WHERE status = 'won' AND in_cur) AS avg_deal_size,
+        avg(date_diff('day', created_date, close_date))
+            FILTER (WHERE status = 'won' AND in_cur AND created_date IS NOT NULL) AS sales_cycle_days,
+        count(*) FILTER (WHERE status = 'open') AS open_deals,
+        coalesce(sum(amount) FILTER (WHERE status = 'won' AND in_prev), 0) AS previous_revenue,
+        coalesce(sum(amount) FILTER (WHERE status = 'won' AND in_ly), 0) AS last_year_revenue,
+        count(*) FILTER (WHERE status = 'open' OR (in_cur AND status IN ('won', 'lost'))) AS active
+    FROM deal
+    GROUP BY {names}
+    """
+    raw = con.cursor().execute(sql, [*cur_p, *prev_p, *ly_p, *fparams]).df()
+    raw = raw[raw["active"] > 0]
+    return _finish(raw, groups, period)
+
+
+def _ratio(num: pd.Series, den: pd.Series) -> pd.Series:
+    """num / den as float, NaN where den is 0 or NaN."""
+    den = den.astype("float64")
+    return (num.astype("float64") / den.where(den != 0)).astype("float64")
+
+
+def _finish(raw: pd.DataFrame, groups: list[str], period: Period | None) -> pd.DataFrame:
+    out = raw[groups].copy()
+    out["won_revenue"] = raw["won_revenue"].astype("float64")
+    out["revenue_share"] = _ratio(out["won_revenue"], pd.Series(out["won_revenue"].sum(), index=out.index))
+    out["deals_won"] = raw["deals_won"].astype("int64")
+    out["deals_lost"] = raw["deals_lost"].astype("int64")
+    out["win_rate"] = _ratio(out["deals_won"], out["deals_won"] + out["deals_lost"])
+    out["win_rate_value"] = _ratio(out["won_revenue"], out["won_revenue"] + raw["lost_amount"])
+    out.loc[out["deals_won"] + out["deals_lost"] == 0, "win_rate_value"] = float("nan")
+    out["avg_deal_size"] = raw["avg_deal_size"].astype("float64")
+    out["sales_cycle_days"] = raw["sales_cycle_days"].astype("float64")
+    out["open_deals"] = raw["open_deals"].astype("int64")
+    out["sales_velocity"] = _ratio(out["open_deals"] * out["win_rate"] * out["avg_deal_size"],
+                                   out["sales_cycle_days"])
+    if period is None:
+        out["change"] = float("nan")
+        out["change_last_year"] = float("nan")
+    else:
+        prev = raw["previous_revenue"].astype("float64")
+        last_year = raw["last_year_revenue"].astype("float64")
+        out["change"] = _ratio(out["won_revenue"] - prev, prev)
+        out["change_last_year"] = _ratio(out["won_revenue"] - last_year, last_year)
+    out = out.sort_values(["won_revenue", *groups], ascending=[False, *[True] * len(groups)],
+                          na_position="last", kind="stable")
+    return out.reset_index(drop=True)
+
+
+def performance(con: duckdb.DuckDBPyConnection, by: str, period: Period | None, filters: Filters = _ALL,
+                settings: Settings = DEFAULT_SETTINGS) -> pd.DataFrame:
+    """Revenue, win rates, deal size, cycle, velocity and growth per ``by`` value.
+
+    Columns: ``by``, then :data:`MEASURES`. Closed deals are those with close_date in ``period``
+    (all when None). ``change``/``change_last_year`` are fractions against the previous period /
+    the same period a year earlier, NaN when that revenue is 0 or ``period`` is None. A group is
+    listed when it has a deal closed in the period or an open deal. Sorted by won revenue.
+    """
+    return _measures(con, [by], period, filters)
+
+
+def matrix(con: duckdb.DuckDBPyConnection, rows: str, cols: str, measure: str, period: Period | None,
+           filters: Filters = _ALL) -> pd.DataFrame:
+    """One measure of :func:`performance` for every (rows, cols) pair present, in long form.
+
+    Columns: ``rows`` (e.g. segment), ``cols`` (e.g. channel), ``value``. ``revenue_share`` is the
+    cell's share of the whole table's won revenue.
+    """
+    if measure not in MEASURES:
+        raise ValueError(f"unknown measure {measure!r}; choose one of {', '.join(MEASURES)}")
+    if rows == cols or "company" in (rows, cols):
+        raise ValueError("a matrix needs two different dimensions other than company")
+    table = _measures(con, [rows, cols], period, filters)
+    out = table[[rows, cols, measure]].rename(columns={measure: "value"})
+    return out.sort_values([rows, cols], na_position="last").reset_index(drop=True)
+
+
+def pareto(con: duckdb.DuckDBPyConnection, period: Period | None, filters: Filters = _ALL) -> pd.DataFrame:
+    """Customers by won revenue, largest first: customer, won_revenue, cum_share (fraction), rank.
+
+    Won deals closed in ``period``; deals without a customer are left out. Ties rank by name.
+    """
+    fsql, fparams = where_sql(filters, "d")
+    psql, pparams = _between("d.close_date", period)
+    sql = (
+        "SELECT d.customer AS customer, coalesce(sum(d.amount), 0) AS won_revenue FROM deals d "
+        f"WHERE d.status = 'won' AND d.customer IS NOT NULL AND ({fsql}) AND ({psql}) "
+        "GROUP BY d.customer ORDER BY won_revenue DESC, customer"
+    )
+    out = con.cursor().execute(sql, [*fparams, *pparams]).df()
+    total = out["won_revenue"].sum()
+    out["won_revenue"] = out["won_revenue"].astype("float64")
+    out["cum_share"] = (out["won_revenue"].cumsum() / total if total else
+                        pd.Series(float("nan"), index=out.index)).astype("float64")
+    out["rank"] = pd.Series(range(1, len(out) + 1), index=out.index, dtype="int64")
+    return out[["customer", "won_revenue", "cum_share", "rank"]]
+
+
+def top_customers_covering(pareto_table: pd.DataFrame, share: float = 0.8) -> int | None:
+    """How many of the largest customers together bring at least ``share`` (fraction) of revenue.
+
+    Takes the frame from :func:`pareto`; None when there is no revenue.
+    """
+    reached = pareto_table.index[pareto_table["cum_share"] >= share - 1e-9]
+    if len(reached) == 0:
+        return None
+    return int(pareto_table.loc[reached[0], "rank"])
+
+
+def new_vs_returning(con: duckdb.DuckDBPyConnection, period: Period | None,
+                     filters: Filters = _ALL) -> pd.DataFrame:
+    """Won business in ``period`` from new and from returning customers.
+
+    A customer is new when their first won deal ever (over all the data, whatever the filters)
+    closes in the period; with ``period`` None every customer is new. Rows 'new', 'returning':
+    customers, deals_won, won_revenue (currency), revenue_share (fraction, NaN without revenue).
+    Won deals without a customer are left out.
+    """
+    fsql, fparams = where_sql(filters, "d")
+    psql, pparams = _between("d.close_date", period)
+    start = period.start if period else date.min
+    sql = f"""
+    WITH first_won AS (
+        SELECT customer, min(close_date) AS first_close FROM deals
+        WHERE status = 'won' AND customer IS NOT NULL GROUP BY customer
+    )
+    SELECT CASE WHEN f.first_close >= ? OR f.first_close IS NULL THEN 'new' ELSE 'returning' END
+               AS customer_type,
+           count(DISTINCT d.customer) AS customers, count(DISTINCT d.deal_id) AS deals_won,
+           coalesce(sum(d.amount), 0) AS won_revenue
+    FROM deals d JOIN first_won f USING (customer)
+    WHERE d.status = 'won' AND ({fsql}) AND ({psql})
+    GROUP BY customer_type
+    """
+    raw = con.cursor().execute(sql, [start, *fparams, *pparams]).df().set_index("customer_type")
+    out = pd.DataFrame({"customer_type": ["new", "returning"]})
+    for col in ("customers", "deals_won"):
+        out[col] = out["customer_type"].map(raw[col]).fillna(0).astype("int64")
+    out["won_revenue"] = out["customer_type"].map(raw["won_revenue"]).fillna(0.0).astype("float64")
+    out["revenue_share"] = _ratio(out["won_revenue"], pd.Series(out["won_revenue"].sum(), index=out.index))
+    return out
+
+
+def lead_source_roi(con: duckdb.DuckDBPyConnection, period: Period | None,
+                    filters: Filters = _ALL) -> pd.DataFrame:
+    """What each lead source brought for what it cost.
+
+    ``leads`` = deals created in ``period`` (all when None); ``won`` and ``won_revenue`` = those
+    leads that are won (whenever they closed), so conversion = won / leads follows one cohort.
+    ``cost`` = campaign cost of the source in the period (a campaign row spanning more than the
+    period counts pro rata by days); cost_per_won = cost / won; roi = (won_revenue − cost) / cost,
+    a fraction. NaN where no cost is known (a filter on a dimension campaigns lack, such as team,
+    leaves cost unknown). Sources with cost but no lead are listed with 0 leads.
+    """
+    fsql, fparams = where_sql(filters, "d")
+    psql, pparams = _between("d.created_date", period)
+    csql, cparams = where_sql(filters, "c", available={"lead_source"})
+    if period is None:
+        cost_expr, cost_where, cost_params = "c.cost", "TRUE", []
+    else:
+        overlap = ("(date_diff('day', greatest(c.period_start, ?::DATE), least(c.period_end, ?::DATE)) + 1)")
+        span = "(date_diff('day', c.period_start, c.period_end) + 1)"
+        cost_expr = f"c.cost * {overlap} / {span}"
+        cost_where = "c.period_start <= ? AND c.period_end >= ?"
+        cost_params = [period.start, period.end, period.end, period.start]
+    sql = f"""
+    WITH leads AS (
+        SELECT d.lead_source, count(DISTINCT d.deal_id) AS leads,
+               count(DISTINCT d.deal_id) FILTER (WHERE d.status = 'won') AS won,
+               coalesce(sum(d.amount) FILTER (WHERE d.status = 'won'), 0) AS won_revenue
+        FROM deals d WHERE ({fsql}) AND ({psql}) GROUP BY d.lead_source
+    ), costs AS (
+        SELECT c.lead_source, sum({cost_expr}) AS cost
+        FROM campaigns c WHERE c.lead_source IS NOT NULL AND ({csql}) AND ({cost_where})
+        GROUP BY c.lead_source
+    )
+    SELECT coalesce(l.lead_source, k.lead_source) AS lead_source, coalesce(l.leads, 0) AS leads,
+           coalesce(l.won, 0) AS won, coalesce(l.won_revenue, 0) AS won_revenue, k.cost AS cost
+    FROM leads l FULL OUTER JOIN costs k ON l.lead_source = k.lead_source
+    """
+    # Placeholders in text order: leads filters, leads period, overlap bounds, campaign filter, overlap test.
+    params = [*fparams, *pparams, *cost_params[:2], *cparams, *cost_params[2:]]
+    out = con.cursor().execute(sql, params).df()
+    out = out.astype({"leads": "int64", "won": "int64", "won_revenue": "float64", "cost": "float64"})
+    out["conversion"] = _ratio(out["won"], out["leads"])
+    out["cost_per_won"] = _ratio(out["cost"], out["won"])
+    out["roi"] = _ratio(out["won_revenue"] - out["cost"], out["cost"])
+    out = out[["lead_source", "leads", "won", "conversion", "won_revenue", "cost", "cost_per_won", "roi"]]
+    out = out.sort_values(["won_revenue", "lead_source"], ascending=[False, True], na_position="last")
+    return out.reset_index(drop=True)
+
+
+def monthly_trend(con: duckdb.DuckDBPyConnection, by: str, start: date, end: date,
+                  filters: Filters = _ALL) -> pd.DataFrame:
+    """Won revenue and win rate per calendar month and ``by`` value, for small multiples.
+
+    Deals closed between ``start`` and ``end`` (inclusive). Every month of the range appears for
+    every group that closed a deal in it: won_revenue 0 and win_rate NaN in a month without one.
+    ``month`` is 'YYYY-MM'.
+    """
+    expr = _group_expr(by)
+    fsql, fparams = where_sql(filters, "d")
+    sql = f"""
+    SELECT date_trunc('month', d.close_date) AS month, {expr} AS {by},
+           coalesce(sum(d.amount) FILTER (WHERE d.status = 'won'), 0) AS won_revenue,
+           count(DISTINCT d.deal_id) FILTER (WHERE d.status = 'won') AS won,
+           count(DISTINCT d.deal_id) FILTER (WHERE d.status = 'lost') AS lost
+    FROM deals d
+    WHERE d.status IN ('won', 'lost') AND d.close_date BETWEEN ? AND ? AND ({fsql})
+    GROUP BY ALL
+    """
+    raw = con.cursor().execute(sql, [start, end, *fparams]).df()
+    raw["month"] = pd.to_datetime(raw["month"]).dt.strftime("%Y-%m").astype("str")
+    months = []
+    cur = month_start(start)
+    while cur <= end:
+        months.append(cur.strftime("%Y-%m"))
+        cur = add_months(cur, 1)
+    groups = sorted(raw[by].dropna().unique()) + ([None] if raw[by].isna().any() else [])
+    grid = pd.DataFrame([(m, g) for g in groups for m in months], columns=["month", by])
+    out = grid.merge(raw, on=["month", by], how="left")
+    out["won_revenue"] = out["won_revenue"].fillna(0.0).astype("float64")
+    out["win_rate"] = _ratio(out["won"].fillna(0), out["won"].fillna(0) + out["lost"].fillna(0))
+    return out[["month", by, "won_revenue", "win_rate"]]
