@@ -1,0 +1,601 @@
+"""Reading uploaded files into text grids: CSV/TXT in any common encoding, XLSX/XLS workbooks.
+
+``read_file`` decides by the file's CONTENT (magic bytes), not its extension, finds the header
+row below any title rows, and returns every cell as stripped text or None so that the importer
+parses all formats the same way. Anything unreadable raises ``messages.InputError`` with one
+clear problem naming the file; hostile workbooks are parsed in a sandboxed child process
+(see :mod:`analytics.safe_workbook`).
+
+Conventions: ``Sheet.frame`` has object columns holding ``str`` or ``None`` (never NaN); row
+numbers are 1-based rows as Excel shows them (for a CSV: records, so a quoted value spanning
+two text lines is still one row). Workbook cells are converted to text in the child: dates
+``2026-11-30``, date-times ``2026-11-30 14:22:00``, whole floats without ``.0``, other floats
+by ``repr`` (no rounding), booleans ``TRUE``/``FALSE``. Excel error cells (``#N/A``, ``#DIV/0!``)
+come back blank: python-calamine does not expose them.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+import pandas as pd
+
+from analytics import safe_workbook as sw
+from analytics.messages import InputError, Problem, define
+
+# ---- problem catalogue -------------------------------------------------------------------------
+
+define("read_empty",
+       "{file} is empty (0 bytes). Export the data again and upload the new file.",
+       "{file} 是空文件（0 字节）。请重新导出数据后再上传。")
+define("read_no_data",
+       "{file} contains no data: every row is blank. Check that you exported the right sheet or report.",
+       "{file} 没有任何数据：所有行都是空的。请确认导出的是正确的工作表或报表。")
+define("read_sheet_empty",
+       "{file}: the sheet {sheet!r} is empty. Choose another sheet.",
+       "{file}：工作表 {sheet!r} 是空的。请选择其他工作表。")
+define("read_too_large",
+       "{file} is {size_mb} MB, more than the {limit_mb} MB allowed. Remove unused sheets or columns, or "
+       "split the file, and upload again.",
+       "{file} 有 {size_mb} MB，超过了允许的 {limit_mb} MB。请删除不用的工作表或列，或拆分文件后再上传。")
+define("read_not_spreadsheet",
+       "{file} is not a spreadsheet or CSV file (it looks like {kind}). Upload an Excel workbook "
+       "(.xlsx, .xls) or a CSV/text file.",
+       "{file} 不是电子表格或 CSV 文件（看起来是{kind_zh}）。请上传 Excel 工作簿（.xlsx、.xls）或 CSV/文本文件。")
+define("read_save_as_xlsx",
+       "{file} is {kind} saved with a spreadsheet name, which cannot be read directly. Open it in "
+       "Excel and save it as .xlsx (Excel Workbook) or CSV, then upload that file.",
+       "{file} 实际上是{kind_zh}，只是使用了电子表格的文件名，无法直接读取。请用 Excel 打开，"
+       "另存为 .xlsx（Excel 工作簿）或 CSV 后再上传。")
+define(sw.CORRUPT,
+       "{file} looks like an Excel workbook but is damaged ({detail}). Open it in Excel, save it "
+       "again as .xlsx, and upload the new file.",
+       "{file} 看起来是 Excel 工作簿，但文件已损坏（{detail}）。请用 Excel 打开并重新另存为 .xlsx 后再上传。")
+define(sw.NOT_WORKBOOK_ZIP,
+       "{file} is a zip archive but not an Excel workbook. Unzip it and upload the spreadsheet inside.",
+       "{file} 是一个 zip 压缩包，而不是 Excel 工作簿。请解压后上传其中的电子表格。")
+define(sw.ZIP_BOMB,
+       "{file} was refused: its part {part} would expand to {size_mb} MB (compression {ratio}:1), far "
+       "beyond any real workbook (a 'zip bomb'). If the file is genuine, open it in Excel and save "
+       "it again.",
+       "{file} 已被拒绝：其中的 {part} 解压后将达到 {size_mb} MB（压缩比 {ratio}:1），远超正常工作簿"
+       "（疑似“压缩炸弹”）。如果文件确实无害，请用 Excel 打开并重新保存。")
+define(sw.UNZIPPED_TOO_BIG,
+       "{file} would expand to {size_mb:,} MB when unzipped, more than the {limit_mb:,} MB allowed. "
+       "Remove unused sheets, pictures or formatting, or export the data as CSV.",
+       "{file} 解压后将达到 {size_mb:,} MB，超过允许的 {limit_mb:,} MB。请删除不用的工作表、图片或格式，"
+       "或导出为 CSV。")
+define(sw.XML_ENTITIES,
+       "{file} was refused: its part {part} declares a DOCTYPE or XML entities, which Excel never "
+       "writes and which are used in 'XML bomb' attacks. Open the file in Excel and save it again.",
+       "{file} 已被拒绝：其中的 {part} 含有 DOCTYPE 或 XML 实体声明，Excel 从不生成这种内容，"
+       "它常被用于“XML 炸弹”攻击。请用 Excel 打开并重新保存。")
+define(sw.DECLARED_TOO_BIG,
+       "{file}: the sheet {sheet!r} claims {rows:,} rows × {cols:,} columns ({cells:,} cells), more "
+       "than the {limit:,} cells allowed. Delete the unused rows and columns in Excel (or copy the "
+       "data to a new sheet) and save again.",
+       "{file}：工作表 {sheet!r} 声称有 {rows:,} 行 × {cols:,} 列（{cells:,} 个单元格），超过允许的 "
+       "{limit:,} 个。请在 Excel 中删除多余的空行和空列（或把数据复制到新工作表）后重新保存。")
+define(sw.TOO_MANY_CELLS,
+       "{file}: the sheet {sheet!r} uses {rows:,} rows × {cols:,} columns, more than the {limit:,} "
+       "cells allowed. Delete unused rows and columns, or split the data into several files.",
+       "{file}：工作表 {sheet!r} 使用了 {rows:,} 行 × {cols:,} 列，超过允许的 {limit:,} 个单元格。"
+       "请删除多余的行和列，或把数据拆分成多个文件。")
+define(sw.OUT_OF_LIMITS,
+       "{file} could not be read within the safety limits ({memory_mb} MB of memory; the reader "
+       "stopped with {how}). The workbook is damaged or its used range is huge: open it in Excel, "
+       "delete empty rows and columns, save it again, or export the data as CSV.",
+       "{file} 无法在安全限制内读取（内存上限 {memory_mb} MB；读取程序以 {how} 结束）。"
+       "工作簿可能已损坏，或者已用区域过大：请用 Excel 打开，删除空行和空列后重新保存，或导出为 CSV。")
+define(sw.TIMEOUT,
+       "{file} took more than {seconds:g} s to read and was stopped. Remove unused sheets, or export "
+       "the data as CSV, and upload again.",
+       "读取 {file} 超过 {seconds:g} 秒，已停止。请删除不用的工作表，或导出为 CSV 后再上传。")
+define(sw.PASSWORD,
+       "{file} is protected by a password. Open it in Excel, remove the password "
+       "(File › Info › Protect Workbook), save, and upload again.",
+       "{file} 设置了密码保护。请用 Excel 打开，移除密码（文件 › 信息 › 保护工作簿）并保存后再上传。")
+define(sw.SHEET_NOT_FOUND,
+       "{file} has no sheet named {sheet!r}. Its sheets are: {sheets}.",
+       "{file} 中没有名为 {sheet!r} 的工作表。现有的工作表：{sheets}。")
+define(sw.WORKBOOK_ERROR,
+       "{file} could not be read as an Excel workbook ({detail}). Open it in Excel, save it again as "
+       ".xlsx, and upload the new file.",
+       "{file} 无法作为 Excel 工作簿读取（{detail}）。请用 Excel 打开并重新另存为 .xlsx 后再上传。")
+define("read_bad_csv",
+       "{file}: the text could not be split into columns near line {line} ({detail}). Check for a "
+       "quote (\") that is opened but never closed, or export the file again as CSV.",
+       "{file}：第 {line} 行附近的文本无法拆分成列（{detail}）。请检查是否有未闭合的引号（\"），"
+       "或重新导出为 CSV。")
+define("read_text_format",
+       "{file}: read as {encoding} text, columns separated by {delimiter}.",
+       "{file}：按 {encoding} 编码的文本读取，列分隔符为{delimiter_zh}。")
+define("read_kind_mismatch",
+       "{file} is named like {named} but is really {actual}; it was read as {actual}.",
+       "{file} 的文件名看起来是 {named}，实际上是 {actual}，已按 {actual} 读取。")
+define("read_decode_replaced",
+       "{file}: some bytes are not valid {encoding} and were replaced by �. Save the file as UTF-8 "
+       "if names look wrong.",
+       "{file}：部分字节不是有效的 {encoding} 编码，已替换为 �。如果名称显示不正确，请将文件另存为 UTF-8。")
+define("read_hidden_sheet",
+       "{file}: the sheet {sheet!r} is hidden in Excel; it was read like the others.",
+       "{file}：工作表 {sheet!r} 在 Excel 中是隐藏的，已与其他工作表一样读取。")
+
+
+# ---- public types --------------------------------------------------------------------------
+
+@dataclass
+class Sheet:
+    """One table read from a file: every cell stripped text or None, header detected."""
+
+    name: str                 # sheet name, or the file name for CSV
+    frame: pd.DataFrame       # object columns of str / None; columns = header texts (unique)
+    header_row: int           # 1-based row of the header as the user sees it in Excel / an editor
+    row_numbers: list[int]    # for each frame row, its 1-based row number in the file
+    title_rows: list[str] = field(default_factory=list)   # text of the title rows above the header
+    notes: list[Problem] = field(default_factory=list)    # "info" notes (encoding, delimiter, ...)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds for one file; a file beyond any of them is refused with one clear problem."""
+
+    max_bytes: int = 200 * 2**20          # file size
+    max_cells: int = 20_000_000           # rows x cols actually present (all sheets read)
+    max_declared_cells: int = 50_000_000  # dimension claimed by an xlsx sheet
+    max_uncompressed: int = 1 * 2**30     # sum of zip member sizes
+    max_ratio: int = 200                  # zip compression ratio per member (members >= 1 MB)
+    timeout_s: float = 60.0               # wall time of the child parser
+    memory_mb: int = 2048                 # RLIMIT_AS of the child parser
+
+
+# ---- content sniffing ----------------------------------------------------------------------
+
+_ZIP = b"PK\x03\x04"
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_BINARY_MAGIC: list[tuple[bytes, str, str]] = [
+    (b"%PDF", "a PDF document", "PDF 文档"),
+    (b"\x89PNG", "a PNG image", "PNG 图片"),
+    (b"GIF8", "a GIF image", "GIF 图片"),
+    (b"\xff\xd8\xff", "a JPEG image", "JPEG 图片"),
+    (b"\x1f\x8b", "a gzip archive", "gzip 压缩包"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive", "7-Zip 压缩包"),
+    (b"Rar!", "a RAR archive", "RAR 压缩包"),
+    (b"\x7fELF", "a program", "程序文件"),
+    (b"MZ\x90\x00", "a program", "程序文件"),
+    (b"PK\x05\x06", "an empty zip archive", "空 zip 压缩包"),
+]
+_WORKBOOK_EXT = {".xlsx", ".xlsm", ".xltx", ".xltm", ".xlsb", ".ods", ".xls", ".xlt"}
+
+
+def _kind_of(data: bytes) -> str:
+    if data.startswith(_ZIP):
+        return "zip"
+    if data.startswith(_OLE):
+        return "ole"
+    return "text"
+
+
+def _ext(filename: str) -> str:
+    return PurePath(filename).suffix.lower()
+
+
+def _fail(code: str, filename: str, **params: object) -> InputError:
+    return InputError(Problem(code, {"file": filename, **params}))
+
+
+def _refused(exc: sw.Refused, filename: str) -> InputError:
+    return _fail(exc.code, filename, **exc.params)
+
+
+# ---- text decoding -------------------------------------------------------------------------
+
+_GB_PAIR = re.compile(rb"[\x81-\xfe][\x30-\x39][\x81-\xfe][\x30-\x39]|[\x81-\xfe][\x40-\xfe]")
+_UTF8_MULTI = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_GB2312_PAIR = re.compile(rb"[\xa1-\xf7][\xa1-\xfe]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 (with BOM)", "utf-16-le": "UTF-16",
+                   "utf-16-be": "UTF-16 (big-endian)", "utf-32-le": "UTF-32", "utf-32-be": "UTF-32",
+                   "gb18030": "GB18030 (GBK)", "cp1252": "Windows-1252 (Latin-1)", "latin-1": "Latin-1"}
+
+
+def _plausible_gb(data: bytes) -> bool:
+    """True when the high bytes look like Chinese text in GB2312/GBK rather than accented Latin."""
+    sample = data[: 1 << 20]
+    pairs = _GB_PAIR.findall(sample)
+    if not pairs:
+        return False
+    common = sum(1 for p in pairs if len(p) == 2 and _GB2312_PAIR.fullmatch(p))
+    return common >= 0.7 * len(pairs)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    sample = data[:4096]
+    half = len(sample) // 2
+    if half < 2:
+        return None
+    even_nul = sample[0::2].count(0)
+    odd_nul = sample[1::2].count(0)
+    if odd_nul > 0.3 * half and even_nul < 0.05 * half:
+        return "utf-16-le"
+    if even_nul > 0.3 * half and odd_nul < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def decode_text(data: bytes) -> tuple[str, str, bool]:
+    """Bytes -> (text, codec, replaced): BOM, then strict UTF-8, GB18030 if it looks Chinese, cp1252.
+
+    ``replaced`` is True when undecodable bytes were replaced by U+FFFD (a BOM'd UTF-16/32 file with
+    an odd byte, or a UTF-8 file with a few invalid bytes among many valid multi-byte characters).
+    """
+    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32-le"),
+                       (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe", "utf-16-le"),
+                       (b"\xfe\xff", "utf-16-be")):
+        if data.startswith(bom):
+            body = data[len(bom):]
+            try:
+                return body.decode(codec.replace("-sig", "")), codec, False
+            except UnicodeDecodeError:
+                return body.decode(codec.replace("-sig", ""), errors="replace"), codec, True
+    codec16 = _utf16_without_bom(data)
+    if codec16:
+        try:
+            return data.decode(codec16), codec16, False
+        except UnicodeDecodeError:
+            pass
+    try:
+        return data.decode("utf-8"), "utf-8", False
+    except UnicodeDecodeError:
+        pass
+    sample = data[: 1 << 20]
+    valid = len(_UTF8_MULTI.findall(sample))
+    if valid and valid >= 10 * sample.decode("utf-8", errors="replace").count("\ufffd"):
+        return data.decode("utf-8", errors="replace"), "utf-8", True  # UTF-8 with a few bad bytes
+    if _plausible_gb(data):
+        try:
+            return data.decode("gb18030"), "gb18030", False
+        except UnicodeDecodeError:
+            pass
+    try:
+        return data.decode("cp1252"), "cp1252", False
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1", False
+
+
+def _not_text(data: bytes, text: str, filename: str) -> None:
+    """Raise when ``data`` is a known binary format or its text is full of control characters."""
+    for magic, en, zh in _BINARY_MAGIC:
+        if data.startswith(magic):
+            raise _fail("read_not_spreadsheet", filename, kind=en, kind_zh=zh)
+    head = text[:65536]
+    if "\x00" in head or len(_CONTROL.findall(head)) > max(2, len(head) // 200):
+        raise _fail("read_not_spreadsheet", filename, kind="binary data", kind_zh="二进制数据")
+    lead = head.lstrip()[:2000].lower()
+    if lead.startswith(("<html", "<!doctype html", "<table")) or (lead.startswith("<") and "<html" in lead):
+        raise _fail("read_save_as_xlsx", filename, kind="a web page (HTML)", kind_zh="网页（HTML）")
+    if lead.startswith("<?xml") and "urn:schemas-microsoft-com:office:spreadsheet" in head[:4000]:
+        raise _fail("read_save_as_xlsx", filename, kind="an Excel 2003 XML spreadsheet",
+                    kind_zh="Excel 2003 XML 电子表格")
+
+
+# ---- CSV -----------------------------------------------------------------------------------
+
+_DELIMITERS = (",", ";", "\t", "|")
+_DELIMITER_NAMES = {",": ("comma (,)", "逗号（,）"), ";": ("semicolon (;)", "分号（;）"),
+                    "\t": ("tab", "制表符"), "|": ("pipe (|)", "竖线（|）")}
+_SEP_LINE = re.compile(r"\A\s*sep=(.)\s*(?:\r\n|\n|\r)", re.IGNORECASE)
+_EXPECTED_FIELDS = re.compile(r"Expected \d+ fields in line \d+, saw (\d+)")
+
+
+def sniff_delimiter(text: str) -> tuple[str, int]:
+    """Pick the delimiter whose field count is most consistent over the first lines (quote-aware).
+
+    Returns (delimiter, widest row seen in the sample). A file without any candidate is ``,``.
+    """
+    explicit = _SEP_LINE.match(text)
+    sample = text[:65536]
+    truncated = len(text) > len(sample)
+    best: tuple[float, int, int] = (0.0, 0, 0)
+    choice, widest = ",", 1
+    for order, delim in enumerate(_DELIMITERS):
+        counts = [len(r) for r in csv.reader(io.StringIO(sample, newline=""), delimiter=delim) if r]
+        if truncated and len(counts) > 1:
+            counts = counts[:-1]
+        if explicit and explicit.group(1) == delim:
+            return delim, max(counts, default=1)
+        multi = [c for c in counts if c > 1]
+        if not multi:
+            continue
+        mode = max(set(multi), key=lambda c: (multi.count(c), c))
+        consistency = sum(1 for c in counts if c == mode) / len(counts)
+        key = (round(consistency, 2), mode, -order)
+        if key > best:
+            best, choice, widest = key, delim, max(counts)
+    return choice, widest
+
+
+def _read_csv_grid(payload: bytes, text: str, delim: str, width: int, filename: str,
+                   max_cells: int) -> tuple[list[list[object]], int]:
+    """All records as columns of raw strings (pandas C parser; the csv module if rows are ragged)."""
+    lines = text.count("\n") + 1
+
+    def check(cols: int) -> None:
+        if lines * cols > max_cells:
+            raise _fail(sw.TOO_MANY_CELLS, filename, sheet=PurePath(filename).name, rows=lines, cols=cols,
+                        limit=max_cells)
+
+    names = width
+    for _ in range(4):
+        check(names)
+        try:
+            df = pd.read_csv(io.BytesIO(payload), sep=delim, header=None, names=range(names), dtype=object,
+                             na_filter=False, keep_default_na=False, skip_blank_lines=False,
+                             quotechar='"', doublequote=True, engine="c", encoding="utf-8",
+                             index_col=False, low_memory=False)
+            return [df[c].tolist() for c in df.columns], len(df)
+        except pd.errors.EmptyDataError:
+            return [], 0
+        except pd.errors.ParserError as exc:
+            found = _EXPECTED_FIELDS.search(str(exc))
+            if not found:
+                break
+            names = max(names + 1, int(found.group(1)))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
+    try:
+        rows = list(reader)
+    except csv.Error as exc:
+        raise _fail("read_bad_csv", filename, line=reader.line_num, detail=str(exc)[:120]) from None
+    width = max((len(r) for r in rows), default=0)
+    check(width)
+    columns: list[list[object]] = [[] for _ in range(width)]
+    for r in rows:
+        for j in range(width):
+            columns[j].append(r[j] if j < len(r) else "")
+    return columns, len(rows)
+
+
+def _read_text(data: bytes, filename: str, notes: list[Problem], limits: Limits) -> Sheet:
+    text, codec, replaced = decode_text(data)
+    _not_text(data, text, filename)
+    delim, width = sniff_delimiter(text)
+    if codec == "utf-8" and not replaced:
+        payload = data
+    elif codec == "utf-8-sig" and not replaced:
+        payload = data[3:]
+    else:
+        payload = text.encode("utf-8")
+    columns, nrows = _read_csv_grid(payload, text, delim, width, filename, limits.max_cells)
+    encoding = _ENCODING_NAMES.get(codec, codec)
+    en, zh = _DELIMITER_NAMES[delim]
+    notes.append(Problem("read_text_format", {"file": filename, "encoding": encoding, "delimiter": en,
+                                              "delimiter_zh": zh}, "info"))
+    if replaced:
+        notes.append(Problem("read_decode_replaced", {"file": filename, "encoding": encoding}, "warning"))
+    sheet = _build_sheet(PurePath(filename).name, [_clean(c) for c in columns], nrows, notes)
+    if sheet is None:
+        raise _fail("read_no_data", filename)
+    if sheet.title_rows and re.fullmatch(r"sep=.?", sheet.title_rows[0], re.IGNORECASE):
+        sheet.title_rows.pop(0)
+    return sheet
+
+
+# ---- grid -> Sheet -------------------------------------------------------------------------
+
+def _clean(values: list[object]) -> list[str | None]:
+    """Strip every cell; blank or missing -> None."""
+    return [v.strip() or None for v in values]  # type: ignore[attr-defined]
+
+
+_NUMBERISH = re.compile(r"[\s$€£¥￥+\-−(]*\d[\d\s,.:/'\-]*%?\)?(?:\s*[AaPp][Mm])?")
+
+
+def _is_text_cell(value: str) -> bool:
+    return not _NUMBERISH.fullmatch(value)
+
+
+def detect_header_row(rows: list[list[str | None]]) -> int:
+    """0-based index of the header among ``rows`` (the first rows of a sheet, title rows included).
+
+    The header is the first row with at least two non-empty cells (mostly distinct), one of them
+    text (not a number or date), that is not much narrower than the rows below it (a title row
+    is). Without such a row: the first of the widest rows. Single-column data: the first
+    non-blank row. All rows blank: 0.
+    """
+    def values(row: list[str | None]) -> list[str]:
+        return [s for s in (("" if v is None else str(v)).strip() for v in row) if s]
+
+    filled = [len(values(r)) for r in rows]
+    nonblank = [i for i, f in enumerate(filled) if f]
+    if not nonblank:
+        return 0
+    widest = max(filled)
+    if widest <= 1:
+        return nonblank[0]
+    for pos, i in enumerate(nonblank):
+        cells = values(rows[i])
+        count = len(cells)
+        if count < 2 or len({c.casefold() for c in cells}) < max(2, count / 2):
+            continue
+        if not any(_is_text_cell(c) for c in cells):
+            continue
+        below = [filled[j] for j in nonblank[pos + 1: pos + 6]]
+        if below and count < 0.75 * max(below):
+            continue
+        return i
+    return next(i for i in nonblank if filled[i] == widest)
+
+
+def _unique_names(header: list[str | None], positions: list[int]) -> list[str]:
+    names: list[str] = []
+    seen: set[str] = set()
+    for value, position in zip(header, positions, strict=True):
+        base = value if value else f"column_{position + 1}"
+        name, n = base, 1
+        while name.casefold() in seen:
+            n += 1
+            name = f"{base} ({n})"
+        seen.add(name.casefold())
+        names.append(name)
+    return names
+
+
+_HEADER_WINDOW = 50
+
+
+def _build_sheet(name: str, columns: list[list[str | None]], nrows: int,
+                 notes: list[Problem] | None = None) -> Sheet | None:
+    """Cleaned columns of a whole sheet (row i = file row i + 1) -> Sheet; None if all blank."""
+    window = [[col[i] for col in columns] for i in range(min(nrows, _HEADER_WINDOW))]
+    if not any(any(v is not None for v in row) for row in window):
+        # the first rows are blank: look further (a sheet may start far down)
+        first = next((i for i in range(nrows) if any(col[i] is not None for col in columns)), None)
+        if first is None:
+            return None
+        window = [[col[i] for col in columns] for i in range(first, min(nrows, first + _HEADER_WINDOW))]
+        offset = first
+    else:
+        offset = 0
+    h = offset + detect_header_row(window)
+    titles = [" ".join(v for v in (col[i] for col in columns) if v is not None) for i in range(h)]
+    header = [col[h] for col in columns]
+    keep = [j for j, col in enumerate(columns)
+            if header[j] is not None or any(v is not None for v in col[h + 1:])]
+    names = _unique_names([header[j] for j in keep], keep)
+    frame = pd.DataFrame({n: columns[j][h + 1:] for n, j in zip(names, keep, strict=True)},
+                         dtype=object, columns=names)
+    first_row = h + 2  # 1-based file row of the first data row
+    if len(frame):
+        filled = frame.notna().any(axis=1).to_numpy()
+        if filled.all():
+            row_numbers = list(range(first_row, first_row + len(frame)))
+        else:
+            row_numbers = [first_row + i for i in filled.nonzero()[0].tolist()]
+            frame = frame[filled].reset_index(drop=True)
+    else:
+        row_numbers = []
+    return Sheet(name=name, frame=frame, header_row=h + 1, row_numbers=row_numbers,
+                 title_rows=[t for t in titles if t], notes=list(notes or []))
+
+
+def _columns_from_child(sheet: dict[str, object]) -> list[list[str | None]]:
+    nrows = int(sheet["nrows"])  # type: ignore[call-overload]
+    out = []
+    for col in sheet["columns"]:  # type: ignore[attr-defined]
+        values = col.split("\x00") if isinstance(col, str) else list(col)
+        if len(values) != nrows:  # never expected; keep the grid rectangular
+            values = (values + [""] * nrows)[:nrows]
+        out.append(_clean(values))
+    return out
+
+
+# ---- workbooks -----------------------------------------------------------------------------
+
+def _zip_sheets(book: sw.ZipWorkbook, sheet: str | None, filename: str) -> list[sw.SheetPart]:
+    worksheets = [s for s in book.sheets if s.kind == "worksheet"]
+    if sheet is None:
+        return worksheets
+    for s in worksheets:
+        if s.name == sheet:
+            return [s]
+    raise _fail(sw.SHEET_NOT_FOUND, filename, sheet=sheet, sheets=", ".join(s.name for s in worksheets))
+
+
+def _read_workbook(data: bytes, filename: str, kind: str, sheet: str | None, limits: Limits,
+                   notes: list[Problem]) -> list[Sheet]:
+    try:
+        if kind == "zip":
+            zf, book = sw.inspect_zip(data, limits)
+            wanted: list[str] | None = None if sheet is None else [sheet]
+            if book.kind == "xlsx":
+                parts = _zip_sheets(book, sheet, filename)
+                sw.check_dimensions(zf, parts, limits)
+                if not parts:
+                    raise _fail("read_no_data", filename)
+            child = sw.ChildParse(data, {"op": "read", "kind": book.kind, "sheets": wanted}, limits)
+            try:
+                sw.scan_xml_parts(zf)  # runs while the child parses
+            except sw.Refused:
+                child.kill()
+                raise
+            answer = child.result()
+        else:
+            if b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e" in data:
+                raise sw.Refused(sw.PASSWORD)
+            answer = sw.parse_in_child(data, "xls", None if sheet is None else [sheet], limits)
+    except sw.Refused as exc:
+        raise _refused(exc, filename) from None
+    sheets: list[Sheet] = []
+    for item in answer["sheets"]:
+        sheet_notes = list(notes)
+        if item["hidden"]:
+            sheet_notes.append(Problem("read_hidden_sheet", {"file": filename, "sheet": item["name"]}, "info"))
+        built = _build_sheet(item["name"], _columns_from_child(item), int(item["nrows"]), sheet_notes)
+        if built is not None:
+            sheets.append(built)
+    if not sheets:
+        if sheet is not None:
+            raise _fail("read_sheet_empty", filename, sheet=sheet)
+        raise _fail("read_no_data", filename)
+    return sheets
+
+
+# ---- public entry points -------------------------------------------------------------------
+
+def _check_size(data: bytes, filename: str, limits: Limits) -> None:
+    if not data:
+        raise _fail("read_empty", filename)
+    if len(data) > limits.max_bytes:
+        raise _fail("read_too_large", filename, size_mb=round(len(data) / 2**20, 1),
+                    limit_mb=round(limits.max_bytes / 2**20, 1))
+
+
+def _mismatch_note(kind: str, filename: str) -> list[Problem]:
+    ext = _ext(filename)
+    if kind == "text" and ext in _WORKBOOK_EXT:
+        return [Problem("read_kind_mismatch", {"file": filename, "named": ext, "actual": "CSV/text"}, "info")]
+    if kind != "text" and ext in {".csv", ".txt", ".tsv"}:
+        actual = "an Excel workbook" if kind == "zip" else "an Excel 97-2003 workbook (.xls)"
+        return [Problem("read_kind_mismatch", {"file": filename, "named": ext, "actual": actual}, "info")]
+    return []
+
+
+def read_file(data: bytes, filename: str, *, sheet: str | None = None,
+              limits: Limits = Limits()) -> list[Sheet]:  # noqa: B008 - frozen, immutable default
+    """Read a CSV/TXT or Excel file into Sheets (every non-empty sheet, or only ``sheet``).
+
+    The format comes from the content, not the name. Every cell is stripped text or None; a
+    header without data rows gives a Sheet with 0 rows. Raises InputError when unreadable.
+    """
+    _check_size(data, filename, limits)
+    kind = _kind_of(data)
+    notes = _mismatch_note(kind, filename)
+    if kind == "text":
+        found = _read_text(data, filename, notes, limits)
+        if sheet is not None and sheet not in (found.name, filename):
+            raise _fail(sw.SHEET_NOT_FOUND, filename, sheet=sheet, sheets=found.name)
+        return [found]
+    return _read_workbook(data, filename, kind, sheet, limits, notes)
+
+
+def sheet_names(data: bytes, filename: str, *, limits: Limits = Limits()) -> list[str]:  # noqa: B008
+    """Names of the worksheets of a workbook, in order (hidden ones included); [file name] for CSV."""
+    _check_size(data, filename, limits)
+    kind = _kind_of(data)
+    try:
+        if kind == "zip":
+            _zf, book = sw.inspect_zip(data, limits)
+            if book.kind == "xlsx":
+                return [s.name for s in book.sheets if s.kind == "worksheet"]
+            return list(sw.parse_in_child(data, book.kind, None, limits, op="names")["names"])
+        if kind == "ole":
+            return list(sw.parse_in_child(data, "xls", None, limits, op="names")["names"])
+    except sw.Refused as exc:
+        raise _refused(exc, filename) from None
+    text, _codec, _replaced = decode_text(data)
+    _not_text(data, text, filename)
+    return [PurePath(filename).name]

@@ -1,0 +1,522 @@
+"""Sandboxed reading of Excel workbooks (.xlsx/.xlsm/.xlsb/.ods and .xls).
+
+A workbook is untrusted input parsed by native code (python-calamine), which can abort the
+whole process or allocate without bound on a hostile file. So the parse runs in a CHILD
+PROCESS (this file run as a script) with an address-space limit (RLIMIT_AS) and a wall-clock
+timeout; the parent gets back plain text cells through a pipe. Before the child starts, the
+parent checks what is cheap to check: the zip central directory (declared sizes and
+compression ratios: zip bombs), the ``<dimension>`` each sheet claims, and, while the child
+parses, every XML part is streamed through a scan that refuses DOCTYPE/ENTITY declarations
+(XML bombs; Excel never writes them).
+
+Problems are raised as :class:`Refused` (a code and its parameters); ``analytics.readers``
+turns them into user messages. The child side imports nothing from the project, only the
+standard library, python-calamine and (for old .xls files calamine cannot open) xlrd.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import io
+import itertools
+import pickle
+import posixpath
+import re
+import subprocess
+import sys
+import threading
+import time
+import zipfile
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+# Problem codes (the texts are defined in analytics.readers).
+CORRUPT = "read_corrupt_workbook"
+NOT_WORKBOOK_ZIP = "read_zip_not_workbook"
+ZIP_BOMB = "read_zip_bomb"
+UNZIPPED_TOO_BIG = "read_unzipped_too_big"
+XML_ENTITIES = "read_xml_entities"
+DECLARED_TOO_BIG = "read_declared_too_big"
+TOO_MANY_CELLS = "read_too_many_cells"
+OUT_OF_LIMITS = "read_out_of_limits"
+TIMEOUT = "read_timeout"
+PASSWORD = "read_password"
+SHEET_NOT_FOUND = "read_sheet_not_found"
+WORKBOOK_ERROR = "read_workbook_error"
+
+MAX_MEMBERS = 10_000
+RATIO_MIN_SIZE = 1 << 20  # members smaller than this cannot hurt, whatever their ratio
+SMALL_PART_MAX = 50 << 20  # workbook.xml / its rels are read whole: a sane cap
+_SEP = "\x00"
+
+
+class Refused(Exception):
+    """A workbook the reader will not (or cannot) read: ``code`` plus message parameters."""
+
+    def __init__(self, code: str, **params: object):
+        self.code = code
+        self.params = params
+        super().__init__(f"{code} {params}")
+
+
+class LimitsLike(Protocol):
+    max_uncompressed: int
+    max_ratio: int
+    max_cells: int
+    max_declared_cells: int
+    timeout_s: float
+    memory_mb: int
+
+
+@dataclass
+class SheetPart:
+    """One sheet of an .xlsx as listed in workbook.xml."""
+
+    name: str
+    part: str | None  # zip member of the worksheet XML (None: not found / not a worksheet)
+    hidden: bool = False
+    kind: str = "worksheet"
+
+
+@dataclass
+class ZipWorkbook:
+    """What the in-process checks learned about a zip-based workbook."""
+
+    kind: str  # "xlsx" (also xlsm/xltx), "xlsb" or "ods"
+    sheets: list[SheetPart] = field(default_factory=list)
+
+
+# ---- in-process checks (parent) --------------------------------------------------------------
+
+def open_zip(data: bytes) -> zipfile.ZipFile:
+    """Open ``data`` as a zip archive or raise ``Refused(CORRUPT)``."""
+    try:
+        return zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+        raise Refused(CORRUPT, detail=str(exc)[:120]) from None
+
+
+def check_zip_directory(zf: zipfile.ZipFile, limits: LimitsLike) -> None:
+    """Refuse zip bombs from the central directory alone: member count, sizes, ratios."""
+    infos = zf.infolist()
+    if len(infos) > MAX_MEMBERS:
+        raise Refused(ZIP_BOMB, part=f"{len(infos)} parts", size_mb=0, ratio=0)
+    total = 0
+    for info in infos:
+        total += info.file_size
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size >= RATIO_MIN_SIZE and ratio > limits.max_ratio:
+            raise Refused(ZIP_BOMB, part=info.filename, size_mb=round(info.file_size / 2**20),
+                          ratio=round(ratio))
+    if total > limits.max_uncompressed:
+        raise Refused(UNZIPPED_TOO_BIG, size_mb=round(total / 2**20),
+                      limit_mb=round(limits.max_uncompressed / 2**20))
+
+
+def _read_small(zf: zipfile.ZipFile, name: str) -> bytes:
+    info = zf.getinfo(name)
+    if info.file_size > SMALL_PART_MAX:
+        raise Refused(CORRUPT, detail=f"{name} is {info.file_size} bytes")
+    try:
+        return zf.read(info)
+    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError, ValueError) as exc:
+        raise Refused(CORRUPT, detail=str(exc)[:120]) from None
+
+
+def _parse_xml(zf: zipfile.ZipFile, name: str) -> Any:
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import ParseError, fromstring
+
+    content = _read_small(zf, name)
+    try:
+        return fromstring(content, forbid_dtd=True)
+    except DefusedXmlException:
+        raise Refused(XML_ENTITIES, part=name) from None
+    except (ParseError, ValueError) as exc:
+        raise Refused(CORRUPT, detail=f"{name}: {str(exc)[:100]}") from None
+
+
+def inspect_zip(data: bytes, limits: LimitsLike) -> tuple[zipfile.ZipFile, ZipWorkbook]:
+    """Directory checks, then the workbook's kind and sheet list (read with defusedxml)."""
+    zf = open_zip(data)
+    check_zip_directory(zf, limits)
+    names = {n.lower(): n for n in zf.namelist()}
+    if "xl/workbook.bin" in names:
+        return zf, ZipWorkbook("xlsb")
+    if "content.xml" in names and "mimetype" in names:
+        if b"spreadsheet" in _read_small(zf, names["mimetype"])[:200]:
+            return zf, ZipWorkbook("ods")
+        raise Refused(NOT_WORKBOOK_ZIP)
+    if "xl/workbook.xml" not in names:
+        raise Refused(NOT_WORKBOOK_ZIP)
+    root = _parse_xml(zf, names["xl/workbook.xml"])
+    targets: dict[str, tuple[str, str]] = {}
+    rels_name = names.get("xl/_rels/workbook.xml.rels")
+    if rels_name:
+        for rel in _parse_xml(zf, rels_name):
+            target = rel.get("Target") or ""
+            path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
+                posixpath.join("xl", target))
+            targets[rel.get("Id") or ""] = (path, (rel.get("Type") or "").rsplit("/", 1)[-1])
+    sheets: list[SheetPart] = []
+    for el in root.iter():
+        if not el.tag.endswith("}sheet") and el.tag != "sheet":
+            continue
+        rid = next((v for k, v in el.attrib.items() if k.endswith("}id")), "")
+        path, rel_type = targets.get(rid, ("", "worksheet"))
+        member = names.get(path.lower())
+        sheets.append(SheetPart(name=el.get("name") or "", part=member,
+                                hidden=(el.get("state") or "visible") != "visible", kind=rel_type))
+    return zf, ZipWorkbook("xlsx", sheets)
+
+
+_DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref\s*=\s*[\"']([A-Za-z]{1,4})(\d{1,8})"
+                        rb"(?::([A-Za-z]{1,4})(\d{1,8}))?[\"']")
+_SHEETDATA = re.compile(rb"<(?:\w+:)?sheetData[\s>/]")
+
+
+def _col_number(letters: bytes) -> int:
+    number = 0
+    for ch in letters.upper():
+        number = number * 26 + ch - 64
+    return number
+
+
+def check_dimensions(zf: zipfile.ZipFile, sheets: list[SheetPart], limits: LimitsLike) -> None:
+    """Refuse a sheet whose ``<dimension ref>`` claims more than ``max_declared_cells`` cells."""
+    for sheet in sheets:
+        if not sheet.part:
+            continue
+        head = b""
+        try:
+            with zf.open(sheet.part) as part:
+                while len(head) < (1 << 20):
+                    chunk = part.read(64 << 10)
+                    if not chunk:
+                        break
+                    head += chunk
+                    if _DIMENSION.search(head) or _SHEETDATA.search(head):
+                        break
+        except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError, ValueError) as exc:
+            raise Refused(CORRUPT, detail=str(exc)[:120]) from None
+        found = _DIMENSION.search(head)
+        if not found:
+            continue
+        c1, r1, c2, r2 = found.groups()
+        rows = abs(int(r2 or r1) - int(r1)) + 1
+        cols = abs(_col_number(c2 or c1) - _col_number(c1)) + 1
+        if rows * cols > limits.max_declared_cells:
+            raise Refused(DECLARED_TOO_BIG, sheet=sheet.name, rows=rows, cols=cols, cells=rows * cols,
+                          limit=limits.max_declared_cells)
+
+
+def has_dtd(buf: bytes) -> bool:
+    """True when ``buf`` holds ``<!DOCTYPE`` or ``<!ENTITY`` (any case; UTF-8 or UTF-16)."""
+    for needle in (b"<!", b"<\x00!\x00", b"\x00<\x00!"):
+        pos = buf.find(needle)
+        while pos >= 0:
+            word = buf[pos + len(needle): pos + len(needle) + 16].replace(b"\x00", b"")[:7].upper()
+            if word.startswith((b"DOCTYPE", b"ENTITY")):
+                return True
+            pos = buf.find(needle, pos + 1)
+    return False
+
+
+def scan_xml_parts(zf: zipfile.ZipFile) -> None:
+    """Stream every XML part and refuse any DOCTYPE/ENTITY declaration (and CRC errors)."""
+    for info in zf.infolist():
+        if not info.filename.lower().endswith((".xml", ".rels", ".vml")):
+            continue
+        tail = b""
+        try:
+            with zf.open(info) as part:
+                while True:
+                    chunk = part.read(1 << 20)
+                    if not chunk:
+                        break
+                    if has_dtd(chunk) or has_dtd(tail + chunk[:32]):
+                        raise Refused(XML_ENTITIES, part=info.filename)
+                    tail = chunk[-32:]
+        except Refused:
+            raise
+        except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError, ValueError) as exc:
+            raise Refused(CORRUPT, detail=f"{info.filename}: {str(exc)[:100]}") from None
+
+
+# ---- the child process ---------------------------------------------------------------------
+
+class _NoGlobals(pickle.Unpickler):
+    def find_class(self, module: str, name: str) -> Any:  # pragma: no cover - hostile child only
+        raise pickle.UnpicklingError(f"global {module}.{name} refused")
+
+
+def _signal_name(returncode: int) -> str:
+    import signal
+
+    try:
+        return signal.Signals(-returncode).name
+    except ValueError:
+        return str(-returncode)
+
+
+class ChildParse:
+    """One run of the child parser; started at construction, finished by :meth:`result`.
+
+    The input goes through stdin in one write and the answer comes back through stdout in one
+    read, each in its own thread that spends its time in a system call (GIL released), so the
+    parent can scan the zip meanwhile without slowing the child down.
+    """
+
+    def __init__(self, data: bytes, request: dict[str, Any], limits: LimitsLike):
+        self.limits = limits
+        self.deadline = time.monotonic() + limits.timeout_s
+        payload = pickle.dumps({"data": data, "limits": {
+            "memory_mb": limits.memory_mb, "max_cells": limits.max_cells,
+            "cpu_s": limits.timeout_s}, **request}, protocol=5)
+        self.proc = subprocess.Popen([sys.executable, "-P", __file__], stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        self._out = b""
+        self._writer = threading.Thread(target=self._write, args=(payload,), daemon=True)
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._writer.start()
+        self._reader.start()
+
+    def _write(self, payload: bytes) -> None:
+        stdin = self.proc.stdin
+        assert stdin is not None
+        try:
+            stdin.write(payload)
+            stdin.close()
+        except (OSError, ValueError):  # the child died or was killed before reading it all
+            pass
+
+    def _read(self) -> None:
+        stdout = self.proc.stdout
+        assert stdout is not None
+        try:
+            self._out = stdout.read()
+        except (OSError, ValueError):
+            self._out = b""
+
+    def kill(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self._finish()
+
+    def _finish(self) -> None:
+        self.proc.wait()
+        self._reader.join()
+        self._writer.join()
+        for pipe in (self.proc.stdin, self.proc.stdout):
+            if pipe is not None:
+                with contextlib.suppress(OSError):
+                    pipe.close()
+
+    def result(self) -> dict[str, Any]:
+        self._reader.join(max(0.0, self.deadline - time.monotonic()))
+        if self._reader.is_alive():
+            self.kill()
+            raise Refused(TIMEOUT, seconds=self.limits.timeout_s)
+        self._finish()
+        out = self._out
+        if self.proc.returncode != 0 or not out:
+            code = self.proc.returncode
+            how = f"signal {_signal_name(code)}" if code and code < 0 else f"exit status {code}"
+            raise Refused(OUT_OF_LIMITS, memory_mb=self.limits.memory_mb, how=how)
+        try:
+            answer = _NoGlobals(io.BytesIO(out)).load()
+        except Exception:  # noqa: BLE001 - whatever the child wrote, it is not an answer
+            raise Refused(OUT_OF_LIMITS, memory_mb=self.limits.memory_mb, how="unreadable answer") from None
+        if not isinstance(answer, dict):
+            raise Refused(OUT_OF_LIMITS, memory_mb=self.limits.memory_mb, how="unreadable answer")
+        if answer.get("error"):
+            code, params = answer["error"]
+            raise Refused(str(code), **dict(params))
+        return answer
+
+
+def parse_in_child(data: bytes, kind: str, sheets: list[str] | None, limits: LimitsLike,
+                   op: str = "read") -> dict[str, Any]:
+    """Parse ``data`` in a sandboxed child; ``sheets=None`` reads every worksheet.
+
+    Returns ``{"sheets": [{"name", "hidden", "nrows", "columns"}]}`` for ``op="read"`` (each column
+    is one string joined with NUL, or a list when a cell itself holds a NUL) or
+    ``{"names": [...], "hidden": [...]}`` for ``op="names"``. Raises :class:`Refused`.
+    """
+    return ChildParse(data, {"op": op, "kind": kind, "sheets": sheets}, limits).result()
+
+
+# ---- child side: runs in the sandbox -------------------------------------------------------
+
+def _set_limits(memory_mb: int, cpu_s: float) -> None:
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - not POSIX: only the timeout protects
+        return
+    mem = int(memory_mb) << 20
+    resource.setrlimit(resource.RLIMIT_AS, (mem, mem))
+    cpu = int(cpu_s) + 5
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))
+
+
+def _float_text(v: float) -> str:
+    if v.is_integer() and -1e16 < v < 1e16:
+        return str(int(v))
+    return repr(v)
+
+
+def _duration_text(v: _dt.timedelta) -> str:
+    seconds = v.total_seconds()
+    sign = "-" if seconds < 0 else ""
+    whole, frac = divmod(abs(seconds), 1)
+    hours, rest = divmod(int(whole), 3600)
+    minutes, secs = divmod(rest, 60)
+    text = f"{sign}{hours}:{minutes:02d}:{secs:02d}"
+    return text + (f"{frac:.6f}"[1:].rstrip("0") if frac else "")
+
+
+def cell_text(v: object) -> str:
+    """One typed calamine/xlrd cell as text: ISO dates, whole floats without '.0', TRUE/FALSE."""
+    c = v.__class__
+    if c is str:
+        return v  # type: ignore[return-value]
+    if c is float:
+        return _float_text(v)  # type: ignore[arg-type]
+    if c is bool:
+        return "TRUE" if v else "FALSE"
+    if c is int:
+        return str(v)
+    if c is _dt.datetime:
+        return v.isoformat(sep=" ", timespec="microseconds" if v.microsecond else "seconds")  # type: ignore[attr-defined]
+    if c is _dt.date:
+        return v.isoformat()  # type: ignore[attr-defined]
+    if c is _dt.time:
+        return v.isoformat(timespec="microseconds" if v.microsecond else "seconds")  # type: ignore[attr-defined]
+    if c is _dt.timedelta:
+        return _duration_text(v)  # type: ignore[arg-type]
+    if v is None:
+        return ""
+    return str(v)
+
+
+def _columns(rows: list[list[object]], width: int) -> list[str | list[str]]:
+    """Rows of typed cells -> one NUL-joined text per column (a list if a cell holds a NUL)."""
+    flat = list(itertools.chain.from_iterable(rows))
+    out: list[str | list[str]] = []
+    for j in range(width):
+        col = flat[j::width]
+        for i in [i for i, v in enumerate(col) if v.__class__ is not str]:
+            col[i] = cell_text(col[i])
+        joined = _SEP.join(col)  # type: ignore[arg-type]
+        out.append(joined if joined.count(_SEP) == len(col) - 1 else col)  # type: ignore[arg-type]
+    return out
+
+
+def _error(code: str, **params: object) -> dict[str, Any]:
+    return {"error": (code, params)}
+
+
+def _read_calamine(data: bytes, request: dict[str, Any], max_cells: int) -> dict[str, Any]:
+    import python_calamine as pc
+
+    try:
+        wb = pc.CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except pc.PasswordError:
+        return _error(PASSWORD)
+    metas = [m for m in wb.sheets_metadata if m.typ == pc.SheetTypeEnum.WorkSheet]
+    names = [m.name for m in metas]
+    hidden = {m.name: m.visible != pc.SheetVisibleEnum.Visible for m in metas}
+    if request["op"] == "names":
+        return {"names": names, "hidden": [hidden[n] for n in names]}
+    wanted = request.get("sheets") or names
+    for name in wanted:
+        if name not in hidden:
+            return _error(SHEET_NOT_FOUND, sheet=name, sheets=", ".join(names))
+    sheets = []
+    total = 0
+    for name in wanted:
+        sheet = wb.get_sheet_by_name(name)
+        end = sheet.end
+        if end is None or sheet.height == 0 or sheet.width == 0:
+            sheets.append({"name": name, "hidden": hidden[name], "nrows": 0, "columns": []})
+            continue
+        nrows, width = end[0] + 1, end[1] + 1
+        total += nrows * width
+        if nrows * width > max_cells or total > max_cells:
+            return _error(TOO_MANY_CELLS, sheet=name, rows=nrows, cols=width, limit=max_cells)
+        rows = sheet.to_python(skip_empty_area=False)
+        width = max((len(r) for r in rows), default=0)
+        rows = [r if len(r) == width else [*r, *([""] * (width - len(r)))] for r in rows]
+        sheets.append({"name": name, "hidden": hidden[name], "nrows": len(rows),
+                       "columns": _columns(rows, width)})
+    return {"sheets": sheets}
+
+
+def _read_xlrd(data: bytes, request: dict[str, Any], max_cells: int) -> dict[str, Any]:
+    import xlrd
+
+    book = xlrd.open_workbook(file_contents=data, on_demand=True)
+    names = book.sheet_names()
+    hidden = [bool(book.sheet_by_index(i).visibility) for i in range(len(names))]
+    if request["op"] == "names":
+        return {"names": names, "hidden": hidden}
+    wanted = request.get("sheets") or names
+    sheets = []
+    for name in wanted:
+        if name not in names:
+            return _error(SHEET_NOT_FOUND, sheet=name, sheets=", ".join(names))
+        sh = book.sheet_by_name(name)
+        if sh.nrows * sh.ncols > max_cells:
+            return _error(TOO_MANY_CELLS, sheet=name, rows=sh.nrows, cols=sh.ncols, limit=max_cells)
+        rows: list[list[object]] = []
+        for r in range(sh.nrows):
+            row: list[object] = []
+            for c in range(sh.ncols):
+                cell = sh.cell(r, c)
+                if cell.ctype == xlrd.XL_CELL_DATE:
+                    value: object = xlrd.xldate.xldate_as_datetime(cell.value, book.datemode)
+                    if value.time() == _dt.time(0):  # type: ignore[attr-defined]
+                        value = value.date()  # type: ignore[attr-defined]
+                elif cell.ctype == xlrd.XL_CELL_BOOLEAN:
+                    value = bool(cell.value)
+                elif cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK, xlrd.XL_CELL_ERROR):
+                    value = ""
+                else:
+                    value = cell.value
+                row.append(value)
+            rows.append(row)
+        sheets.append({"name": name, "hidden": hidden[names.index(name)], "nrows": len(rows),
+                       "columns": _columns(rows, sh.ncols) if rows else []})
+    return {"sheets": sheets}
+
+
+def _child_main() -> None:  # pragma: no cover - runs in the child, measured by the tests from outside
+    request = pickle.load(sys.stdin.buffer)
+    limits = request["limits"]
+    _set_limits(limits["memory_mb"], limits["cpu_s"])
+    data = request.pop("data")
+    try:
+        try:
+            answer = _read_calamine(data, request, limits["max_cells"])
+        except MemoryError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - calamine's errors: try xlrd for old .xls
+            answer = _error(WORKBOOK_ERROR, detail=str(exc)[:200])
+            if request["kind"] == "xls":
+                try:
+                    answer = _read_xlrd(data, request, limits["max_cells"])
+                except MemoryError:
+                    raise
+                except Exception:  # noqa: BLE001 - keep calamine's message
+                    pass
+    except MemoryError:
+        answer = _error(OUT_OF_LIMITS, memory_mb=limits["memory_mb"], how="MemoryError")
+    sys.stdout.buffer.write(pickle.dumps(answer, protocol=5))
+    sys.stdout.buffer.flush()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    _child_main()
