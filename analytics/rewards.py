@@ -880,3 +880,69 @@ def what_if(plan: Plan, rep_row: Mapping[str, Any] | pd.Series, extra_won_amount
     lines = after_result.lines[after_result.lines["rep"] == rep].reset_index(drop=True)
     return WhatIf(rep, extra, pick(before_result), pick(after_result), lines, after_result.problems)
 
+
+
+# --- helpers for the KPI & rewards page --------------------------------------------------------
+
+
+def what_if_deals(plan: Plan, attainment: pd.DataFrame, team_attainment: pd.DataFrame | None,
+                  satisfaction: pd.DataFrame | None, period: Period | None, rep: str,
+                  open_deals: pd.DataFrame, deal_ids: list[str] | tuple[str, ...]) -> WhatIf:
+    """:func:`what_if` for ``rep`` also winning the ticked ``deal_ids`` of ``open_deals``
+    (``attainment.open_deals_for_gap``'s frame): the extra revenue is the sum of their amounts.
+
+    A ticked deal with no amount adds 0; ids not in ``open_deals`` are ignored; each id counts once.
+    A rep missing from ``attainment`` is taken as having no target and nothing won.
+    """
+    chosen = set(str(d) for d in deal_ids)
+    ticked = open_deals[open_deals["deal_id"].astype(str).isin(chosen)].drop_duplicates("deal_id")
+    extra = float(pd.to_numeric(ticked["amount"], errors="coerce").fillna(0.0).sum())
+    reps = one_row_per_rep(attainment) if "rep" in attainment.columns else pd.DataFrame()
+    rows = reps[reps["rep"].astype(str) == rep] if len(reps) else reps
+    if len(rows):
+        row: dict[str, Any] = rows.iloc[0].to_dict()
+    else:
+        row = {"rep": rep, "team": None, "target": math.nan, "actual": 0.0, "attainment": math.nan}
+    return what_if(plan, row, extra, period, attainment=attainment if len(reps) else None,
+                   team_attainment=team_attainment, satisfaction=satisfaction)
+
+
+def cost_summary(totals: pd.DataFrame) -> dict[str, float]:
+    """The director's cost from ``payouts(...).totals`` (currency): total, commission, team_share,
+    team_share_fraction (team share / total cost; NaN when the cost is 0), reps and reps_paid
+    (reps with a total above 0)."""
+    total = float(totals["total"].sum()) if len(totals) else 0.0
+    team_share = float(totals["team_share"].sum()) if len(totals) else 0.0
+    return {
+        "total": round(total, 2),
+        "commission": round(float(totals["commission"].sum()) if len(totals) else 0.0, 2),
+        "team_share": round(team_share, 2),
+        "team_share_fraction": team_share / total if total > 0 else math.nan,
+        "reps": float(len(totals)),
+        "reps_paid": float((totals["total"] > 0).sum()) if len(totals) else 0.0,
+    }
+
+
+def kpi_breakdown(kpi: pd.DataFrame, rep: str) -> pd.DataFrame:
+    """One rep's KPI score taken apart: component, score (0–100), weight (fraction, renormalised),
+    points (score × weight; they add up to kpi_score), included.
+
+    A component left out (no data) has NaN score, weight 0, points 0 and included False. A rep
+    not in ``kpi`` (``kpi.kpi_scores``'s frame) gives an empty frame.
+    """
+    columns = ["component", "score", "weight", "points", "included"]
+    rows = kpi[kpi["rep"].astype(str) == rep] if len(kpi) else kpi
+    if not len(rows):
+        return pd.DataFrame({c: pd.Series(dtype="str" if c == "component" else "bool" if c == "included"
+                                          else "float64") for c in columns})
+    row = rows.iloc[0]
+    used = row["weights_used"] if isinstance(row["weights_used"], Mapping) else {}
+    out = []
+    for component in ("revenue", "satisfaction", "collaboration"):
+        score = row[f"{component}_score"]
+        score = float(score) if pd.notna(score) else math.nan
+        weight = float(used.get(component, 0.0))
+        included = component in used and not math.isnan(score)
+        out.append({"component": component, "score": score, "weight": weight if included else 0.0,
+                    "points": score * weight if included else 0.0, "included": included})
+    return pd.DataFrame(out, columns=columns)

@@ -1,7 +1,271 @@
-"""Placeholder until this page's issue lands."""
+"""Customers & follow-ups (the CRM view): whom to call this week, whether signed customers were
+followed up, every customer with revenue, pipeline, last contact and satisfaction, and one
+customer's history.
 
+Every figure comes from ``analytics.customers``. Page state in the URL: the rep of the
+follow-up list (``crep``), the list's order (``csort``) and overdue-only switch (``coverdue``),
+and the customer whose history is shown (``cust``).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
 import streamlit as st
 
-from ui.i18n import t
+from ui import context, urlstate
+from ui import format as fmt
+from ui.charts import funnel as charts
+from ui.charts import show
+from ui.components import download_buttons, metric_card
+from ui.i18n import TEXT, current_lang, t
 
-st.info(t("common.coming", command="--help"))
+HORIZON_DAYS = 7
+SORTS = ("lifetime_won", "overdue", "next_followup", "last_contact", "csat")
+#: Sort column and direction of each choice of ``csort``; ties by lifetime revenue, then name.
+SORT_ORDER = {
+    "lifetime_won": (["lifetime_won", "customer"], [False, True]),
+    "overdue": (["overdue", "next_followup", "customer"], [False, True, True]),
+    "next_followup": (["next_followup", "customer"], [True, True]),
+    "last_contact": (["last_contact", "customer"], [True, True]),
+    "csat": (["csat", "responses", "customer"], [True, False, True]),
+}
+ALL = ""
+
+ctx = context.current()
+lang = current_lang()
+catalog = st.session_state["_catalog"]
+SYMBOL = ctx.settings.currency_symbol
+PERIOD_NAME = fmt.period_label(ctx.period, lang)
+
+
+def money(x: object) -> str:
+    return fmt.money(x, SYMBOL, lang)
+
+
+def count_col(label: str):
+    """A count or an amount: thousands separators, no decimals (the currency is in the header)."""
+    return st.column_config.NumberColumn(label, format="localized", step=1)
+
+
+def event_label(event: object) -> str:
+    """A timeline event code (created, won, lost, open, survey, an activity type) in the user's words."""
+    if event is None or pd.isna(event):
+        return "–"
+    key = f"customers.event.{str(event).strip().lower()}"
+    return t(key) if key in TEXT else str(event)
+
+
+def iso_day(d: object) -> str:
+    """A date as ``2026-11-30`` (sorts correctly as text, reads the same in both languages); ``–``
+    when missing, which sorts after every date."""
+    return "–" if d is None or pd.isna(d) else pd.Timestamp(d).strftime("%Y-%m-%d")
+
+
+def when_label(days_overdue: int) -> str:
+    if days_overdue > 0:
+        return t("customers.when.overdue", days=days_overdue)
+    if days_overdue == 0:
+        return t("customers.when.today")
+    return t("customers.when.in", days=-days_overdue)
+
+
+# --- load -----------------------------------------------------------------------------------------
+
+def load_customers() -> pd.DataFrame:
+    return ctx.call("customers:customer_table", ctx.as_of, ctx.filters, ctx.settings)
+
+
+def load_followups(rep: str) -> pd.DataFrame:
+    return ctx.call("customers:overdue_followups", ctx.as_of, ctx.filters, rep or None,
+                    horizon_days=HORIZON_DAYS)
+
+
+# --- render ---------------------------------------------------------------------------------------
+
+def render_cards(customers: pd.DataFrame, followups: pd.DataFrame | None) -> None:
+    cols = st.columns(4)
+    with cols[0]:
+        metric_card(t("customers.card.customers"), fmt.number(len(customers)))
+    with cols[1]:
+        metric_card(t("customers.card.open"), fmt.number(int((customers["open_deals"] > 0).sum())))
+    with cols[2]:
+        value = "–" if followups is None else fmt.number(int((followups["days_overdue"] > 0).sum()))
+        metric_card(t("customers.card.overdue"), value, help=t("customers.card.overdue_help"))
+    with cols[3]:
+        value = "–" if followups is None else fmt.number(int((followups["days_overdue"] <= 0).sum()))
+        metric_card(t("customers.card.due", days=HORIZON_DAYS), value)
+
+
+def followup_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """Follow-ups for people: customer, rep, when (in words), date and deal."""
+    out = frame[["customer", "rep", "days_overdue", "next_followup_date", "deal_id"]].copy()
+    out.insert(2, "when", out["days_overdue"].map(when_label))
+    return out.drop(columns=["days_overdue"])
+
+
+FOLLOWUP_COLUMNS = {
+    "customer": st.column_config.TextColumn(t("customers.col.customer")),
+    "rep": st.column_config.TextColumn(t("customers.col.rep")),
+    "next_followup_date": st.column_config.DateColumn(t("customers.col.followup_date")),
+    "when": st.column_config.TextColumn(t("customers.col.when")),
+    "deal_id": st.column_config.TextColumn(t("customers.col.deal_id")),
+}
+
+
+def render_followups(followups: pd.DataFrame) -> None:
+    overdue = followups[followups["days_overdue"] > 0]
+    due = followups[followups["days_overdue"] <= 0].sort_values(["next_followup_date", "customer"])
+    left, right = st.columns(2)
+    with left:
+        st.markdown(":material/alarm: **" + t("customers.followups.overdue") + f"** ({len(overdue)})")
+        if overdue.empty:
+            st.success(t("customers.followups.none_overdue"), icon=":material/task_alt:")
+        else:
+            st.dataframe(followup_frame(overdue).drop(columns=["deal_id"]), hide_index=True, width="stretch",
+                         column_config=FOLLOWUP_COLUMNS, height=min(400, 38 + 35 * len(overdue)))
+    with right:
+        st.markdown(":material/event: **" + t("customers.followups.due", days=HORIZON_DAYS)
+                    + f"** ({len(due)})")
+        if due.empty:
+            st.info(t("customers.followups.none_due", days=HORIZON_DAYS), icon=":material/event_available:")
+        else:
+            st.dataframe(followup_frame(due).drop(columns=["deal_id"]), hide_index=True, width="stretch",
+                         column_config=FOLLOWUP_COLUMNS, height=min(400, 38 + 35 * len(due)))
+    if len(followups):
+        download_buttons(followup_frame(followups), f"followups_{ctx.as_of.isoformat()}",
+                         key="cust_followups")
+
+
+def render_coverage() -> None:
+    st.subheader(t("customers.section.coverage"))
+    days = int(ctx.settings.followup_days)
+    st.caption(t("customers.coverage.caption", period=PERIOD_NAME, days=days))
+    cov = ctx.call("customers:followup_coverage", ctx.period, ctx.filters, ctx.settings, as_of=ctx.as_of)
+    if cov.empty:
+        st.info(t("customers.coverage.none", period=PERIOD_NAME), icon=":material/handshake:")
+        return
+    fig = charts.coverage_bars(cov, labels={"axis": t("customers.coverage.axis"), "none": "–"})
+    left, right = st.columns([1, 1], vertical_alignment="center")
+    with left:
+        show(fig, key="cust_coverage", filename="followup_coverage")
+    right.dataframe(cov, hide_index=True, width="stretch", column_config={
+        "rep": st.column_config.TextColumn(t("customers.col.rep")),
+        "won_customers": st.column_config.NumberColumn(t("customers.col.won_customers")),
+        "followed_up": st.column_config.NumberColumn(t("customers.col.followed_up")),
+        "coverage": st.column_config.ProgressColumn(t("customers.col.coverage"), format="percent",
+                                                    min_value=0, max_value=1),
+    })
+    download_buttons(cov, f"followup_coverage_{ctx.period.key}", key="cust_coverage_table")
+
+
+def render_list(customers: pd.DataFrame) -> None:
+    st.subheader(t("customers.section.list"))
+    st.caption(t("customers.list.caption"))
+    c1, c2, c3 = st.columns([3, 2, 1], vertical_alignment="bottom")
+    query = c1.text_input(t("customers.search"), key="cfind", placeholder=t("customers.search_placeholder"))
+    order = urlstate.selectbox(c2, t("customers.sort"), SORTS, "csort", "lifetime_won",
+                               format_func=lambda s: t(f"customers.sort.{s}"))
+    overdue_only = urlstate.toggle(c3, t("customers.overdue_only"), "coverdue")
+    shown = customers
+    if query.strip():
+        shown = shown[shown["customer"].str.contains(query.strip(), case=False, regex=False, na=False)]
+    if overdue_only:
+        shown = shown[shown["overdue"]]
+    columns, ascending = SORT_ORDER[order]
+    shown = shown.sort_values(columns, ascending=ascending, na_position="last", kind="stable")
+    st.caption(t("customers.list.count", shown=fmt.number(len(shown)), total=fmt.number(len(customers))))
+    st.dataframe(shown.assign(last_contact=shown["last_contact"].map(iso_day),
+                              next_followup=shown["next_followup"].map(iso_day)),
+                 hide_index=True, width="stretch", height=min(560, 38 + 35 * max(len(shown), 1)),
+                 key="cust_table", column_config={
+                     "customer": st.column_config.TextColumn(t("customers.col.customer"), pinned=True),
+                     "lifetime_won": count_col(t("customers.col.lifetime_won", symbol=SYMBOL)),
+                     "deals_won": st.column_config.NumberColumn(t("customers.col.deals_won")),
+                     "open_deals": st.column_config.NumberColumn(t("customers.col.open_deals")),
+                     "open_amount": count_col(t("customers.col.open_amount", symbol=SYMBOL)),
+                     "last_contact": st.column_config.TextColumn(t("customers.col.last_contact")),
+                     "next_followup": st.column_config.TextColumn(t("customers.col.next_followup")),
+                     "overdue": st.column_config.CheckboxColumn(t("customers.col.overdue")),
+                     "csat": st.column_config.NumberColumn(t("customers.col.csat"), format="percent"),
+                     "nps": st.column_config.NumberColumn(t("customers.col.nps"), format="%.0f"),
+                     "responses": st.column_config.NumberColumn(t("customers.col.responses")),
+                 })
+    download_buttons(shown, f"customers_{ctx.as_of.isoformat()}", key="cust_list")
+
+
+def render_timeline(customers: pd.DataFrame) -> None:
+    st.subheader(t("customers.section.timeline"))
+    names = customers["customer"].tolist()
+    c1, _ = st.columns([2, 3])
+    name = urlstate.selectbox(c1, t("customers.timeline.pick"), names, "cust", names[0])
+    row = customers[customers["customer"] == name].iloc[0]
+    cols = st.columns([1.1, 0.8, 1.1, 1.1, 0.9])
+    with cols[0]:
+        metric_card(t("customers.sort.lifetime_won"), money(row["lifetime_won"]))
+    with cols[1]:
+        metric_card(t("customers.col.open_deals"), fmt.number(row["open_deals"]))
+    with cols[2]:
+        metric_card(t("customers.col.last_contact"), iso_day(row["last_contact"]))
+    with cols[3]:
+        metric_card(t("customers.col.next_followup"), iso_day(row["next_followup"]),
+                    delta=t("customers.col.overdue") if row["overdue"] else None, delta_color="inverse")
+    with cols[4]:
+        metric_card(t("customers.col.csat"), fmt.pct(row["csat"], 0),
+                    help=f"{t('customers.col.nps')} {fmt.number(row['nps'])} · "
+                         f"{t('customers.col.responses')} {int(row['responses'])}")
+    timeline = ctx.call("customers:customer_timeline", name)
+    if timeline.empty:
+        st.info(t("customers.timeline.empty"), icon=":material/history:")
+        return
+    st.caption(t("customers.timeline.caption", customer=name))
+    shown = timeline[["date", "kind", "event", "what", "amount", "rep", "deal_id"]].copy()
+    shown["kind"] = shown["kind"].map(lambda k: t(f"customers.kind.{k}"))
+    shown["event"] = shown["event"].map(event_label)
+    # Activities and survey answers have no amount: blank, not "None", in either language.
+    shown["amount"] = shown["amount"].map(lambda x: "" if pd.isna(x) else fmt.number(x))
+    st.dataframe(shown, hide_index=True, width="stretch", height=min(560, 38 + 35 * len(shown)),
+                 column_config={
+                     "date": st.column_config.DateColumn(t("customers.col.date")),
+                     "kind": st.column_config.TextColumn(t("customers.col.kind")),
+                     "event": st.column_config.TextColumn(t("customers.col.event")),
+                     "what": st.column_config.TextColumn(t("customers.col.what"), width="large"),
+                     "amount": st.column_config.TextColumn(t("customers.col.amount", symbol=SYMBOL),
+                                                           alignment="right"),
+                     "rep": st.column_config.TextColumn(t("customers.col.rep")),
+                     "deal_id": st.column_config.TextColumn(t("customers.col.deal_id")),
+                 })
+    download_buttons(timeline.assign(kind=shown["kind"], event=shown["event"]), "customer_history",
+                     key="cust_timeline")
+
+
+# --- page -----------------------------------------------------------------------------------------
+
+st.title(t("customers.title"))
+st.caption(t("customers.intro", date=fmt.day(ctx.as_of, lang)))
+CUSTOMERS = load_customers() if catalog.has("deals") else pd.DataFrame()
+HAS_ACTIVITIES = catalog.has("activities")
+if CUSTOMERS.empty:
+    if catalog.has("deals") and not ctx.filters.is_empty():
+        st.info(t("common.no_data"), icon=":material/search_off:")
+    else:
+        st.info(t("customers.no_customers"), icon=":material/upload_file:")
+else:
+    st.subheader(t("customers.section.followups"))
+    if HAS_ACTIVITIES:
+        st.caption(t("customers.followups.caption"))
+        REPS = [ALL, *catalog.dimension_values.get("rep", ())]
+        c1, _ = st.columns([2, 3])
+        REP = urlstate.selectbox(c1, t("customers.followups.rep"), REPS, "crep", ALL,
+                                 format_func=lambda r: r or t("sidebar.all"))
+        FOLLOWUPS = load_followups(REP)
+        render_cards(CUSTOMERS, FOLLOWUPS)
+        render_followups(FOLLOWUPS)
+        st.divider()
+        render_coverage()
+    else:
+        render_cards(CUSTOMERS, None)
+        st.info(t("customers.no_activities"), icon=":material/upload_file:")
+    st.divider()
+    render_list(CUSTOMERS)
+    st.divider()
+    render_timeline(CUSTOMERS)

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from analytics.settings import DEFAULT_SETTINGS, StageSetting, save_settings, settings_from_dict
-from ui import context
+from ui import context, plan_editor
 from ui.i18n import t
 
 ctx = context.current()
@@ -74,3 +74,7 @@ if st.button(t("settings.reset"), icon=":material/restart_alt:"):
     save_settings(replace(DEFAULT_SETTINGS, stages=tuple(StageSetting(**vars(x)) for x in DEFAULT_SETTINGS.stages)),
                   context.workspace().settings_path)
     st.rerun()
+
+# --- Commission plan -------------------------------------------------------------------------
+st.divider()
+plan_editor.render_settings(ctx.lang, s.currency_symbol)

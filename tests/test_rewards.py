@@ -439,3 +439,63 @@ def test_deeply_nested_plan_is_a_readable_problem():
     plan, problems = load_plan("tiers: " + "[" * 3_000 + "]" * 3_000)
     assert plan is None and [p.code for p in problems] == ["plan.yaml_syntax"]
     assert "nested too deeply" in problems[0].text()
+
+
+# --- helpers for the KPI & rewards page ------------------------------------------------------
+
+def test_what_if_deals_sums_the_ticked_open_deals():
+    from analytics.rewards import what_if_deals
+
+    plan = make_plan(team_pool={"amount": 9_000, "split": "equal"})
+    deals = pd.DataFrame({"deal_id": ["B1", "B2", "B3"], "amount": [15_000.0, 5_000.0, None]})
+    # Bob ticks B1 and B2 (15,000 + 5,000 = 20,000), B3 (no amount, adds 0) and an unknown id
+    result = what_if_deals(plan, NORTH, TEAMS, None, MONTH, "Bob", deals, ["B1", "B2", "B3", "ZZ", "B1"])
+    assert result.extra == pytest.approx(20_000)
+    # same as test_what_if_ticking_open_deals: 110,000 of 100,000 -> 4,200 + 2,250 = 6,450
+    assert result.before["total"] == pytest.approx(5_150) and result.payout == pytest.approx(6_450)
+    # nothing ticked: after = before
+    same = what_if_deals(plan, NORTH, TEAMS, None, MONTH, "Bob", deals, [])
+    assert same.extra == 0 and same.payout == pytest.approx(5_150)
+    # a rep missing from attainment: no target, so no commission whatever is ticked
+    zed = what_if_deals(plan, NORTH, TEAMS, None, MONTH, "Zed", deals, ["B1"])
+    assert zed.after["commission"] == 0 and math.isnan(zed.attainment)
+
+
+def test_cost_summary():
+    from analytics.rewards import cost_summary
+
+    plan = make_plan(team_pool={"when": "team_reaches_target", "amount": 9_000, "split": "equal"})
+    cost = cost_summary(payouts(plan, NORTH, TEAMS, None, MONTH).totals)
+    # commissions 7,400 + 2,900 + 0 + 0 + 6,300 = 16,600; shares 4 x 2,250 = 9,000; total 25,600
+    assert cost["commission"] == pytest.approx(16_600) and cost["team_share"] == pytest.approx(9_000)
+    assert cost["total"] == pytest.approx(25_600)
+    assert cost["team_share_fraction"] == pytest.approx(9_000 / 25_600)  # 0.3515625
+    # Ann, Bob, Cal (share 2,250), Dee (share 2,250) and Eli are all paid something: 5 of 5
+    assert (cost["reps"], cost["reps_paid"]) == (5, 5)
+    empty = cost_summary(payouts(plan, NORTH.iloc[:0], None, None, MONTH).totals)
+    assert empty["total"] == 0 and math.isnan(empty["team_share_fraction"]) and empty["reps_paid"] == 0
+
+
+def test_kpi_breakdown_points_add_up_to_the_score():
+    from analytics.kpi import kpi_scores
+    from analytics.rewards import kpi_breakdown
+
+    att = attainment_frame([("Ann", "North", 100_000, 90_000), ("Bob", "North", 100_000, 120_000)])
+    sat = pd.DataFrame({"rep": ["Ann"], "csat": [0.8]})
+    col = pd.DataFrame({"rep": ["Ann", "Bob"], "mean_score": [4.0, 2.0]})
+    kpi = kpi_scores(att, sat, col, (0.5, 0.3, 0.2), 1.0)
+    ann = kpi_breakdown(kpi, "Ann").set_index("component")
+    # Ann: revenue 90, satisfaction 80, collaboration (4-1)/4 x 100 = 75
+    # points 90 x 0.5 = 45 + 80 x 0.3 = 24 + 75 x 0.2 = 15 -> 84
+    assert ann["points"].tolist() == pytest.approx([45, 24, 15])
+    assert ann["points"].sum() == pytest.approx(84)
+    assert ann["included"].all()
+    bob = kpi_breakdown(kpi, "Bob").set_index("component")
+    # Bob: no CSAT -> weights 0.5 / 0.7 and 0.2 / 0.7; revenue 100 (capped), collaboration 25
+    # points 100 x 5/7 = 71.43 + 25 x 2/7 = 7.14 -> 78.57
+    assert not bob.loc["satisfaction", "included"] and bob.loc["satisfaction", "weight"] == 0
+    assert math.isnan(bob.loc["satisfaction", "score"])
+    assert bob.loc["revenue", "weight"] == pytest.approx(5 / 7)
+    assert bob["points"].sum() == pytest.approx(550 / 7)
+    assert bob["points"].sum() == pytest.approx(kpi.set_index("rep").loc["Bob", "kpi_score"])
+    assert kpi_breakdown(kpi, "Nobody").empty

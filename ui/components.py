@@ -11,13 +11,16 @@ from ui.i18n import t
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def download_buttons(frame: pd.DataFrame, basename: str, key: str) -> None:
-    """CSV and formatted XLSX of ``frame``; formula-like cells are neutralised by ``export``."""
-    c1, c2, _ = st.columns([1, 1, 4])
+def download_buttons(frame: pd.DataFrame, basename: str, key: str, *, narrow: bool = False) -> None:
+    """CSV and formatted XLSX of ``frame``; formula-like cells are neutralised by ``export``.
+
+    ``narrow``: the buttons share the whole width (for tables in a half-width column)."""
+    c1, c2 = st.columns(2) if narrow else st.columns([1, 1, 4])[:2]
+    width = "stretch" if narrow else "content"
     c1.download_button(t("common.download_csv"), to_csv_bytes(frame), file_name=f"{basename}.csv",
-                       mime="text/csv", key=f"{key}:csv", icon=":material/download:")
+                       mime="text/csv", key=f"{key}:csv", icon=":material/download:", width=width)
     c2.download_button(t("common.download_xlsx"), to_xlsx_bytes(frame), file_name=f"{basename}.xlsx",
-                       mime=XLSX_MIME, key=f"{key}:xlsx", icon=":material/table_view:")
+                       mime=XLSX_MIME, key=f"{key}:xlsx", icon=":material/table_view:", width=width)
 
 
 def no_data() -> None:

@@ -104,6 +104,10 @@ def filter_pickers(cat: DataCatalog) -> Filters:
     """Multiselects for team, rep, region, segment, channel (only those the data has)."""
     sb = st.sidebar
     sb.subheader(t("sidebar.filters"))
+    # A page (e.g. a chart click) may ask for filters; apply them before the widgets exist.
+    for dim, values in (st.session_state.pop("_pending_filters", None) or {}).items():
+        if dim in FILTER_DIMS:
+            st.session_state[dim] = list(values)
     picks: dict[str, tuple[str, ...]] = {}
     for dim in FILTER_DIMS:
         options = list(cat.dimension_values.get(dim, ()))
