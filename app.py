@@ -27,12 +27,12 @@ def today() -> date:
 PAGES = {
     "nav.section.review": [
         ("pages/overview.py", "nav.overview", ":material/dashboard:", "overview"),
-        ("pages/my_progress.py", "nav.my_progress", ":material/person:", "my-progress"),
+        ("pages/my_progress.py", "nav.my_progress", ":material/person:", "my_progress"),
     ],
     "nav.section.analyse": [
         ("pages/funnel.py", "nav.funnel", ":material/filter_alt:", "funnel"),
         ("pages/segments.py", "nav.segments", ":material/donut_small:", "segments"),
-        ("pages/kpi_rewards.py", "nav.kpi", ":material/emoji_events:", "kpi-rewards"),
+        ("pages/kpi_rewards.py", "nav.kpi", ":material/emoji_events:", "kpi_rewards"),
         ("pages/customers.py", "nav.customers", ":material/contacts:", "customers"),
     ],
     "nav.section.manage": [

@@ -235,13 +235,30 @@ class _Importer:
         self.raw = raw
         self.rows = pd.Series(sheet.row_numbers, dtype="int64")
         self.n = len(raw)
-        self.reasons: list[list[Problem]] = [[] for _ in range(self.n)]
+        self._reset_reasons()
         self.out = pd.DataFrame(index=raw.index)
 
     # helpers
+    def _reset_reasons(self) -> None:
+        # Reasons are sparse (most rows load), so a dict of row → problems plus a boolean mask.
+        self.reasons: dict[int, list[Problem]] = {}
+        self.bad = np.zeros(self.n, dtype=bool)
+        self.bad_by_column: dict[str, np.ndarray] = {}
+
+    def add_reason(self, i: int, problem: Problem) -> None:
+        self.reasons.setdefault(int(i), []).append(problem)
+        self.bad[i] = True
+        if problem.column:
+            mask = self.bad_by_column.setdefault(problem.column, np.zeros(self.n, dtype=bool))
+            mask[i] = True
+
+    @property
+    def ok(self) -> np.ndarray:
+        return ~self.bad
+
     def reject(self, mask: pd.Series | np.ndarray, make) -> None:
         for i in np.flatnonzero(np.asarray(mask, dtype=bool)):
-            self.reasons[i].append(make(i))
+            self.add_reason(i, make(i))
 
     def header_of(self, column: str) -> str | None:
         for h, c in self.mapping.mapped.items():
@@ -281,7 +298,7 @@ class _Importer:
         self.raw = long
         self.rows = long["_row"].astype("int64").reset_index(drop=True)
         self.n = len(long)
-        self.reasons = [[] for _ in range(self.n)]
+        self._reset_reasons()
         self.out = pd.DataFrame(index=long.index)
         columns = {h: c for h, c in self.mapping.mapped.items() if c != "period"}
         columns["_period"] = "period"
@@ -316,7 +333,7 @@ class _Importer:
             bad = parsed.bad.to_numpy(dtype=bool)
             reasons = parsed.reasons
             for i in np.flatnonzero(bad):
-                self.reasons[i].append(self._bad_value_problem(column, header, col_type, raw.iloc[i],
+                self.add_reason(i, self._bad_value_problem(column, header, col_type, raw.iloc[i],
                                                                reasons.iloc[i], col_spec))
 
     def _bad_value_problem(self, column: str, header: str, col_type: str, value: object, reason: object,
@@ -360,7 +377,7 @@ class _Importer:
                 continue
             hit = parsed.get(u)
             if hit is None:
-                self.reasons[i].append(Problem("bad_period", {"value": u}, column="period"))
+                self.add_reason(i, Problem("bad_period", {"value": u}, column="period"))
             else:
                 keys.iloc[i], starts.iloc[i], ends.iloc[i] = hit[0], pd.Timestamp(hit[1]), pd.Timestamp(hit[2])
         self.out[f"_blank_{self.mapping.mapped[header]}"] = (text == "").values
@@ -372,7 +389,7 @@ class _Importer:
             if column not in self.out.columns:
                 continue
             blank = self.out[column].isna()
-            already_bad = np.array([any(p.column == column for p in r) for r in self.reasons])
+            already_bad = self.bad_by_column.get(column, np.zeros(self.n, dtype=bool))
             header = self.header_of(column) or TABLES[self.table].column(column).label_en
             self.reject(blank & ~already_bad, lambda i, h=header, c=column: Problem(
                 "required_blank", {"column": h}, column=c))
@@ -391,9 +408,10 @@ class _Importer:
         unknown = pd.Series(False, index=out.index)
         if "stage" in out.columns:
             classified = {label: self.settings.classify_stage(label) for label in out["stage"].dropna().unique()}
-            key_status = out["stage"].map(lambda v: classified.get(v, (None, "open")))
-            status = key_status.map(lambda t: t[1]).where(out["stage"].notna(), "open")
-            unknown = out["stage"].notna() & key_status.map(lambda t: t[0] is None and t[1] != "lost")
+            status_of = {label: st for label, (_key, st) in classified.items()}
+            unknown_of = {label: key is None and st != "lost" for label, (key, st) in classified.items()}
+            status = out["stage"].map(status_of).where(out["stage"].notna(), "open").astype("object")
+            unknown = out["stage"].map(unknown_of).fillna(False).astype(bool)
         if "status" in out.columns:
             folded = out["status"].map(lambda v: _fold_status(v) if v is not None else None)
             bad = out["status"].notna() & folded.isna()
@@ -415,7 +433,7 @@ class _Importer:
             blank_close = closed
         self.reject(blank_close, lambda i: Problem("closed_without_date", {
             "status": status.iloc[i], "status_zh": _STATUS_ZH.get(status.iloc[i], "")}, column="close_date"))
-        ok = np.array([not r for r in self.reasons])
+        ok = self.ok
         if "amount" in out.columns:
             open_blank = ok & (status != "won").to_numpy() & out["amount"].isna().to_numpy()
             if open_blank.any():
@@ -441,21 +459,21 @@ class _Importer:
 
     def _duplicates(self, key: list[str], key_en: str, key_zh: str) -> None:
         """Reject every repeat of an already-loaded key ("duplicate of row N")."""
-        ok = pd.Series([not r for r in self.reasons], index=self.out.index)
-        keys = self.out[key].astype("str").fillna("\x00")
-        candidates = keys[ok]
-        seen: dict[tuple, int] = {}
-        count = 0
-        for i in candidates.index:
-            k = tuple(candidates.loc[i])
-            if k in seen:
-                self.reasons[i].append(Problem("duplicate_of", {"row": int(self.rows.iloc[seen[k]]),
-                                                                "key": key_en}, column=key[0]))
-                count += 1
-            else:
-                seen[k] = i
-        if count:
-            self.result.warnings.append(Problem("warn_duplicates", {"count": count, "key": key_en}, "warning"))
+        ok = self.ok
+        parts = [self.out[c].astype("object").where(self.out[c].notna(), "\x00").astype("str") for c in key]
+        keys = parts[0] if len(parts) == 1 else parts[0].str.cat(parts[1:], sep="\x1f")
+        keys = keys[ok]
+        repeat = keys.duplicated(keep="first")
+        if not repeat.any():
+            return
+        positions = pd.Series(keys.index, index=keys.index)
+        first_of = positions.groupby(keys, sort=False).transform("first")
+        file_rows = self.rows.to_numpy()
+        for i, first in zip(keys.index[repeat.to_numpy()], first_of[repeat].to_numpy(), strict=True):
+            self.add_reason(i, Problem("duplicate_of", {"row": int(file_rows[first]), "key": key_en},
+                                       column=key[0]))
+        count = int(repeat.sum())
+        self.result.warnings.append(Problem("warn_duplicates", {"count": count, "key": key_en}, "warning"))
 
     def _rules_targets(self) -> None:
         out = self.out
@@ -494,13 +512,15 @@ class _Importer:
         self._required_blank(["period", "segment", "market_size"])
 
     def _finish(self) -> None:
-        ok = np.array([not r for r in self.reasons], dtype=bool)
+        ok = self.ok
         res = self.result
         cells_source = self.raw
         header_cols = [h for h in res.headers if h in cells_source.columns]
-        for i in np.flatnonzero(~ok):
-            cells = {h: cells_source[h].iloc[i] for h in header_cols}
-            res.rejected.append((int(self.rows.iloc[i]), self.reasons[i], cells))
+        bad_index = np.flatnonzero(~ok)
+        records = cells_source.iloc[bad_index][header_cols].to_dict("records") if len(bad_index) else []
+        file_rows = self.rows.to_numpy()
+        for i, cells in zip(bad_index, records, strict=True):
+            res.rejected.append((int(file_rows[i]), self.reasons[int(i)], cells))
         loaded = self.out[ok].copy()
         loaded[SOURCE_ROW] = self.rows[ok].to_numpy()
         loaded = loaded[[c for c in loaded.columns if not c.startswith("_blank_")]]

@@ -175,7 +175,7 @@ DEALS = Table(
            "business segment", "business_segment", "customer type",
            "细分市场", "市场细分", "行业", "客户类型", "客户行业", "細分市場", "行業"),
         _c("channel", "text", "Channel", "渠道",
-           "channel", "sales channel", "route to market", "distribution channel", "ship mode channel",
+           "channel", "sales channel", "route to market", "distribution channel",
            "渠道", "销售渠道", "通路", "銷售渠道"),
         _c("lead_source", "text", "Lead source", "线索来源",
            "lead source", "lead_source", "source", "original source", "origin", "campaign source",

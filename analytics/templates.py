@@ -60,15 +60,19 @@ def template_xlsx(table: str) -> bytes:
 
 
 def format_reference_markdown() -> str:
-    """The README's table of accepted columns, generated from the schema."""
+    """The README's table of accepted columns, generated from the schema (a test keeps the
+    README in step)."""
     lines: list[str] = []
     for spec in TABLES.values():
-        lines.append(f"**{spec.name}** — {spec.description}")
+        lines.append(f"**{spec.name}** ({spec.label_en} / {spec.label_zh}) — {spec.description}")
         lines.append("")
-        lines.append("| column | type | required | also recognised as (examples) |")
-        lines.append("|---|---|---|---|")
+        lines.append("| column | meaning | type | required | also recognised as (examples) |")
+        lines.append("|---|---|---|---|---|")
         for c in spec.columns:
-            examples = ", ".join(f"`{s}`" for s in c.synonyms[:6])
-            lines.append(f"| `{c.name}` | {c.type} | {'yes' if c.required else ''} | {examples} |")
+            latin = [x for x in c.synonyms if x.isascii() and x != c.name][:4]
+            cjk = [x for x in c.synonyms if not x.isascii()][:2]
+            examples = ", ".join(f"`{x}`" for x in latin + cjk)
+            required = "yes" if c.required else ""
+            lines.append(f"| `{c.name}` | {c.label_en} / {c.label_zh} | {c.type} | {required} | {examples} |")
         lines.append("")
-    return "\n".join(lines)
+    return "\n".join(lines).rstrip() + "\n"

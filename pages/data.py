@@ -70,27 +70,43 @@ def render_result(item: upload.FileImport, result) -> None:
                 st.success(t("data.no_rejected"), icon=":material/task_alt:")
 
 
+def column_label(table: str, name: str) -> str:
+    """``Close date · close_date`` in the user's language; the empty choice is "not used"."""
+    if not name:
+        return t("data.not_used")
+    if name.startswith("entered_"):
+        key = name.removeprefix("entered_")
+        stage = next((s for s in ctx.settings.stages if s.key == key), None)
+        label = (stage.label_zh if lang == "zh" else stage.label_en) if stage else key
+        return f"{t('data.entered')} {label} · {name}"
+    col = TABLES[table].column(name)
+    return f"{col.label_zh if lang == 'zh' else col.label_en} · {name}"
+
+
 def render_mapping_editor(item: upload.FileImport, result) -> None:
+    """One select per column of the file: what the column is used as (in place, re-imports)."""
     st.markdown("**" + t("data.mapping") + "**")
     frame = upload.mapping_frame(result)
     options = column_options(result.table)
-    edited = st.data_editor(
-        frame, hide_index=True, width="stretch", disabled=["header", "examples"],
-        key=f"map:{item.digest}:{result.sheet_name}",
-        column_config={
-            "header": st.column_config.TextColumn(t("data.col.header")),
-            "examples": st.column_config.TextColumn(t("data.col.examples")),
-            "maps_to": st.column_config.SelectboxColumn(
-                t("data.col.maps_to"), options=options + [v for v in frame["maps_to"] if v not in options],
-                required=False),
-        })
-    before = dict(zip(frame["header"], frame["maps_to"], strict=True))
-    after = dict(zip(edited["header"], edited["maps_to"].fillna(""), strict=True))
-    changed = {h: v for h, v in after.items() if v != before.get(h) and not str(v).startswith("month ")}
+    changed: dict[str, str] = {}
+    grid = st.columns(4)
+    for i, row in enumerate(frame.itertuples(index=False)):
+        cell = grid[i % 4]
+        if row.maps_to.startswith("month "):
+            cell.text_input(row.header, t("data.month_column", month=row.maps_to.split()[-1]), disabled=True,
+                            key=f"mapm:{item.digest}:{result.sheet_name}:{i}")
+            continue
+        current = row.maps_to if row.maps_to in options else ""
+        choice = cell.selectbox(
+            row.header, options, index=options.index(current),
+            format_func=lambda name, table=result.table: column_label(table, name),
+            help=t("data.examples_help", examples=row.examples) if row.examples else None,
+            key=f"map:{item.digest}:{result.sheet_name}:{i}")
+        if choice != current:
+            changed[row.header] = choice or "-"
     if changed:
-        table, overrides = upload.sheet_choice(item.digest, result.sheet_name)
-        overrides = {**overrides, **{h: (v or "-") for h, v in changed.items()}}
-        upload.set_sheet_choice(item.digest, result.sheet_name, result.table, overrides)
+        _table, overrides = upload.sheet_choice(item.digest, result.sheet_name)
+        upload.set_sheet_choice(item.digest, result.sheet_name, result.table, {**overrides, **changed})
         st.rerun()
 
 

@@ -132,3 +132,23 @@ def test_maven_upload_through_the_data_page():
     assert_clean(at)
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Rows read"] == "8,800" and metrics["Loaded"] == "8,800"
+
+
+def test_mapping_is_corrected_in_place_on_the_data_page():
+    odd = "Deal ID,Owner,Stage,Worth,Close Date\nM1,Ann,Won,100,2026-11-02\nM2,Bob,Won,50,2026-11-03\n".encode()
+    at = _upload(start(), "odd.csv", odd)
+    assert_clean_but_errors = [e.value for e in at.error]
+    assert any("amount" in e for e in assert_clean_but_errors)  # the missing column is named
+    worth = at.selectbox(key="map:" + _digest(odd) + ":odd.csv:3")
+    assert worth.label == "Worth" and worth.value == ""
+    worth.set_value("amount").run()
+    assert not at.exception and not at.error
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Loaded"] == "2" and metrics["Rejected"] == "0"
+    assert at.session_state["_context"].con.execute("SELECT sum(amount) FROM deals").fetchall()[0][0] == 150
+
+
+def _digest(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
