@@ -48,6 +48,7 @@ ctx = context.build_context(lang)
 catalog = ctx.call("catalog:catalog")
 ctx.period, ctx.as_of = sidebar.period_picker(catalog, ctx.settings.fiscal_start_month, today())
 ctx.filters = sidebar.filter_pickers(catalog)
+sidebar.share_link()
 st.session_state["_context"] = ctx
 st.session_state["_catalog"] = catalog
 

@@ -122,7 +122,7 @@ def render_followups(followups: pd.DataFrame) -> None:
             st.success(t("customers.followups.none_overdue"), icon=":material/task_alt:")
         else:
             st.dataframe(followup_frame(overdue).drop(columns=["deal_id"]), hide_index=True, width="stretch",
-                         column_config=FOLLOWUP_COLUMNS, height=min(400, 38 + 35 * len(overdue)))
+                         column_config=FOLLOWUP_COLUMNS, height=min(400, 38 + 35 * len(overdue)), placeholder="–")
     with right:
         st.markdown(":material/event: **" + t("customers.followups.due", days=HORIZON_DAYS)
                     + f"** ({len(due)})")
@@ -130,7 +130,7 @@ def render_followups(followups: pd.DataFrame) -> None:
             st.info(t("customers.followups.none_due", days=HORIZON_DAYS), icon=":material/event_available:")
         else:
             st.dataframe(followup_frame(due).drop(columns=["deal_id"]), hide_index=True, width="stretch",
-                         column_config=FOLLOWUP_COLUMNS, height=min(400, 38 + 35 * len(due)))
+                         column_config=FOLLOWUP_COLUMNS, height=min(400, 38 + 35 * len(due)), placeholder="–")
     if len(followups):
         download_buttons(followup_frame(followups), f"followups_{ctx.as_of.isoformat()}",
                          key="cust_followups")
@@ -189,7 +189,7 @@ def render_list(customers: pd.DataFrame) -> None:
                      "csat": st.column_config.NumberColumn(t("customers.col.csat"), format="percent"),
                      "nps": st.column_config.NumberColumn(t("customers.col.nps"), format="%.0f"),
                      "responses": st.column_config.NumberColumn(t("customers.col.responses")),
-                 })
+                 }, placeholder="–")
     download_buttons(shown, f"customers_{ctx.as_of.isoformat()}", key="cust_list")
 
 
@@ -233,7 +233,7 @@ def render_timeline(customers: pd.DataFrame) -> None:
                                                            alignment="right"),
                      "rep": st.column_config.TextColumn(t("customers.col.rep")),
                      "deal_id": st.column_config.TextColumn(t("customers.col.deal_id")),
-                 })
+                 }, placeholder="–")
     download_buttons(timeline.assign(kind=shown["kind"], event=shown["event"]), "customer_history",
                      key="cust_timeline")
 

@@ -63,7 +63,7 @@ def render_result(item: upload.FileImport, result) -> None:
             rejected = result.rejected_frame(lang)
             if len(rejected):
                 st.markdown("**" + t("data.rejected_rows", count=f"{len(rejected):,}") + "**")
-                st.dataframe(rejected, hide_index=True, height=min(400, 38 + 35 * len(rejected)))
+                st.dataframe(rejected, hide_index=True, height=min(400, 38 + 35 * len(rejected)), placeholder="–")
                 download_buttons(rejected, f"rejected_{result.file_name.rsplit('.', 1)[0]}",
                                  key=f"rej:{item.digest}:{result.sheet_name}")
             else:
@@ -185,7 +185,7 @@ def history_tab() -> None:
         "mode": t("data.hist.mode"), "rows_loaded": t("data.hist.rows_loaded"),
         "rows_rejected": t("data.hist.rows_rejected")}).drop(columns=["note"])
     shown[t("data.hist.hash")] = shown[t("data.hist.hash")].astype("str").str[:12]
-    st.dataframe(shown, hide_index=True)
+    st.dataframe(shown, hide_index=True, placeholder="–")
     kept = [v for v in ws.versions() if v != version]
     if kept:
         c1, c2 = st.columns([1, 3], vertical_alignment="bottom")
@@ -208,7 +208,7 @@ def templates_tab() -> None:
                 "required": t("data.required") if c.required else "",
                 "also": ", ".join(c.synonyms[:8]),
             } for c in spec.columns]
-            st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+            st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", placeholder="–")
             st.download_button(f"{t('data.template_for')}: {label} (.xlsx)", template_xlsx(name),
                                file_name=f"template_{name}.xlsx", key=f"tpl:{name}",
                                mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

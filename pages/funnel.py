@@ -235,7 +235,7 @@ def render_funnel(result: FunnelResult, mode: str, pct: str) -> list[str]:
         shown["too_young"] = table["too_young"].to_numpy()
     render_notes(result)
     with st.expander(t("funnel.table.expander"), icon=":material/table:"):
-        st.dataframe(shown, hide_index=True, width="stretch", column_config=STAGE_COLUMNS)
+        st.dataframe(shown, hide_index=True, width="stretch", column_config=STAGE_COLUMNS, placeholder="–")
         download_buttons(shown, f"funnel_{ctx.period.key}", key="funnel_table")
     return months
 
@@ -280,7 +280,7 @@ def render_stage_deals(strict: bool, months: list[str]) -> None:
                      "amount": count_col(t("funnel.col.amount", symbol=SYMBOL)),
                      "created_date": st.column_config.DateColumn(t("funnel.col.created")),
                      "close_date": st.column_config.DateColumn(t("funnel.col.close")),
-                 })
+                 }, placeholder="–")
     download_buttons(shown, f"deals_{stage}_{ctx.period.key}", key="stage_deals")
 
 
@@ -335,7 +335,7 @@ def render_performance(by: str, dim: str) -> None:
         "open_deals": st.column_config.NumberColumn(t("funnel.col.open_deals")),
         "sales_velocity": count_col(t("funnel.col.velocity", symbol=SYMBOL)),
         "change": pct_col(t("funnel.col.change")),
-    })
+    }, placeholder="–")
     download_buttons(shown, f"performance_by_{by}_{ctx.period.key}", key="funnel_perf")
 
 
@@ -362,7 +362,7 @@ def render_cohorts(strict: bool) -> None:
             **STAGE_COLUMNS,
             "share_of_cohort": pct_col(t("funnel.col.share_of_cohort")),
             "cohort_age_days": st.column_config.NumberColumn(t("funnel.col.cohort_age")),
-        })
+        }, placeholder="–")
         download_buttons(shown, "funnel_cohorts", key="funnel_cohorts_table")
 
 

@@ -238,8 +238,7 @@ def render_kpi(view: str, me: str | None) -> None:
                 for c in parts
             },
             "note": st.column_config.TextColumn(t("kpi_rewards.col.note"), width="large"),
-        },
-    )
+        }, placeholder="–")
     download_buttons(numbers, f"kpi_scores_{ctx.period.key}", key="dl:kpi")
     if me is not None:
         render_breakdown(view, me)
@@ -368,14 +367,12 @@ def render_cost() -> None:
             "commission": money_column(t("kpi_rewards.col.commission")),
             "team_share": money_column(t("kpi_rewards.col.team_share")),
             "total": money_column(t("kpi_rewards.col.total")),
-        },
-    )
+        }, placeholder="–")
     download_buttons(totals, f"payouts_{ctx.period.key}", key="dl:payouts")
     with st.expander(t("kpi_rewards.pay.all_lines")):
         lines = working_table(result.lines)
         st.dataframe(
-            lines, hide_index=True, width="stretch", key="payout_lines_all", column_config=working_config()
-        )
+            lines, hide_index=True, width="stretch", key="payout_lines_all", column_config=working_config(), placeholder="–")
         download_buttons(lines, f"payout_working_{ctx.period.key}", key="dl:lines")
 
 
@@ -403,8 +400,7 @@ def render_working(me: str) -> None:
         return
     table = working_table(mine).drop(columns="rep")
     st.dataframe(
-        table, hide_index=True, width="stretch", key="payout_working", column_config=working_config()
-    )
+        table, hide_index=True, width="stretch", key="payout_working", column_config=working_config(), placeholder="–")
     download_buttons(table, f"payout_working_{ctx.period.key}_{me}", key="dl:working")
 
 
@@ -504,8 +500,7 @@ def render_what_if(me: str | None, show_pay: bool) -> None:
                 hide_index=True,
                 width="stretch",
                 key="whatif_lines",
-                column_config=working_config(),
-            )
+                column_config=working_config(), placeholder="–")
     if pd.isna(before.get("attainment")):
         st.caption(t("kpi_rewards.whatif.no_target"))
 
@@ -564,8 +559,7 @@ def render_satisfaction() -> None:
                 "passives": st.column_config.NumberColumn(t("kpi_rewards.col.passives"), format="%d"),
                 "detractors": st.column_config.NumberColumn(t("kpi_rewards.col.detractors"), format="%d"),
                 "judged": st.column_config.TextColumn(t("kpi_rewards.col.judged")),
-            },
-        )
+            }, placeholder="–")
         download_buttons(frame, f"satisfaction_{by}_{ctx.period.key}", key="dl:sat")
         show(
             charts.satisfaction_bars(
@@ -607,8 +601,7 @@ def render_comments() -> None:
             "csat": st.column_config.TextColumn("CSAT", alignment="right"),
             "nps": st.column_config.TextColumn("NPS", alignment="right"),
             "comment": st.column_config.TextColumn(t("kpi_rewards.col.comment"), width="large"),
-        },
-    )
+        }, placeholder="–")
     download_buttons(found, f"comments_{ctx.period.key}", key="dl:comments")
 
 
@@ -636,8 +629,7 @@ def render_collaboration() -> None:
             ),
             "reviewers": st.column_config.NumberColumn(t("kpi_rewards.col.reviewers"), format="%d"),
             "reviews": st.column_config.NumberColumn(t("kpi_rewards.col.reviews"), format="%d"),
-        },
-    )
+        }, placeholder="–")
     download_buttons(collab, f"collaboration_{ctx.period.key}", key="dl:collab")
 
 

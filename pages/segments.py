@@ -252,7 +252,7 @@ def render_table(dim: str, perf: pd.DataFrame) -> None:
         headers = {dim: dim_label(dim), **{m: t(f"segments.m.{m}") for m in TABLE_MEASURES}}
         shown = shown.rename(columns=headers)
         st.dataframe(shown, hide_index=True, width="stretch", key="seg_table",
-                     column_config={headers[m]: measure_config(m, headers[m]) for m in TABLE_MEASURES})
+                     column_config={headers[m]: measure_config(m, headers[m]) for m in TABLE_MEASURES}, placeholder="–")
         download_buttons(shown, f"performance_by_{dim}", key="seg_table_dl")
 
 
@@ -347,7 +347,7 @@ def render_promotion(roi: pd.DataFrame) -> None:
         for col, text in ((headers["cost"], whole), (headers["cost_per_won"], whole), (headers["roi"], roi_text)):
             display[col] = [text(v) for v in display[col]]
             config[col] = st.column_config.TextColumn(col, alignment="right")
-    st.dataframe(display, hide_index=True, width="stretch", key="seg_promotion", column_config=config)
+    st.dataframe(display, hide_index=True, width="stretch", key="seg_promotion", column_config=config, placeholder="–")
     download_buttons(shown, "lead_source_roi", key="seg_promotion_dl")
 
 
@@ -370,7 +370,7 @@ def render_pareto(pareto: pd.DataFrame) -> None:
         st.dataframe(shown.head(TOP_CUSTOMERS), hide_index=True, width="stretch", key="seg_top_customers",
                      column_config={t("segments.col.won_revenue"): money_config(t("segments.col.won_revenue")),
                                     t("segments.col.cum_share"): st.column_config.NumberColumn(
-                                        t("segments.col.cum_share"), format="percent")})
+                                        t("segments.col.cum_share"), format="percent")}, placeholder="–")
         download_buttons(shown, "customers_by_revenue", key="seg_customers_dl", narrow=True)
 
 
@@ -388,7 +388,7 @@ def render_new_returning(frame: pd.DataFrame) -> None:
     st.dataframe(shown, hide_index=True, width="stretch", key="seg_new_returning_table", column_config={
         t("segments.col.won_revenue"): money_config(t("segments.col.won_revenue")),
         t("segments.col.share_short"): st.column_config.NumberColumn(t("segments.col.share_short"),
-                                                                     format="percent")})
+                                                                     format="percent")}, placeholder="–")
     download_buttons(shown, "new_vs_returning", key="seg_new_returning_dl", narrow=True)
 
 
@@ -411,7 +411,7 @@ def render_market_share() -> None:
     st.dataframe(shown, hide_index=True, width="stretch", key="seg_market_table", column_config={
         t("segments.col.won_revenue"): money_config(t("segments.col.won_revenue")),
         t("segments.col.market_size"): money_config(t("segments.col.market_size")),
-        t("segments.col.share"): st.column_config.NumberColumn(t("segments.col.share"), format="percent")})
+        t("segments.col.share"): st.column_config.NumberColumn(t("segments.col.share"), format="percent")}, placeholder="–")
     download_buttons(shown, "market_share", key="seg_market_dl", narrow=True)
 
 

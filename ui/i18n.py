@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Literal
 
 import streamlit as st
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from analytics.messages import CATALOGUE
 
@@ -60,6 +61,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "dim.company": ("Company", "公司"),
     "dim.stage": ("Stage", "阶段"),
     "dim.month": ("Month", "月份"),
+    "sidebar.share": ("Share this view", "分享当前视图"),
     "sidebar.link_note": ("The address bar holds this view: copy it to share exactly what you see.",
                           "地址栏包含当前视图，复制链接即可分享您看到的内容。"),
     "sidebar.ignored_param": ("Ignored from the link: {names} (not in the data).",
@@ -105,9 +107,18 @@ def _merge_page_texts() -> None:
 _merge_page_texts()
 
 
+_last_lang: Lang = "en"
+
+
 def current_lang() -> Lang:
-    lang = st.session_state.get("lang")
-    return "zh" if lang == "zh" else "en"
+    """The session's language. Outside a script run (AppTest calls a widget's format_func from
+    the test thread) there is no session: the language of the last run is used."""
+    global _last_lang
+    if get_script_run_ctx(suppress_warning=True) is None:
+        return _last_lang
+    lang: Lang = "zh" if st.session_state.get("lang") == "zh" else "en"
+    _last_lang = lang
+    return lang
 
 
 def t(key: str, lang: Lang | None = None, **params: object) -> str:

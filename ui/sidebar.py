@@ -8,6 +8,7 @@ wonders why a shared link shows something else.
 from __future__ import annotations
 
 from datetime import date
+from urllib.parse import urlencode
 
 import streamlit as st
 
@@ -123,3 +124,13 @@ def filter_pickers(cat: DataCatalog) -> Filters:
 def _clear_filters() -> None:
     for dim in FILTER_DIMS:
         st.session_state[dim] = []
+
+
+def share_link() -> None:
+    """The address of exactly this view, with a copy button (``st.code`` has one)."""
+    url = st.context.url or ""
+    base = url.split("?", 1)[0]
+    params = urlencode([(k, v) for k in st.query_params for v in st.query_params.get_all(k)])
+    with st.sidebar.expander(t("sidebar.share"), icon=":material/link:"):
+        st.caption(t("sidebar.link_note"))
+        st.code(f"{base}?{params}" if params else base, language=None, wrap_lines=True)
