@@ -43,3 +43,14 @@ def _isolated_workspace(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("SALES_WORKSPACE", str(folder))
     monkeypatch.setenv("SALES_TODAY", "2026-11-30")
     yield folder
+
+
+@pytest.fixture(scope="session")
+def maven_deals():
+    """The Maven CRM pipeline as the importer loads it (the real path a user's file takes)."""
+    from analytics.importer import import_file
+
+    path = dataset("maven-crm/sales_pipeline.csv")
+    result = import_file(path.read_bytes(), path.name)[0]
+    assert result.rows_loaded == 8800
+    return result.frame

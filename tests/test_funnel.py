@@ -7,9 +7,7 @@ Every expected figure below was worked out by hand from the fixture table in ``_
 from __future__ import annotations
 
 import math
-import os
 from datetime import date
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -20,7 +18,6 @@ from analytics.funnel import cohort_funnel, funnel, lost_reasons, stage_deals, t
 from analytics.periods import parse_period
 from analytics.settings import DEFAULT_SETTINGS
 
-DATASETS = Path(__file__).resolve().parents[2] / "shared" / "datasets"
 NaT = None
 
 
@@ -276,23 +273,11 @@ def test_empty_data_gives_stages_with_zero_and_nan():
 
 # --- real data --------------------------------------------------------------------------------
 
-def _datasets() -> Path:
-    if not DATASETS.is_dir():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"real data folder {DATASETS} is missing in CI")
-        pytest.skip(f"real data folder {DATASETS} not present (public test data is not shipped)")
-    return DATASETS
 
 
 @pytest.mark.real_data
-def test_maven_funnel():
-    raw = pd.read_csv(_datasets() / "maven-crm" / "sales_pipeline.csv")
-    deals = pd.DataFrame({
-        "deal_id": raw["opportunity_id"], "rep": raw["sales_agent"], "customer": raw["account"],
-        "stage": raw["deal_stage"],
-        "status": raw["deal_stage"].map({"Won": "won", "Lost": "lost"}).fillna("open"),
-        "created_date": raw["engage_date"], "close_date": raw["close_date"], "amount": raw["close_value"],
-    })
+def test_maven_funnel(maven_deals):
+    deals = maven_deals
     result = funnel(store.connect({"deals": deals}), None)
     # 8,800 deals: Won 4,238 (every stage), Engaging 1,589 (= communication), Prospecting 500,
     # Lost 2,473 with no stage of loss (first stage only).

@@ -7,9 +7,7 @@ each assertion.
 from __future__ import annotations
 
 import math
-import os
 from datetime import date
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -27,8 +25,8 @@ from analytics.performance import (
     top_customers_covering,
 )
 from analytics.periods import parse_period
+from tests.conftest import dataset
 
-DATASETS = Path(__file__).resolve().parents[2] / "shared" / "datasets"
 MARCH = parse_period("2026-03")
 
 
@@ -335,24 +333,11 @@ def test_monthly_trend_fills_every_month(con):
 
 # --- real data --------------------------------------------------------------------------------
 
-def _datasets() -> Path:
-    if not DATASETS.is_dir():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"real data folder {DATASETS} is missing in CI")
-        pytest.skip(f"real data folder {DATASETS} not present (public test data is not shipped)")
-    return DATASETS
 
 
 @pytest.mark.real_data
-def test_maven_company_figures():
-    raw = pd.read_csv(_datasets() / "maven-crm" / "sales_pipeline.csv")
-    deals = pd.DataFrame({
-        "deal_id": raw["opportunity_id"], "rep": raw["sales_agent"], "customer": raw["account"],
-        "stage": raw["deal_stage"],
-        "status": raw["deal_stage"].map({"Won": "won", "Lost": "lost"}).fillna("open"),
-        "created_date": raw["engage_date"], "close_date": raw["close_date"], "amount": raw["close_value"],
-        "product": raw["product"],
-    })
+def test_maven_company_figures(maven_deals):
+    deals = maven_deals
     con = store.connect({"deals": deals})
     row = performance(con, "company", None).iloc[0]
     # published: win rate 4238 / (4238 + 2473) = 63.15 %, won revenue 10,005,534, average won deal 2,361,
@@ -370,7 +355,7 @@ def test_maven_company_figures():
 
 @pytest.mark.real_data
 def test_olist_lead_to_won_conversion_by_origin():
-    folder = _datasets() / "olist-marketing-funnel"
+    folder = dataset("olist-marketing-funnel")
     leads = pd.read_csv(folder / "olist_marketing_qualified_leads_dataset.csv")
     won = pd.read_csv(folder / "olist_closed_deals_dataset.csv")
     joined = leads.merge(won[["mql_id", "won_date"]], on="mql_id", how="left")
