@@ -1,7 +1,225 @@
-"""Placeholder until this page's issue lands."""
+"""My progress: one rep's attainment against pace, the gap and what closes it, the last twelve
+months against target, the rank among peers (can be hidden) and the follow-ups due this week.
 
+The rep is chosen in the page (URL key ``me``; the Overview's rep table links here with it). The
+sidebar's period and region/segment/channel filters apply; the team and rep filters pick the
+peers the rep is ranked among. Every figure comes from ``analytics``.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+
+import pandas as pd
 import streamlit as st
 
+from analytics.attainment import rank_among_peers
+from analytics.periods import add_months, month_start
+from ui import charts, context, urlstate
+from ui import format as fmt
+from ui.charts import attainment as ac
+from ui.components import download_buttons, metric_card, no_data
 from ui.i18n import t
 
-st.info(t("common.coming", command="--help"))
+ctx = context.current()
+catalog = st.session_state["_catalog"]
+period, filters, as_of, settings = ctx.period, ctx.filters, ctx.as_of, ctx.settings
+SYMBOL = settings.currency_symbol
+TREND_MONTHS = 12
+FOLLOWUP_DAYS = 7
+BADGE_COLOURS = {"ahead": "green", "on_pace": "blue", "behind": "red", "no_target": "gray"}
+BADGE_ICONS = {"ahead": ":material/trending_up:", "on_pace": ":material/trending_flat:",
+               "behind": ":material/trending_down:", "no_target": ":material/flag:"}
+
+
+def money(x: object) -> str:
+    return fmt.money(x, SYMBOL, ctx.lang)
+
+
+def money_cells(frame: pd.DataFrame, columns: list[str]):
+    """``frame`` styled for display: full amounts with the currency (-$1,234) in ``columns``. The
+    values underneath stay numbers, so the columns sort as numbers; a missing amount shows the
+    table's placeholder."""
+    return frame.style.format(lambda v: fmt.money(v, SYMBOL, ctx.lang, compact=False), subset=columns)
+
+
+def missing(x: object) -> bool:
+    return x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x))
+
+
+def count(x: object) -> str:
+    return "–" if missing(x) else f"{int(x):,}"  # type: ignore[call-overload]
+
+
+# --- choose the rep -------------------------------------------------------------------------------
+
+def choose_rep(options: list[str]) -> tuple[str, bool]:
+    default = next((r for r in filters.rep if r in options), options[0])
+    left, right = st.columns([3, 1], vertical_alignment="bottom")
+    rep = urlstate.selectbox(left, t("dim.rep"), options, "me", default)
+    show_rank = urlstate.toggle(right, t("my_progress.show_rank"), "rank", default=True)
+    return rep, show_rank
+
+
+# --- load -----------------------------------------------------------------------------------------
+
+def load(rep: str) -> dict[str, object]:
+    own = replace(filters, rep=(rep,), team=())  # the rep's own figures, whatever team filter is set
+    slice_ = filters.without("rep", "team")
+    kw = {"as_of": as_of, "settings": settings}
+    trend_end = month_start(min(period.end, max(as_of, period.start)))
+    data: dict[str, object] = {
+        "row": ctx.call("attainment:attainment", period, "rep", own, **kw),
+        "peers": ctx.call("attainment:attainment", period, "rep", filters.without("rep"), **kw),
+        "open": ctx.call("attainment:open_deals_for_gap", period, rep, settings=settings, filters=slice_),
+        "trend": ctx.call("attainment:monthly_attainment", add_months(trend_end, 1 - TREND_MONTHS), trend_end,
+                          "rep", own, as_of=as_of),
+    }
+    if catalog.has("activities"):
+        data["followups"] = ctx.call("customers:overdue_followups", as_of, slice_, rep=rep,
+                                     horizon_days=FOLLOWUP_DAYS)
+    return data
+
+
+# --- render ---------------------------------------------------------------------------------------
+
+def render_pace(row: dict, rank: tuple[object, int] | None) -> None:
+    status = str(row["pace_status"])
+    st.badge(t(f"overview.status.{status}"), icon=BADGE_ICONS[status], color=BADGE_COLOURS[status])
+    no_target = missing(row["target"])
+    elapsed, days = period.elapsed_days(as_of), period.days
+    c = st.columns(5 if rank is not None else 4)
+    points = ac.pace_points(row)
+    with c[0]:
+        metric_card(t("my_progress.card.attainment"),
+                    t("common.no_target") if no_target else fmt.pct(row["attainment"]),
+                    delta=None if missing(points) else t("my_progress.vs_pace", value=f"{points * 100:+.1f}"),
+                    help=t("my_progress.help.attainment"))
+    with c[1]:
+        metric_card(t("my_progress.card.actual"), money(row["actual"]))
+    with c[2]:
+        metric_card(t("overview.card.target"), t("common.no_target") if no_target else money(row["target"]))
+    with c[3]:
+        metric_card(t("my_progress.card.days_left"), f"{days - elapsed:,}",
+                    help=t("my_progress.help.days_left", days=days))
+    if rank is not None:
+        with c[4]:
+            metric_card(t("my_progress.card.rank", count=rank[1]), str(rank[0]), help=t("my_progress.help.rank", count=rank[1]))
+    if no_target:
+        st.info(t("my_progress.no_target"), icon=":material/flag:")
+        return
+    charts.show(ac.pace_bullet(row, labels={"actual": t("my_progress.chart.actual"),
+                                            "target": t("my_progress.chart.target"),
+                                            "pace": t("my_progress.chart.pace")}, money=money),
+                key="my_progress_bullet", filename="attainment_against_pace")
+    if 0 < elapsed < days:
+        st.caption(t("my_progress.pace_caption", elapsed=elapsed, days=days,
+                     expected=fmt.pct(ac.expected_fraction(row), 0), amount=money(row["expected_to_date"])))
+
+
+def render_gap(row: dict, deals: pd.DataFrame) -> None:
+    st.subheader(t("my_progress.section.gap"))
+    if not missing(row["target"]):
+        gap = float(row["gap"])
+        if gap > 0 and period.elapsed_days(as_of) >= period.days:
+            st.caption(t("my_progress.ended_short", amount=money(gap)))
+        c = st.columns(4)
+        with c[0]:
+            if gap <= 0:
+                metric_card(t("my_progress.card.gap"), t("my_progress.exceeded"),
+                            delta=t("my_progress.over_by", amount=money(-gap)))
+            else:
+                metric_card(t("my_progress.card.gap"), money(gap))
+        with c[1]:
+            metric_card(t("my_progress.card.per_day"), money(row["required_per_day"]),
+                        help=t("my_progress.help.per_day"))
+        with c[2]:
+            metric_card(t("my_progress.card.deals_needed"), count(row["deals_needed"]),
+                        help=t("my_progress.help.deals_needed", size=money(row["avg_deal_size"])))
+        with c[3]:
+            metric_card(t("my_progress.card.deals_at_rate"), count(row["deals_needed_at_win_rate"]),
+                        help=t("my_progress.help.deals_at_rate", rate=fmt.pct(row["win_rate"])))
+    if deals.empty:
+        st.caption(t("my_progress.no_open_deals"))
+        return
+    st.caption(t("my_progress.open_deals_caption", period=fmt.period_label(period),
+                 weighted=money(row["weighted_pipeline"]), forecast=money(row["forecast"])))
+    shown = pd.DataFrame({
+        t("my_progress.col.deal"): deals["deal_id"].astype("str"),
+        t("dim.customer"): deals["customer"].astype("str"),
+        t("dim.stage"): deals["stage"].astype("str"),
+        t("my_progress.col.amount"): deals["amount"].astype("float64"),
+        t("my_progress.col.probability"): deals["probability"].astype("float64"),
+        t("my_progress.col.weighted"): deals["weighted_value"].astype("float64"),
+        t("my_progress.col.close"): pd.to_datetime(deals["close_date"]).dt.date,
+    })
+    styled = money_cells(shown, [t("my_progress.col.amount"), t("my_progress.col.weighted")])
+    styled = styled.format("{:.0%}", subset=[t("my_progress.col.probability")], na_rep="–")
+    st.dataframe(styled, hide_index=True, width="stretch", key="my_progress_open", placeholder="–")
+    download_buttons(shown, f"open_deals_{period.key}", key="my_progress_open_dl")
+
+
+def render_trend(trend: pd.DataFrame) -> None:
+    st.subheader(t("my_progress.section.trend"))
+    if trend.empty:
+        no_data()
+        return
+    fig = ac.monthly_trend(trend, month_label=lambda m: fmt.month(m),
+                           labels={"actual": t("my_progress.chart.actual"), "target": t("my_progress.chart.target")},
+                           money=money)
+    charts.show(fig, key="my_progress_trend", filename="monthly_trend")
+
+
+def render_followups(frame: pd.DataFrame | None) -> None:
+    st.subheader(t("my_progress.section.followups"))
+    if frame is None:
+        st.info(t("my_progress.no_activities"), icon=":material/event_busy:")
+        return
+    if frame.empty:
+        st.caption(t("my_progress.no_followups"))
+        return
+    st.caption(t("my_progress.followups_caption"))
+    shown = pd.DataFrame({
+        t("dim.customer"): frame["customer"].astype("str"),
+        t("my_progress.col.followup"): pd.to_datetime(frame["next_followup_date"]).dt.date,
+        t("my_progress.col.days_overdue"): frame["days_overdue"].astype("int64"),
+        t("my_progress.col.deal"): frame["deal_id"].astype("str"),
+    })
+    st.dataframe(shown, hide_index=True, width="stretch", key="my_progress_followups")
+    download_buttons(shown, "followups", key="my_progress_followups_dl")
+
+
+def rank_of(rep: str, peers: pd.DataFrame) -> tuple[object, int]:
+    """(rank text, number of ranked peers): the rep's place among the peers with a target."""
+    ranks = rank_among_peers(peers)
+    ranked = int(ranks.notna().sum())
+    mine = ranks[peers["rep"] == rep]
+    if mine.empty:
+        return t("my_progress.not_in_peers"), ranked
+    if missing(mine.iloc[0]):
+        return t("my_progress.unranked"), ranked
+    return t("my_progress.rank_value", rank=int(mine.iloc[0])), ranked
+
+
+# --- page -----------------------------------------------------------------------------------------
+
+st.title(t("my_progress.title", period=fmt.period_label(period)))
+st.caption(t("my_progress.intro", date=fmt.day(as_of)))
+rep_options = list(catalog.dimension_values.get("rep", ()))
+if not rep_options:
+    st.info(t("my_progress.no_reps"), icon=":material/upload_file:")
+else:
+    me, show_rank = choose_rep(rep_options)
+    data = load(me)
+    rows = data["row"]
+    rows = rows[rows["rep"] == me]
+    if rows.empty:
+        st.info(t("my_progress.nothing"), icon=":material/search_off:")
+    else:
+        row = rows.iloc[0].to_dict()
+        rank = rank_of(me, data["peers"]) if show_rank else None
+        render_pace(row, rank if rank and rank[1] else None)  # nobody has a target: no ranking
+        render_gap(row, data["open"])
+    render_trend(data["trend"])
+    render_followups(data.get("followups"))

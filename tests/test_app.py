@@ -135,7 +135,7 @@ def test_maven_upload_through_the_data_page():
 
 
 def test_mapping_is_corrected_in_place_on_the_data_page():
-    odd = "Deal ID,Owner,Stage,Worth,Close Date\nM1,Ann,Won,100,2026-11-02\nM2,Bob,Won,50,2026-11-03\n".encode()
+    odd = b"Deal ID,Owner,Stage,Worth,Close Date\nM1,Ann,Won,100,2026-11-02\nM2,Bob,Won,50,2026-11-03\n"
     at = _upload(start(), "odd.csv", odd)
     assert_clean_but_errors = [e.value for e in at.error]
     assert any("amount" in e for e in assert_clean_but_errors)  # the missing column is named
