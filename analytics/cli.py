@@ -233,8 +233,8 @@ def cmd_satisfaction(args, loaded, settings):
 
     frame = satisfaction(_connect(loaded, settings), args.by, _period(args.period, settings), _filters(args),
                          min_responses=settings.min_responses)
-    first = [args.by] if args.by else []
-    return frame[first + ["responses", "csat", "nps", "promoters", "detractors"]]
+    first = args.by or "company"
+    return frame[[first, "responses", "csat", "nps", "promoters", "detractors"]]
 
 
 def _kpi_frame(args, loaded, settings):

@@ -649,7 +649,8 @@ def _commission(plan: Plan, lines: _Lines, target: float, actual: float, csat: f
             if math.isnan(csat) or csat_n == 0:
                 en, zh = "No CSAT responses in the period: CSAT not applied", "本期无满意度回复：不考核满意度"
             else:
-                en = f"Only {csat_n} CSAT responses (fewer than {gate.min_responses}): CSAT not applied"
+                en = (f"Only {csat_n} CSAT response{'' if csat_n == 1 else 's'} "
+                      f"(fewer than {gate.min_responses}): CSAT not applied")
                 zh = f"满意度回复仅 {csat_n} 份（少于 {gate.min_responses} 份）：不考核满意度"
             lines.add(kind, en, zh)
         elif csat < gate.min_csat - _EPS:

@@ -16,7 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from analytics.periods import add_months, fiscal_year_of, month_start, year_period
-from ui import charts, context
+from ui import charts, context, urlstate
 from ui import format as fmt
 from ui.charts import attainment as ac
 from ui.components import download_buttons, metric_card, no_data
@@ -257,14 +257,8 @@ def render_heatmap(frame: pd.DataFrame, fiscal_year) -> None:
 def open_my_progress(rep: str) -> None:
     """Open My progress for ``rep``, keeping every parameter of the link (period, filters, language).
 
-    Streamlit drops widget values when a run is interrupted by a page switch, so every URL-bound
-    widget (the sidebar's too) is told to seed itself from the link again, which holds its value.
     """
-    params = [(k, v) for k in st.query_params for v in st.query_params.get_all(k) if k != "me"]
-    for key in [k for k in st.session_state if str(k).startswith("_seeded:")]:
-        del st.session_state[key]
-    st.session_state.pop("me", None)
-    st.switch_page(MY_PROGRESS, query_params=[*params, ("me", rep)])
+    urlstate.switch_page(MY_PROGRESS, me=rep)
 
 
 # --- page -----------------------------------------------------------------------------------------

@@ -137,3 +137,29 @@ def test_sample_command_writes_the_files(tmp_path):
     assert {"deals.csv", "targets.csv", "surveys.csv", "sales_company.xlsx"} <= names
     # the committed sample is that command's output
     assert (tmp_path / "s" / "deals.csv").read_bytes() == (ROOT / "data" / "sample" / "deals.csv").read_bytes()
+
+
+@pytest.mark.real_data
+def test_satisfaction_on_the_nps_survey():
+    # Sudzilla: 39 responses, 8 promoters (9–10), 22 detractors (0–6): (8 − 22) / 39 × 100 = −35.9
+    path = dataset("nps-survey/input_01.csv")
+    rows = as_json(run("--format", "json", "satisfaction", "--surveys", str(path)))
+    assert rows == [{"company": "Company", "responses": 39, "csat": None, "nps": pytest.approx(-1400 / 39),
+                     "promoters": 8, "detractors": 22}]
+
+
+def test_kpi_and_rewards_on_the_sample():
+    kpi = as_json(run("--format", "json", "kpi", "--period", "2026-11"))
+    assert list(kpi[0])[:6] == ["rep", "revenue_score", "satisfaction_score", "collaboration_score",
+                                "kpi_score", "rank"]
+    assert kpi[0]["rank"] == 1 and all(0 <= r["kpi_score"] <= 100 for r in kpi if r["kpi_score"] is not None)
+    lines = as_json(run("--format", "json", "rewards", "--period", "2026-11"))
+    totals = [r for r in lines if r["kind"] == "total"]
+    assert len(totals) == len({r["rep"] for r in lines})
+    for total in totals:  # every rep's lines add up to their total
+        parts = [r["amount"] for r in lines if r["rep"] == total["rep"] and r["kind"] != "total"]
+        assert sum(parts) == pytest.approx(total["amount"])
+    zh = run("--lang", "zh", "rewards", "--period", "2026-11").stdout
+    assert "区间" in zh
+    bad = run("rewards", "--period", "2026-11", "--plan", str(ROOT / "README.md"))
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr

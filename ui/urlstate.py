@@ -126,3 +126,17 @@ def toggle(container, label: str, key: str, default: bool = False, **kwargs: Any
     value = container.toggle(label, key=key, **kwargs)
     _publish(key, "1" if value else "0", "1" if default else "0")
     return value
+
+
+def switch_page(page: str, **params: str) -> None:
+    """Open ``page`` keeping every URL-kept setting (filters, period, language) plus ``params``.
+
+    ``st.switch_page`` interrupts the run and drops widget values, so the next run must seed
+    every widget from the link again: forget which keys were seeded.
+    """
+    keep = [(k, v) for k in st.query_params for v in st.query_params.get_all(k) if k not in params]
+    for key in [k for k in st.session_state if str(k).startswith("_seeded:")]:
+        del st.session_state[key]
+    for key in params:
+        st.session_state.pop(key, None)
+    st.switch_page(page, query_params=[*keep, *params.items()])
