@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import dataset
 from tests.e2e.conftest import no_exception, open_page, shoot, wait_idle
@@ -70,10 +71,18 @@ def test_upload_map_publish_and_see_it_elsewhere(server, page, browser):
     assert "Your uploaded files" in page.content()
     shoot(page, "upload_1_report")
 
-    # Map a column by hand: the product column is not used, then used again.
-    editor = page.get_by_test_id("stDataFrame").first
-    assert editor.count() == 1
-    shoot(page, "upload_2_mapping")
+    # Map a column by hand: "account" is not used as the customer any more; then used again.
+    select = page.get_by_test_id("stSelectbox").filter(has=page.get_by_text("account", exact=True))
+    box = page.get_by_role("combobox", name="account")
+    select.click()
+    page.get_by_role("option", name="(not used)").click()
+    expect(box).to_have_value("(not used)", timeout=60_000)
+    wait_idle(page)
+    shoot(page, "upload_2_mapping_changed")
+    select.click()
+    page.get_by_role("option", name="Customer · customer").click()
+    expect(box).to_have_value("Customer · customer", timeout=60_000)
+    wait_idle(page)
 
     page.get_by_role("button", name="Publish to team").click()
     page.get_by_text("Published as version 1").wait_for(timeout=60_000)
