@@ -19,7 +19,7 @@ from analytics.periods import add_months, month_start
 from ui import charts, context, urlstate
 from ui import format as fmt
 from ui.charts import attainment as ac
-from ui.components import download_buttons, metric_card, no_data
+from ui.components import download_buttons, metric_card, no_data, report_button
 from ui.i18n import t
 
 ctx = context.current()
@@ -211,6 +211,7 @@ if not rep_options:
     st.info(t("my_progress.no_reps"), icon=":material/upload_file:")
 else:
     me, show_rank = choose_rep(rep_options)
+    report_button(ctx, rep=me, include_pay=True, key="my_report")
     data = load(me)
     rows = data["row"]
     rows = rows[rows["rep"] == me]

@@ -19,7 +19,7 @@ from analytics.periods import add_months, fiscal_year_of, month_start, year_peri
 from ui import charts, context, urlstate
 from ui import format as fmt
 from ui.charts import attainment as ac
-from ui.components import download_buttons, metric_card, no_data
+from ui.components import download_buttons, metric_card, no_data, report_button
 from ui.i18n import t
 
 ctx = context.current()
@@ -92,6 +92,9 @@ def load() -> dict[str, object]:
 def render_header() -> None:
     st.title(t("overview.title", period=fmt.period_label(period)))
     st.caption(t("overview.intro", date=fmt.day(as_of), previous=fmt.period_label(previous)))
+    with st.container(horizontal=True, vertical_alignment="center"):
+        include_pay = st.checkbox(t("common.include_pay"), key="report_pay")
+        report_button(ctx, include_pay=include_pay, key="department_report")
 
 
 def render_cards(company: dict, prev: dict, spark: pd.DataFrame) -> None:

@@ -32,3 +32,26 @@ def metric_card(label: str, value: str, *, delta: str | None = None, delta_color
     """A bordered metric with an optional change line and sparkline (``trend``, oldest first)."""
     st.metric(label, value, delta=delta, delta_color=delta_color, help=help, border=True,
               chart_data=trend if trend else None, chart_type="line")
+
+
+def report_button(ctx, *, rep: str | None = None, include_pay: bool = False, key: str = "report") -> None:
+    """One click: the month's report workbook (department, or ``rep``'s own with their pay).
+
+    The workbook is built only when the button is clicked (deferred ``data``), on a fresh
+    cursor because that happens outside the page's run.
+    """
+    from analytics.report import build_report_from_con, report_file_name
+    from analytics.settings import register_stage_map
+
+    source, period, settings, lang = ctx.source, ctx.period, ctx.settings, ctx.lang
+    as_of, filters = ctx.as_of, ctx.filters
+
+    def build() -> bytes:
+        cur = source.con.cursor()
+        register_stage_map(cur, settings)
+        return build_report_from_con(cur, period, settings=settings, rep=rep, lang=lang, include_pay=include_pay,
+                                     as_of=as_of, filters=filters, source=source.kind, version=source.version)
+
+    st.download_button(t("common.report_rep" if rep else "common.report"), build,
+                       file_name=report_file_name(period, rep), mime=XLSX_MIME, key=key,
+                       icon=":material/summarize:", on_click="ignore", type="primary")

@@ -78,6 +78,9 @@ TEXT: dict[str, tuple[str, str]] = {
                                 "设置文件有问题，已使用默认值：{problem}"),
     "common.no_data": ("No data for this selection.", "当前筛选条件下没有数据。"),
     "common.no_target": ("no target", "无目标"),
+    "common.report": ("Monthly report (Excel)", "月度报告（Excel）"),
+    "common.report_rep": ("My monthly report (Excel)", "我的月度报告（Excel）"),
+    "common.include_pay": ("Include payouts", "包含奖金"),
     "common.download_csv": ("Download CSV", "下载 CSV"),
     "common.download_xlsx": ("Download Excel", "下载 Excel"),
     "common.error": ("Something went wrong on this page: {error}. The rest of the app still works; "

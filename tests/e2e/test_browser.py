@@ -98,3 +98,16 @@ def test_upload_map_publish_and_see_it_elsewhere(server, page, browser):
     shoot(other, "upload_4_other_browser_zh")
     other.context.close()
     del reps
+
+
+def test_report_downloads_in_one_click(server, page, tmp_path):
+    from openpyxl import load_workbook
+
+    open_page(page, f"{server['url']}/?lang=zh&p=2026-11")
+    with page.expect_download(timeout=90_000) as info:
+        page.get_by_role("button", name="月度报告（Excel）").click()
+    path = tmp_path / info.value.suggested_filename
+    info.value.save_as(path)
+    book = load_workbook(path)
+    assert len(book.sheetnames) >= 5 and not any("Payout" in n or "奖金" in n for n in book.sheetnames)
+    shoot(page, "report_downloaded_zh")

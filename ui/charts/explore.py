@@ -174,10 +174,10 @@ def pivot_figure(data: ChartData, kind: str, *, value_label: str, x_label: str =
         return _heatmap(data, xs, xs_full, names, matrix, value_label=value_label, x_label=x_label,
                         series_label=series_label, fmt_value=fmt_value)
     horizontal = kind == "bar" and not data.x_is_time and (
-        len(xs) > 10 or max((len(x) for x in xs), default=0) > 14)
+        len(xs) > 10 or max((len(x) for x in data.x), default=0) > 14)
     for i, (name, row) in enumerate(zip(names, matrix, strict=True)):
         colour = PALETTE[i % len(PALETTE)]
-        hover = [f"{x}{' · ' + name if name else ''}<br>{_esc(value_label)}: {_esc(fmt_value(v))}"
+        hover = [f"{x}{' · ' + name if name else ''}<br>{_esc(value_label)}: {_esc(_shown(v, fmt_value))}"
                  for x, v in zip(xs_full, row, strict=True)]
         if kind == "bar":
             trace = go.Bar(name=name, marker_color=colour, hovertext=hover, hoverinfo="text",
@@ -223,18 +223,33 @@ def _heatmap(data: ChartData, xs: list[str], xs_full: list[str], names: list[str
     finite = [v for line in z for v in line if not math.isnan(v)]
     low, high = (min(finite), max(finite)) if finite else (0.0, 1.0)
     cols = _unique([short(n) if n else _esc(value_label) for n in names])
-    text = [[fmt_value(v) if not _missing(v) else "" for v in column] for column in zip(*matrix, strict=True)]
+    text = [[_shown(v, fmt_value, "") for v in column] for column in zip(*matrix, strict=True)]
     hover = [[f"{xs_full[i]} · {cols[j]}<br>{_esc(value_label)}: {_esc(text[i][j] or '–')}"
               for j in range(len(cols))] for i in range(len(xs))]
-    fig = go.Figure(go.Heatmap(
-        z=z, x=cols, y=xs, colorscale=HEAT_SCALE, zmin=min(low, 0.0), zmax=high if high > low else low + 1,
-        text=[[_esc(t) for t in line] for line in text], texttemplate="%{text}",
-        textfont={"size": 13, "color": TARGET_LINE}, hovertext=hover, hoverinfo="text", xgap=2, ygap=2,
-        showscale=False))
+    zmin, zmax = min(low, 0.0), high if high > min(low, 0.0) else min(low, 0.0) + 1
+    fig = go.Figure(go.Heatmap(z=z, x=cols, y=xs, colorscale=HEAT_SCALE, zmin=zmin, zmax=zmax, hovertext=hover,
+                               hoverinfo="text", xgap=2, ygap=2, showscale=False))
+    # The values as a text layer, white on dark cells (the theme's font colour would win over Plotly's
+    # automatic contrast on the heat map's own texts).
+    px, py, ptext, pcolour = [], [], [], []
+    for i, y in enumerate(xs):
+        for j, x in enumerate(cols):
+            v = z[i][j]
+            px.append(x)
+            py.append(y)
+            ptext.append(_esc(text[i][j]))
+            dark = not math.isnan(v) and (v - zmin) / (zmax - zmin) > 0.6
+            pcolour.append("#FFFFFF" if dark else TARGET_LINE)
+    fig.add_trace(go.Scatter(x=px, y=py, mode="text", text=ptext, textfont={"color": pcolour, "size": 13},
+                             hoverinfo="skip", showlegend=False))
     theme(fig, height=max(300, min(1200, 80 + 34 * len(xs))), legend=False)
     fig.update_xaxes(side="top", type="category", title={"text": _esc(series_label)} if series_label else None)
     fig.update_yaxes(type="category", autorange="reversed", title={"text": _esc(x_label)} if x_label else None)
     return fig
+
+
+def _shown(value: object, fmt_value: Fmt, missing: str = "–") -> str:
+    return missing if _missing(value) else fmt_value(value)
 
 
 def _unique(labels: list[str]) -> list[str]:

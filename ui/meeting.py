@@ -1,0 +1,238 @@
+"""Meeting mode: the dashboard on the big screen, one story per slide.
+
+Pure helpers (no Streamlit session needed, tested directly): the slide list and the slide
+arithmetic, reps' names replaced by "Rep A, B, …", the leaderboard order, the summary of the
+filters in use and a figure made readable from the back of a room. Plus the static CSS the
+meeting page injects (no user data in it) and the two callbacks that switch the mode.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Mapping, Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+#: The slides, in the order the meeting tells the story (the URL's ``slide`` is 1-based).
+SLIDES = ("overview", "teams", "funnel", "segments", "leaderboard")
+#: Automatic advance choices (seconds; "off" = by hand only).
+AUTO_OPTIONS = ("off", "15", "30", "60")
+#: URL keys owned by the meeting page (``meet`` itself is the sidebar's, ``pay`` shared with KPI & rewards).
+SLIDE_KEY = "slide"
+AUTO_KEY = "auto"
+ANON_KEY = "anon"
+PAY_KEY = "pay"
+#: Session key of the slide shown (seeded from the URL's ``slide``).
+SLIDE_STATE = "_meeting_slide"
+#: Chart text size on the big screen (px).
+CHART_FONT = 20
+#: Leaderboard rows shown in one column; more reps are split into two columns side by side.
+ONE_COLUMN_ROWS = 12
+PACE_BADGE_COLOURS = {"ahead": "green", "on_pace": "blue", "behind": "red", "no_target": "gray"}
+
+# Static: nothing from the data goes in here. Hides the sidebar (its widgets still run), the
+# header with the toolbar, and the data banner app.py writes above every page (the direct
+# children of the main block other than the meeting's own container); sets the big type.
+CSS = """<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stSidebarCollapseButton"],
+header[data-testid="stHeader"], [data-testid="stHeader"], [data-testid="stToolbar"],
+[data-testid="stDecoration"], [data-testid="stStatusWidget"] { display: none !important; }
+[data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"]
+  > :not(.st-key-meeting):not(:has(.st-key-meeting)) { display: none !important; }
+[data-testid="stMainBlockContainer"] { padding: 1.2rem 2.5rem 1rem 2.5rem !important; max-width: 100% !important; }
+html { font-size: 22px; }
+.st-key-meeting p, .st-key-meeting li, .st-key-meeting label, .st-key-meeting button,
+.st-key-meeting [data-testid="stMarkdownContainer"] { font-size: 22px; }
+.st-key-meeting h1 { font-size: 2.6rem !important; padding: 0 !important; line-height: 1.15; }
+.st-key-meeting [data-testid="stCaptionContainer"], .st-key-meeting [data-testid="stCaptionContainer"] p {
+  font-size: 1.05rem !important; color: #3d4454 !important; }
+.st-key-meeting [data-testid="stMetricLabel"], .st-key-meeting [data-testid="stMetricLabel"] p {
+  font-size: 1.35rem !important; }
+.st-key-meeting [data-testid="stMetricValue"], .st-key-meeting [data-testid="stMetricValue"] > div {
+  font-size: 3.5rem !important; line-height: 1.15; }
+.st-key-meeting [data-testid="stMetricDelta"], .st-key-meeting [data-testid="stMetricDelta"] p {
+  font-size: 1.2rem !important; }
+.st-key-meeting-pace p { font-size: 1.6rem !important; font-weight: 600; }
+.st-key-meeting-position p { font-size: 1.6rem !important; font-weight: 700; text-align: center; }
+.st-key-meeting-board p { font-size: 1.45rem !important; }
+.st-key-meeting-board [data-testid="stProgress"] > div > div { height: 1.1rem !important; }
+.st-key-meeting-board [data-testid="stMarkdownContainer"] span { font-size: 1.1rem !important; }
+.st-key-meeting-board .board-head p { color: #6b7385 !important; }
+</style>"""
+
+
+# --- slides --------------------------------------------------------------------------------------
+
+def parse_slide(raw: object, total: int = len(SLIDES)) -> int:
+    """The 1-based slide a link asks for (``?slide=3``); 1 when missing or not a slide number."""
+    try:
+        n = int(str(raw))
+    except (TypeError, ValueError):
+        return 1
+    return n if 1 <= n <= total else 1
+
+
+def step(slide: int, delta: int, total: int = len(SLIDES)) -> int:
+    """The slide ``delta`` away from ``slide`` (1-based), wrapping around at both ends."""
+    return (slide - 1 + delta) % total + 1
+
+
+def position(slide: int, total: int = len(SLIDES)) -> str:
+    """The position indicator, ``"2 / 5"``."""
+    return f"{slide} / {total}"
+
+
+def auto_seconds(option: str) -> int | None:
+    """Seconds between automatic advances for an ``AUTO_OPTIONS`` choice; None when off."""
+    return int(option) if option.isdigit() and int(option) > 0 else None
+
+
+# --- anonymous names -----------------------------------------------------------------------------
+
+def letters(index: int) -> str:
+    """0 → "A", 25 → "Z", 26 → "AA", 27 → "AB" … (spreadsheet column names)."""
+    out = ""
+    n = index + 1
+    while n > 0:
+        n, r = divmod(n - 1, 26)
+        out = chr(ord("A") + r) + out
+    return out
+
+
+def anonymise_reps(names: Iterable[object], prefix: str = "Rep") -> dict[str, str]:
+    """Each distinct rep name → ``"<prefix> A"``, ``"<prefix> B"`` … in alphabetical order of
+    the real names (so a name keeps its letter on every slide). Missing names are left out."""
+    distinct = sorted({str(n) for n in names if not _missing(n)}, key=lambda s: (s.casefold(), s))
+    return {name: f"{prefix} {letters(i)}" for i, name in enumerate(distinct)}
+
+
+def shown_name(name: object, mapping: Mapping[str, str] | None, missing: str = "–") -> str:
+    """The name to show: the anonymous one when ``mapping`` is given, else the real one."""
+    if _missing(name):
+        return missing
+    return mapping.get(str(name), str(name)) if mapping is not None else str(name)
+
+
+# --- header --------------------------------------------------------------------------------------
+
+def filters_in_use(filters: object, dims: Sequence[str], rep_names: Mapping[str, str] | None = None
+                   ) -> list[tuple[str, list[str]]]:
+    """(dimension, values) for every sidebar filter that is set, in ``dims`` order; rep values
+    anonymised through ``rep_names`` when given."""
+    out: list[tuple[str, list[str]]] = []
+    for dim in dims:
+        values = [str(v) for v in (getattr(filters, dim, ()) or ())]
+        if not values:
+            continue
+        if dim == "rep":
+            values = [shown_name(v, rep_names) for v in values]
+        out.append((dim, values))
+    return out
+
+
+# --- leaderboard ---------------------------------------------------------------------------------
+
+def leaderboard(reps: pd.DataFrame, payouts: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Reps ranked by attainment (``attainment(by="rep")`` rows), best first.
+
+    Columns: rank (1, 2 …; shared by equal attainment; None without a target), rep, team,
+    attainment, pace_status, actual, target, bar (attainment on a 0..1 scale whose end is the
+    higher of 100 % and the best attainment, for the progress bar) and payout (the rep's total
+    from ``payouts(...).totals`` when given, else NaN). Reps without a target come last, by
+    actual, then name.
+    """
+    columns = ["rank", "rep", "team", "attainment", "pace_status", "actual", "target", "bar", "payout"]
+    if reps.empty:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
+    f = pd.DataFrame({
+        "rep": reps["rep"].astype("object"),
+        "team": reps["team"].astype("object") if "team" in reps else None,
+        "attainment": reps["attainment"].astype("float64"),
+        "pace_status": reps["pace_status"].astype("object").where(reps["pace_status"].notna(), "no_target"),
+        "actual": reps["actual"].astype("float64"),
+        "target": reps["target"].astype("float64"),
+    })
+    f["_name"] = f["rep"].map(lambda r: "" if _missing(r) else str(r).casefold())
+    f = f.sort_values(["attainment", "actual", "_name"], ascending=[False, False, True], na_position="last",
+                      kind="stable").drop(columns="_name").reset_index(drop=True)
+    ranks: list[int | None] = []
+    previous, rank = None, 0
+    for i, value in enumerate(f["attainment"]):
+        if _missing(value):
+            ranks.append(None)
+            continue
+        if value != previous:
+            rank, previous = i + 1, value
+        ranks.append(rank)
+    f.insert(0, "rank", pd.array(ranks, dtype="Int64"))
+    top = max([1.0, *[v for v in f["attainment"] if not _missing(v)]])
+    f["bar"] = [0.0 if _missing(v) else min(max(float(v) / top, 0.0), 1.0) for v in f["attainment"]]
+    pay: dict[str, float] = {}
+    if payouts is not None and len(payouts):
+        pay = {str(r): float(v) for r, v in zip(payouts["rep"], payouts["total"], strict=True) if not _missing(r)}
+    f["payout"] = [pay.get(str(r), math.nan) if not _missing(r) else math.nan for r in f["rep"]]
+    return f[columns]
+
+
+def split_rows(n: int, one_column: int = ONE_COLUMN_ROWS) -> list[range]:
+    """Row ranges per leaderboard column: one column up to ``one_column`` rows, else two halves
+    (the left one the longer)."""
+    if n <= one_column:
+        return [range(n)]
+    half = math.ceil(n / 2)
+    return [range(half), range(half, n)]
+
+
+# --- figures -------------------------------------------------------------------------------------
+
+def big_figure(fig: go.Figure, *, height: int | None = None, font_size: int = CHART_FONT) -> go.Figure:
+    """``fig`` with every text at ``font_size`` px (titles, ticks, legend, bar labels,
+    annotations) so it reads from the back of a room; ``height`` in px when given."""
+    fig.update_layout(font={"size": font_size}, legend={"font": {"size": font_size}},
+                      hoverlabel={"font": {"size": font_size}})
+    fig.update_xaxes(tickfont={"size": font_size}, title_font={"size": font_size})
+    fig.update_yaxes(tickfont={"size": font_size}, title_font={"size": font_size})
+    fig.update_annotations(font_size=font_size)
+    for trace in fig.data:
+        if "textfont" in trace:
+            trace.textfont.size = font_size
+    if height is not None:
+        fig.update_layout(height=height)
+    return fig
+
+
+def label_bars(fig: go.Figure, frame: pd.DataFrame, owner: str, text: Callable[[Mapping[str, object]], str]
+               ) -> go.Figure:
+    """Replace the text on each horizontal bar (whose y is an ``owner`` value of ``frame``) with
+    ``text(row)``; bars of owners not in ``frame`` keep theirs."""
+    rows = {str(r[owner]): r for r in frame.to_dict("records") if not _missing(r[owner])}
+    for trace in fig.data:
+        if trace.type != "bar" or trace.y is None:
+            continue
+        old = list(trace.text) if trace.text is not None else [""] * len(trace.y)
+        trace.text = [text(rows[str(y)]) if str(y) in rows else was for y, was in zip(trace.y, old, strict=True)]
+    return fig
+
+
+# --- switching the mode (Streamlit callbacks) ----------------------------------------------------
+
+def forget_presenter_state() -> None:
+    """On entering or leaving meeting mode: back to the first slide, names shown, no automatic
+    advance, and pay figures back to each page's own default (off in a meeting)."""
+    for key in (SLIDE_STATE, PAY_KEY, ANON_KEY, AUTO_KEY):
+        st.session_state.pop(key, None)
+    for key in (SLIDE_KEY, ANON_KEY, AUTO_KEY, PAY_KEY):
+        if key in st.query_params:
+            del st.query_params[key]
+
+
+def exit_meeting() -> None:
+    """The "Exit meeting mode" button: switch the sidebar's ``meet`` toggle off."""
+    st.session_state["meet"] = False
+    forget_presenter_state()
+
+
+def _missing(x: object) -> bool:
+    return x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x))
