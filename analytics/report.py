@@ -42,6 +42,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.page import PageMargins
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from analytics.attainment import (
@@ -634,6 +635,8 @@ class _Sheet:
         """Anchor ``chart`` below everything written so far, or beside the last one (``col`` > 1)."""
         if col == 1:
             self.row = max(self.row, self.end_row + 2)
+            if self.row > 12:  # start the chart on a fresh printed page rather than split it
+                self.ws.row_breaks.append(Break(id=self.row - 1))
         chart.width = 16 if col > 1 else max(chart.width, 16)  # cm
         chart.height = 8
         self.ws.add_chart(chart, f"{get_column_letter(col)}{self.row}")
