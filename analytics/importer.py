@@ -312,8 +312,8 @@ class _Importer:
             col_type = "date" if column.startswith("entered_") else spec.column(column).type
             col_spec = spec.column(column) if not column.startswith("entered_") else None
             if col_type in ("text", "status"):
-                text = raw.astype("str").str.strip().where(raw.notna(), None)
-                self.out[column] = text.where(text != "", None)
+                # The readers already strip every cell and give None for a blank one.
+                self.out[column] = raw
                 continue
             if col_type == "period":
                 self.out[column], self.out[f"{column}_start"], self.out[f"{column}_end"] = \
