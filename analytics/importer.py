@@ -78,6 +78,7 @@ define("note_generated_ids", "No deal ID column: each row's number in the file i
 define("note_wide_targets", "Wide layout: {rows} rows × {months} month columns became {cells} targets, one "
        "per owner and month; blank and '-' cells mean no target.",
        "宽表格式：{rows} 行 × {months} 个月份列转换为 {cells} 条目标（每个负责人每月一条）；空白和“-”表示无目标。")
+define("note_kept_raw", "Kept as a raw table for Explore, as chosen.", "已按您的选择作为原始表保留，可在“自助分析”中使用。")
 define("note_mapping_remembered", "The column mapping confirmed earlier for these headers was used.",
        "使用了之前为这组表头确认过的字段对应。")
 
@@ -95,6 +96,10 @@ _METRICS = {
     "newcustomers": "new_customers", "newcustomer": "new_customers", "新客户": "new_customers",
     "新客户数": "new_customers",
 }
+
+
+#: ``table=RAW`` keeps a sheet as a raw table (for Explore) whatever its headers look like.
+RAW = "raw"
 
 
 @dataclass
@@ -117,7 +122,8 @@ class ImportResult:
 
     @property
     def rows_loaded(self) -> int:
-        return 0 if self.errors or self.table is None else len(self.frame)
+        """Rows loaded into the canonical table, or into the raw table for a raw sheet."""
+        return 0 if self.errors else len(self.frame)
 
     @property
     def rows_rejected(self) -> int:
@@ -165,6 +171,12 @@ def import_sheet(sheet: Sheet, filename: str, *, table: str | None = None,
     if remembered and (table is None or remembered[0] == table):
         table, overrides = remembered
         notes.append(Problem("note_mapping_remembered", severity="info"))
+    if table == RAW:
+        result = ImportResult(filename, sheet.name, None, None, infer_raw_types(sheet.frame), len(sheet.frame),
+                              notes=notes, header_row=sheet.header_row, headers=headers,
+                              preview=sheet.frame.head(5))
+        result.notes.append(Problem("note_kept_raw", severity="info"))
+        return result
     if table is None and overrides:
         table = _table_for_overrides(overrides)
     mapping = suggest_mapping(headers, table) if table else detect_table(headers)
@@ -174,6 +186,7 @@ def import_sheet(sheet: Sheet, filename: str, *, table: str | None = None,
                           sheet.frame, len(sheet.frame), notes=notes, header_row=sheet.header_row,
                           headers=headers, preview=sheet.frame.head(5))
     if mapping is None:
+        result.frame = infer_raw_types(sheet.frame)
         result.notes.append(Problem("unknown_table", {
             "file": filename, "sheet": sheet.name, "headers": ", ".join(headers[:12])}, "warning"))
         return result
@@ -528,6 +541,34 @@ class _Importer:
         res.rejected.sort(key=lambda t: t[0])
 
 
+def infer_raw_types(frame: pd.DataFrame) -> pd.DataFrame:
+    """A raw sheet with its own column types: a column whose every non-blank cell reads as a
+    number becomes numeric, one whose every cell reads as a date becomes a date, else text.
+
+    Numbers may be negative here (a raw table is not a deal list). Blank-only columns and codes
+    with leading zeros stay text.
+    """
+    out = pd.DataFrame(index=frame.index)
+    for column in frame.columns:
+        raw = frame[column]
+        filled = raw.notna() & (raw.astype("str").str.strip() != "")
+        if not filled.any():
+            out[column] = raw
+            continue
+        # Codes such as "00123" are identifiers, not numbers: their leading zeros must survive.
+        codes = raw[filled].astype("str").str.match(r"^0\d").any()
+        number = values.parse_amounts(raw, str(column), allow_negative=True)
+        if not codes and not number.bad[filled].any() and number.values[filled].notna().all():
+            out[column] = number.values
+            continue
+        when = values.parse_dates(raw, str(column))
+        if not when.bad[filled].any() and when.values[filled].notna().all():
+            out[column] = when.values
+            continue
+        out[column] = raw
+    return out
+
+
 def _fold_status(value: object) -> str | None:
     folded = normalise_header(value)
     for name, status in STATUS_SYNONYMS.items():
@@ -572,4 +613,5 @@ define("report_header", "{file} [{sheet}] → {table}: {rows_read} read, {rows_l
        "{rows_rejected} rejected",
        "{file} [{sheet}] → {table}：读取 {rows_read} 行，导入 {rows_loaded} 行，拒绝 {rows_rejected} 行")
 
-__all__ = ["ImportResult", "InputError", "combine", "import_file", "import_sheet", "report_lines"]
+__all__ = ["RAW", "ImportResult", "InputError", "combine", "import_file", "import_sheet", "infer_raw_types",
+           "report_lines"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from analytics.importer import RAW
 from analytics.mapping import MappingMemory
 from analytics.schema import STAGES, TABLES, stage_entry_column
 from analytics.templates import template_xlsx
@@ -45,7 +46,7 @@ def render_result(item: upload.FileImport, result) -> None:
         chosen = cols[0].selectbox(t("data.table"), choices, index=choices.index(current),
                                    format_func=table_label, key=f"tbl:{item.digest}:{result.sheet_name}")
         if chosen != current:
-            upload.set_sheet_choice(item.digest, result.sheet_name, chosen, {})
+            upload.set_sheet_choice(item.digest, result.sheet_name, chosen or RAW, {})
             st.rerun()
         cols[1].metric(t("data.read"), f"{result.rows_read:,}")
         cols[2].metric(t("data.loaded"), f"{result.rows_loaded:,}")

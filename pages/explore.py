@@ -32,7 +32,7 @@ from analytics.export import MONEY_FORMAT, column_format
 from analytics.importer import ImportResult, import_sheet
 from analytics.messages import InputError
 from analytics.readers import Sheet
-from analytics.schema import TABLES
+from analytics.schema import STAGES, TABLES, stage_entry_column
 from analytics.sql_guard import QueryResult, Sandbox
 from analytics.store import create_table
 from analytics.workspace import Workspace
@@ -58,6 +58,8 @@ SQL_MAX_ROWS = 10_000
 SQL_TIMEOUT_S = 10.0
 JOIN_PREVIEW_ROWS = 20
 PREVIEW_TABLE = "_explore_preview"
+#: "Not used" in the deals mapping editor (what the importer's overrides take for unmapping).
+UNUSED = "-"
 #: Tables of the app's own machinery, not the user's data.
 HIDDEN_TABLES = frozenset({"stage_map"})
 #: The page's URL keys (besides ``xf:<column>``) and which of them hold lists.
@@ -107,6 +109,7 @@ class Derived:
     con: duckdb.DuckDBPyConnection | None = None  # private DuckDB (team data); None: the session's own
     tables: dict[str, pa.Table] = field(default_factory=dict)
     version: int = 0
+    sources: dict[str, tuple[str, str]] = field(default_factory=dict)  # joined table -> (left, right)
 
 
 def derived() -> Derived:
@@ -200,13 +203,17 @@ def sandbox() -> Sandbox:
 # --- labels --------------------------------------------------------------------------------------------
 
 def column_label(table: str, column: str) -> str:
-    """A canonical column in the user's words (``Amount``, ``金额``); any other column as it is named."""
-    if table in TABLES:
-        try:
-            col = TABLES[table].column(column)
-        except KeyError:
-            return column
-        return col.label_zh if lang == "zh" else col.label_en
+    """A canonical column in the user's words (``Amount``, ``金额``), also in a join of canonical tables;
+    any other column as it is named."""
+    d = st.session_state.get(DERIVED)
+    origins = d.sources.get(table, ()) if d is not None and table in d.tables else (table,)
+    for origin in origins:
+        if origin in TABLES:
+            try:
+                col = TABLES[origin].column(column)
+            except KeyError:
+                continue
+            return col.label_zh if lang == "zh" else col.label_en
     return column
 
 
@@ -346,7 +353,7 @@ def render_views() -> None:
         if st.session_state.get("_explore_view_pick") not in names:
             st.session_state["_explore_view_pick"] = names[0]
         name = st.selectbox(t("explore.views.pick"), names, key="_explore_view_pick",
-                            format_func=lambda n: f"{n} · {t('explore.views.kind.' + kinds[n])}")
+                            format_func=lambda n: f"{n} · {t(f'explore.views.kind.{kinds[n]}')}")
         c1, c2 = st.columns(2)
         c1.button(t("explore.views.open"), on_click=open_view, args=(name,), key="_explore_view_open",
                   icon=":material/open_in_new:", width="stretch", type="primary")
@@ -397,7 +404,10 @@ def spec(column: str, dates: list[str], grain: str) -> str:
 
 def output_label(table: str, column: str, dates: list[str], grain: str) -> str:
     label = column_label(table, column)
-    return f"{label} ({t('explore.grain.' + grain)})" if column in dates else label
+    if column not in dates:
+        return label
+    word = t(f"explore.grain.{grain}")
+    return f"{label}（{word}）" if lang == "zh" else f"{label} ({word})"
 
 
 def numeric_type(kind: str) -> bool:
@@ -568,7 +578,8 @@ def render_pivot_result(table: str, result: explore.PivotResult, types: dict[str
         return
     dims = result.row_dims + result.col_dims
     if not dims:
-        metric_card(measure, show_value(result.grand_total))
+        metric_card(md(measure), show_value(result.grand_total))
+        st.caption(t("explore.pick_rows_hint"))
     else:
         choice = urlstate.segmented(st, t("explore.chart"), CHART_CHOICES, key="xk", default="auto",
                                     format_func=lambda k: t(f"explore.chart.{k}"))
@@ -576,23 +587,26 @@ def render_pivot_result(table: str, result: explore.PivotResult, types: dict[str
         if chart == "table":
             st.caption(t("explore.chart_table"))
         else:
+            counted = agg in ("count", "count_distinct") or (agg == "share" and not value)
             data = charts.chart_data(result.long, dims, result.value_name, result.time_dims,
-                                     blank=t("explore.blank"), sort=sort)
+                                     blank=t("explore.blank"), sort=sort, fill=0 if counted else None)
             fig = charts.pivot_figure(
                 data, chart, value_label=measure, x_label=labels[dims[0]],
                 series_label=" / ".join(labels[d] for d in dims[1:]), fmt_value=show_value,
                 tickformat=".0%" if kind == "percent" else None,
                 tickprefix=SYMBOL if kind == "money" and table in TABLES else "", stack=agg in ADDITIVE)
             show(fig, key="explore_chart", filename=f"pivot_{table}")
-            if data.hidden_categories or data.hidden_series:
-                st.caption(t("explore.chart_hidden", categories=f"{data.hidden_categories:,}",
-                             series=f"{data.hidden_series:,}"))
+            if data.hidden_categories:
+                st.caption(t("explore.chart_hidden_categories", count=f"{data.hidden_categories:,}"))
+            if data.hidden_series:
+                st.caption(t("explore.chart_hidden_series", count=f"{data.hidden_series:,}"))
     shown = display_frame(result, labels, measure)
     config = {name: column_config_for(kind, name, table) for name in shown.columns[len(result.row_dims):]}
     for name in shown.columns[: len(result.row_dims)]:
         config[name] = st.column_config.Column(name)
-    st.dataframe(shown, hide_index=True, column_config=config, width="stretch",
-                 height=min(640, 38 + 35 * len(shown)))
+    if dims:
+        st.dataframe(shown, hide_index=True, column_config=config, width="stretch",
+                     height=min(640, 38 + 35 * len(shown)), placeholder="–")
     if result.dropped_columns:
         st.caption(t("explore.dropped_columns", shown=f"{len(shown.columns) - len(result.row_dims):,}",
                      dropped=f"{result.dropped_columns:,}"))
@@ -616,9 +630,14 @@ def display_frame(result: explore.PivotResult, labels: dict[str, str], measure: 
             name, n = f"{base} ({n})", n + 1
         taken.add(name)
         names.append(name)
+    blank = t("explore.blank")
     for column in result.row_dims:
-        if wide[column].dtype == object or pd.api.types.is_string_dtype(wide[column]):
-            wide[column] = wide[column].map(lambda v: t("explore.blank") if v == explore.BLANK_LABEL else v)
+        values = wide[column].tolist()
+        if any(isinstance(v, str) for v in values) and not all(isinstance(v, str) or v is None for v in values):
+            # numbers or dates as rows, plus the Total row: all shown as text (one type per column)
+            wide[column] = [None if v is None else charts.label_of(v, blank) for v in values]
+        elif wide[column].dtype == object or pd.api.types.is_string_dtype(wide[column]):
+            wide[column] = wide[column].map(lambda v: blank if v == explore.BLANK_LABEL else v)
     wide.columns = names
     return wide
 
@@ -642,6 +661,21 @@ def keyed_multiselect(container, label: str, options: list[str], key: str, sugge
     return container.multiselect(label, options, key=key, placeholder=t("explore.pick_columns"))
 
 
+def id_columns(table: str) -> set[str]:
+    return {c for c in call("describe", table) if c.lower().endswith("id")}
+
+
+def partner(left: str, rights: list[str]) -> str:
+    """The table to suggest joining ``left`` with: the first sharing an ID column with it and holding rows."""
+    keys = id_columns(left)
+    listed = tables_frame()
+    counts = dict(zip(listed["name"], listed["rows"], strict=True))
+    for name in rights:
+        if counts.get(name) and keys & id_columns(name):
+            return name
+    return rights[0]
+
+
 def render_join(names: list[str], table: str) -> None:
     st.caption(t("explore.join.intro"))
     c1, c2 = st.columns(2)
@@ -653,7 +687,7 @@ def render_join(names: list[str], table: str) -> None:
         st.info(t("explore.join.one_table"))
         return
     if st.session_state.get("_explore_join_right") not in rights:
-        st.session_state["_explore_join_right"] = rights[0]
+        st.session_state["_explore_join_right"] = partner(left, rights)
     right = c2.selectbox(t("explore.join.right"), rights, key="_explore_join_right", format_func=table_title)
     left_cols, right_cols = list(call("describe", left)), list(call("describe", right))
     common = [c for c in left_cols if c in right_cols]
@@ -689,18 +723,18 @@ def render_join_result(join: JoinSpec, result: explore.JoinResult) -> None:
     with c[0]:
         metric_card(t("explore.join.rows"), fmt.number(result.rows))
     with c[1]:
-        metric_card(t("explore.join.matched_left", table=md(join.left)),
-                    t("explore.join.of", part=fmt.number(result.matched_left), whole=fmt.number(result.left_rows)))
+        metric_card(t("explore.join.matched_left"), fmt.number(result.matched_left))
     with c[2]:
-        metric_card(t("explore.join.unmatched_left", table=md(join.left)), fmt.number(result.unmatched_left))
+        metric_card(t("explore.join.unmatched_left"), fmt.number(result.unmatched_left))
     with c[3]:
-        metric_card(t("explore.join.unmatched_right", table=md(join.right)), fmt.number(result.unmatched_right))
+        metric_card(t("explore.join.unmatched_right"), fmt.number(result.unmatched_right))
+    st.caption(t("explore.join.summary", part=fmt.number(result.matched_left), whole=fmt.number(result.left_rows)))
     if result.notes:
         st.caption(":material/info: " + t("explore.join.as_text"))
     if result.rows > result.left_rows and join.how in ("left", "inner"):
         st.caption(":material/info: " + t("explore.join.repeats", table=md(join.right)))
     st.markdown("**" + t("explore.join.preview_title", rows=min(JOIN_PREVIEW_ROWS, result.rows)) + "**")
-    st.dataframe(result.preview, hide_index=True, width="stretch")
+    st.dataframe(result.preview, hide_index=True, width="stretch", placeholder="–")
 
     st.markdown("**" + t("explore.join.keep") + "**")
     c1, c2 = st.columns([2, 3], vertical_alignment="bottom")
@@ -732,8 +766,10 @@ def keep_join(join: JoinSpec, name: str) -> None:
         return
     d = derived()
     d.tables[name] = con.sql(f"SELECT * FROM {_quote(name)}").to_arrow_table()
+    d.sources[name] = (join.left, join.right)
     d.version += 1
-    st.session_state[PENDING] = {"xm": "pivot", "xt": name, "xr": [], "xv": "", "xa": "count"}
+    first = next((c for c in DEFAULT_ROWS if c in result.columns), None)
+    st.session_state[PENDING] = {"xm": "pivot", "xt": name, "xr": [first] if first else [], "xv": "", "xa": "count"}
     note("success", t("explore.join.kept", name=md(name), rows=fmt.number(result.rows)))
     st.rerun()
 
@@ -752,24 +788,46 @@ def _as_text(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({c: [cell(v) for v in frame[c].tolist()] for c in frame.columns}, dtype=object)
 
 
-def map_to_deals() -> ImportResult:
-    """The joined table read as a deals export: columns mapped (``suggest_mapping``), rows checked."""
+def map_to_deals(overrides: dict[str, str] | None = None) -> ImportResult:
+    """The joined table read as a deals export: columns mapped (``suggest_mapping``, then the user's
+    ``overrides`` header → column, ``-`` for not used), rows checked as on the Data page."""
     frame = work_con().sql(f"SELECT * FROM {_quote(PREVIEW_TABLE)}").df()
     text = _as_text(frame)
     sheet = Sheet("joined", text, 1, list(range(2, len(text) + 2)))
-    return import_sheet(sheet, "joined", table="deals", settings=ctx.settings)
+    return import_sheet(sheet, "joined", table="deals", overrides=overrides or None, settings=ctx.settings)
 
 
-def render_deals_mapping(join: JoinSpec, result: ImportResult) -> None:
-    mapped = {h: c for h, c in (result.mapping.columns.items() if result.mapping else []) if c}
-    if mapped:
-        st.dataframe(pd.DataFrame({
-            t("explore.join.map.column"): list(mapped),
-            t("explore.join.map.used_as"): [f"{column_label('deals', c)} · {c}" for c in mapped.values()],
-        }), hide_index=True, width="content")
-    unused = [h for h in result.headers if h not in mapped]
-    if unused:
-        st.caption(t("explore.join.map.unused", columns=md(", ".join(unused))))
+def deals_columns() -> list[str]:
+    return [UNUSED, *TABLES["deals"].names, *(stage_entry_column(s.key) for s in STAGES)]
+
+
+def deals_column_label(name: str) -> str:
+    if not name or name == UNUSED:
+        return t("explore.join.map.unused_option")
+    return f"{column_label('deals', name)} · {name}"
+
+
+def render_deals_mapping(join: JoinSpec, base: ImportResult) -> None:
+    """The suggested mapping, editable in place (as on the Data page); the check re-runs with the changes."""
+    suggested = dict(base.mapping.columns) if base.mapping else {}
+    headers = list(base.headers)
+    column_h, used_h = t("explore.join.map.column"), t("explore.join.map.used_as")
+    editor = pd.DataFrame({column_h: headers, used_h: [suggested.get(h) or UNUSED for h in headers]})
+    edited = st.data_editor(
+        editor, hide_index=True, width=640, num_rows="fixed", height=38 + 35 * len(headers), key="_explore_map_editor:" + hashlib.sha1(repr(join).encode()).hexdigest()[:10],
+        column_config={column_h: st.column_config.TextColumn(column_h, disabled=True, width="medium"),
+                       used_h: st.column_config.SelectboxColumn(used_h, options=deals_columns(), required=True,
+                                                                format_func=deals_column_label, width="large")})
+    overrides = {h: (v or UNUSED) for h, v in zip(edited[column_h], edited[used_h].fillna(UNUSED), strict=True)
+                 if (v or UNUSED) != (suggested.get(h) or UNUSED)}
+    result = base
+    if overrides:
+        cache = st.session_state.setdefault("_explore_map_cache", {})
+        marker = (join, tuple(sorted(overrides.items())))
+        if marker not in cache:
+            cache.clear()
+            cache[marker] = map_to_deals(overrides)
+        result = cache[marker]
     for p in result.errors:
         st.warning(md(p.text(lang)), icon=":material/rule:")
     if not result.ok or result.rows_loaded == 0:
@@ -809,7 +867,7 @@ def use_as_deals(join: JoinSpec, result: ImportResult) -> None:
     key = "session:" + hashlib.sha256(f"{ctx.data_key}:{join}:{uuid.uuid4()}".encode()).hexdigest()[:16]
     context.set_session_upload(context.SessionUpload(key, con, [result], files, {"deals": result.frame}))
     st.session_state["use_upload"] = True
-    st.session_state[DERIVED] = Derived(key, d.token, None, dict(d.tables), d.version + 1)
+    st.session_state[DERIVED] = Derived(key, d.token, None, dict(d.tables), d.version + 1, dict(d.sources))
     st.session_state.pop(JOINED, None)
     st.session_state.pop(DEALS_MAP, None)
     note("success", t("explore.join.deals_done", rows=fmt.number(result.rows_loaded)))
@@ -867,7 +925,8 @@ def render_sql(frame: pd.DataFrame) -> None:
         render_save("sql")
     if outcome.truncated:
         st.warning(t("explore.sql.truncated", rows=f"{outcome.max_rows:,}"), icon=":material/content_cut:")
-    st.dataframe(outcome.frame, hide_index=True, width="stretch", height=min(640, 38 + 35 * max(len(outcome.frame), 1)))
+    st.dataframe(outcome.frame, hide_index=True, width="stretch", placeholder="–",
+                 height=min(640, 38 + 35 * max(len(outcome.frame), 1)))
     download_buttons(outcome.frame, "query", key="explore_sql_dl")
 
 

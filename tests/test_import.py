@@ -272,3 +272,15 @@ def test_adventureworks_quota_history_dates_become_months():
     rep = r.frame[r.frame["rep"] == "274"].sort_values("period_start")
     assert rep["target"].tolist()[:4] == [28000, 7000, 91000, 140000]
     assert rep["period"].tolist()[0] == "2011-05"
+
+
+def test_a_sheet_can_be_kept_raw_with_its_own_column_types():
+    text = ("Deal ID,Owner,Stage,Amount,Close Date,Code\nD1,Ann,Won,\"1,200\",2026-11-01,00123\n"
+            "D2,Bob,Lost,-5,2026-11-02,00456\n")
+    r = one(text.encode(), "any.csv", table="raw")
+    assert r.table is None and "note_kept_raw" in {p.code for p in r.notes}
+    f = r.frame
+    assert f["Amount"].tolist() == [1200.0, -5.0]               # numbers, negatives allowed in a raw table
+    assert f["Close Date"].tolist() == [day("2026-11-01"), day("2026-11-02")]
+    assert f["Code"].tolist() == ["00123", "00456"]               # codes keep their leading zeros
+    assert f["Owner"].tolist() == ["Ann", "Bob"]

@@ -25,7 +25,7 @@ from ui.charts import PALETTE, TARGET_LINE, theme
 CHART_KINDS = ("bar", "line", "area", "heatmap", "scatter")
 MAX_CATEGORIES = 40
 MAX_TIME_POINTS = 120
-MAX_SERIES = 10
+MAX_SERIES = 12
 LABEL_LIMIT = 32
 HEAT_SCALE = [[0.0, "#F4F6F9"], [1.0, PALETTE[0]]]
 
@@ -80,21 +80,23 @@ class ChartData:
     x_is_numeric: bool
     hidden_categories: int
     hidden_series: int
+    fill: float | None = None
 
 
 def chart_data(long: pd.DataFrame, dims: Sequence[str], value: str, time_dims: Sequence[str] = (), *,
-               blank: str = "(blank)", sort: str | None = None) -> ChartData:
+               blank: str = "(blank)", sort: str | None = None, fill: float | None = None) -> ChartData:
     """Labels and values of a pivot's ``long`` frame: x is the first dimension, the series the others.
 
     ``sort`` ``"value"``/``"-value"`` orders categories by their total (time stays in time order).
     Categories beyond ``MAX_CATEGORIES`` (the smallest totals; for time, the oldest points beyond
     ``MAX_TIME_POINTS``) and series beyond ``MAX_SERIES`` (the smallest) are left out and counted.
+    ``fill`` is drawn where a category has no row for a series (0 for counts; None leaves a gap).
     """
     dims = list(dims)
     frame = long.copy()
     if not dims:
         frame = pd.DataFrame({"x": [""], "series": [""], "value": [frame[value].iloc[0] if len(frame) else None]})
-        return ChartData(frame, [""], [""], {"": ""}, False, False, 0, 0)
+        return ChartData(frame, [""], [""], {"": ""}, False, False, 0, 0, fill)
     x_dim, others = dims[0], dims[1:]
     x_is_time = x_dim in time_dims
     raw_x = frame[x_dim].tolist()
@@ -145,12 +147,12 @@ def chart_data(long: pd.DataFrame, dims: Sequence[str], value: str, time_dims: S
         x_order = keep_x
         frame = frame[frame["x"].isin(set(keep_x))]
     return ChartData(frame.reset_index(drop=True), x_order, series_order, x_values, x_is_time, x_is_numeric,
-                     hidden_categories, hidden_series)
+                     hidden_categories, hidden_series, fill)
 
 
 def _matrix(data: ChartData) -> list[list[object]]:
     lookup = {(r.x, r.series): r.value for r in data.frame.itertuples(index=False)}
-    return [[lookup.get((x, s)) for x in data.x] for s in data.series]
+    return [[lookup.get((x, s), data.fill) for x in data.x] for s in data.series]
 
 
 def pivot_figure(data: ChartData, kind: str, *, value_label: str, x_label: str = "", series_label: str = "",

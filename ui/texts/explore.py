@@ -96,6 +96,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "The table {table} has no rows. Upload a file for it on the Data page, or choose another table.",
         "表 {table} 没有数据。请在“数据”页面上传对应的文件，或选择其他表。"),
     "explore.result_title": ("{measure} by {dims}", "按{dims}的{measure}"),
+    "explore.pick_rows_hint": ("Choose rows or columns above to break this figure down.",
+                               "在上方选择行或列，即可拆分这个数字。"),
     "explore.no_rows_match": ("No rows match these filters.", "没有符合这些筛选条件的行。"),
     "explore.chart": ("Chart", "图表"),
     "explore.chart.auto": ("Automatic", "自动"),
@@ -107,9 +109,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "explore.chart_table": (
         "Three or more dimensions make no readable chart by themselves: pick a chart type above, or read the table.",
         "三个及以上维度无法自动生成易读的图表：请在上方选择图表类型，或查看表格。"),
-    "explore.chart_hidden": (
-        "The chart leaves out the smallest values ({categories} categories, {series} series); the table has them all.",
-        "图表省略了最小的值（{categories} 个类别，{series} 个系列）；表格中包含全部数据。"),
+    "explore.chart_hidden_categories": (
+        "The chart leaves out the {count} smallest categories (or oldest dates); the table has them all.",
+        "图表省略了最小的 {count} 个类别（或最早的日期）；表格中包含全部数据。"),
+    "explore.chart_hidden_series": (
+        "The chart leaves out the {count} smallest series; the table has them all.",
+        "图表省略了最小的 {count} 个系列；表格中包含全部数据。"),
     "explore.dropped_columns": (
         "The table shows the {shown} columns with the largest totals; {dropped} smaller ones are left out.",
         "表格显示合计最大的 {shown} 列，其余 {dropped} 列未显示。"),
@@ -131,10 +136,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "explore.join.preview": ("Preview the join", "预览合并结果"),
     "explore.join.same_count": ("Choose the same number of columns on both sides.", "请在两边选择相同数量的列。"),
     "explore.join.rows": ("Rows in the result", "结果行数"),
-    "explore.join.matched_left": ("Rows of {table} with a match", "{table} 中有匹配的行"),
-    "explore.join.of": ("{part} of {whole}", "{part} / {whole}"),
-    "explore.join.unmatched_left": ("Rows of {table} without a match", "{table} 中无匹配的行"),
-    "explore.join.unmatched_right": ("Rows of {table} without a match", "{table} 中无匹配的行"),
+    "explore.join.matched_left": ("First table: rows with a match", "第一张表：有匹配的行"),
+    "explore.join.summary": ("{part} of the {whole} rows of the first table found a match.",
+                             "第一张表的 {whole} 行中有 {part} 行找到了匹配。"),
+    "explore.join.unmatched_left": ("First table: rows without a match", "第一张表：无匹配的行"),
+    "explore.join.unmatched_right": ("Second table: rows without a match", "第二张表：无匹配的行"),
     "explore.join.as_text": ("Some key columns hold different kinds of values (e.g. numbers and text): they were "
                              "compared as text.",
                              "部分关联列的值类型不同（例如数字与文本），已按文本比较。"),
@@ -154,13 +160,13 @@ TEXT: dict[str, tuple[str, str]] = {
     "explore.join.as_deals_title": ("Use as the deals table of this session", "作为本次会话的商机表"),
     "explore.join.as_deals_help": (
         "If the joined table is a list of deals, every page can use it: its columns are matched to the deals "
-        "columns as on the Data page, and only you see it until you publish.",
-        "如果合并后的表是一份商机清单，所有页面都可以使用它：其列会像在“数据”页面一样对应到商机表的列，"
-        "发布之前只有您能看到。"),
+        "columns as on the Data page (correct them in the table below), and only you see it.",
+        "如果合并后的表是一份商机清单，所有页面都可以使用它：其列会像在“数据”页面一样对应到商机表的列"
+        "（可在下表中修改），且只有您能看到。"),
     "explore.join.check_deals": ("Check how it maps onto deals", "检查与商机表的对应关系"),
     "explore.join.map.column": ("Column", "列"),
     "explore.join.map.used_as": ("Used as", "对应为"),
-    "explore.join.map.unused": ("Not used: {columns}", "未使用的列：{columns}"),
+    "explore.join.map.unused_option": ("(not used)", "（不使用）"),
     "explore.join.not_deals": (
         "This table does not map onto deals, so it cannot replace them. It can still be kept as a new table.",
         "此表无法对应到商机表，因此不能替换商机数据；但仍可作为新表保留。"),

@@ -1,0 +1,215 @@
+"""Saved views of the Explore page: a named pivot or query, kept as JSON in the workspace folder.
+
+A view is its name, its kind (``pivot`` or ``sql``) and the page's link parameters (``xt``
+table, ``xr`` rows, ``xq`` query …), so opening a view is the same as opening its link. The
+file (``Workspace().views_path``) is written atomically (a temporary file in the same folder,
+then ``os.replace``), so a reader never sees half a file. Everything read back is validated:
+an entry that is not a well-formed view is skipped and reported, never trusted; a file that
+cannot be read at all is kept aside as ``<name>.broken`` before the next save replaces it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import tempfile
+import threading
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from analytics.messages import InputError, Problem, define
+
+VIEW_KINDS = ("pivot", "sql")
+FORMAT_VERSION = 1
+#: Longest view name (characters) and the most views a workspace keeps.
+MAX_NAME = 60
+MAX_VIEWS = 500
+#: Link parameters a view may hold: the Explore page's keys (``xt``, ``xr``, ``xf:<column>``…).
+PARAM_KEY = re.compile(r"^x[a-z0-9]{1,6}(:.{1,200})?$", re.DOTALL)
+MAX_PARAMS = 40
+MAX_VALUES = 1000
+MAX_TEXT = 20_000
+
+VIEW_BAD_NAME = define(
+    "view_bad_name", "A view needs a name of 1 to {limit} characters, without line breaks or control characters.",
+    "视图名称须为 1 到 {limit} 个字符，且不能包含换行或控制字符。")
+VIEW_BAD_KIND = define("view_bad_kind", "Unknown kind of view {kind}; use one of {choices}.",
+                       "未知的视图类型 {kind}，请使用 {choices} 之一。")
+VIEW_BAD_PARAMS = define(
+    "view_bad_params", "The view {name} holds settings the Explore page does not know ({detail}).",
+    "视图 {name} 包含“自助分析”页面无法识别的设置（{detail}）。")
+VIEW_TOO_MANY = define("view_too_many", "The workspace already keeps {limit} views: delete some first.",
+                       "工作区已保存 {limit} 个视图，请先删除一些。")
+VIEWS_UNREADABLE = define(
+    "views_unreadable",
+    "The saved views file could not be read ({reason}); it is kept as {backup} when the next view is saved.",
+    "无法读取已保存视图的文件（{reason}）；保存下一个视图时，原文件将另存为 {backup}。")
+VIEW_SKIPPED = define("view_skipped", "Saved view {name} was skipped: {reason}",
+                      "已跳过保存的视图 {name}：{reason}")
+
+_LOCK = threading.RLock()
+
+
+@dataclass(frozen=True)
+class SavedView:
+    """A named pivot or query: ``params`` are the page's link parameters (str, or a list of str)."""
+
+    name: str
+    kind: str
+    params: dict[str, Any] = field(default_factory=dict)
+    saved_at: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "kind": self.kind, "params": self.params, "saved_at": self.saved_at}
+
+
+def clean_name(name: object) -> str:
+    """``name`` trimmed with inner runs of spaces made one; raises ``InputError`` if empty, too long or odd."""
+    if not isinstance(name, str):
+        raise InputError(Problem(VIEW_BAD_NAME, {"limit": MAX_NAME}))
+    if any(unicodedata.category(ch).startswith("C") for ch in name):  # line breaks, tabs, controls
+        raise InputError(Problem(VIEW_BAD_NAME, {"limit": MAX_NAME}))
+    text = re.sub(r"\s+", " ", unicodedata.normalize("NFC", name)).strip()
+    if not text or len(text) > MAX_NAME:
+        raise InputError(Problem(VIEW_BAD_NAME, {"limit": MAX_NAME}))
+    return text
+
+
+def _clean_params(name: str, params: object) -> dict[str, Any]:
+    def bad(detail: str) -> InputError:
+        return InputError(Problem(VIEW_BAD_PARAMS, {"name": name, "detail": detail}))
+
+    if not isinstance(params, dict):
+        raise bad("not a mapping")
+    if len(params) > MAX_PARAMS:
+        raise bad(f"{len(params)} settings")
+    out: dict[str, Any] = {}
+    for key, value in params.items():
+        if not isinstance(key, str) or not PARAM_KEY.match(key):
+            raise bad(repr(key)[:40])
+        if isinstance(value, str):
+            if len(value) > MAX_TEXT:
+                raise bad(f"{key} too long")
+            out[key] = value
+        elif isinstance(value, list) and len(value) <= MAX_VALUES and all(
+                isinstance(v, str) and len(v) <= MAX_TEXT for v in value):
+            out[key] = list(value)
+        else:
+            raise bad(key)
+    return out
+
+
+def make_view(name: object, kind: str, params: dict[str, Any], *, now: datetime | None = None) -> SavedView:
+    """A validated :class:`SavedView` (name cleaned, kind and link parameters checked) stamped with ``now`` (UTC)."""
+    clean = clean_name(name)
+    if kind not in VIEW_KINDS:
+        raise InputError(Problem(VIEW_BAD_KIND, {"kind": kind, "choices": ", ".join(VIEW_KINDS)}))
+    stamp = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0).isoformat()
+    return SavedView(clean, kind, _clean_params(clean, params), stamp)
+
+
+def _from_json(entry: object) -> SavedView:
+    if not isinstance(entry, dict):
+        raise InputError(Problem(VIEW_BAD_PARAMS, {"name": "?", "detail": "not a view"}))
+    saved_at = entry.get("saved_at", "")
+    view = make_view(entry.get("name"), str(entry.get("kind")), entry.get("params"))  # type: ignore[arg-type]
+    if isinstance(saved_at, str) and len(saved_at) <= 40:
+        try:
+            datetime.fromisoformat(saved_at)
+            view = SavedView(view.name, view.kind, view.params, saved_at)
+        except ValueError:
+            pass
+    return view
+
+
+def load_views(path: Path) -> tuple[list[SavedView], list[Problem]]:
+    """The valid views in ``path`` sorted by name (case-insensitive), and a problem per skipped entry.
+
+    A missing file is no views and no problem; an unreadable file is no views and one problem.
+    When a name appears twice the later entry wins.
+    """
+    path = Path(path)
+    if not path.exists():
+        return [], []
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        reason = type(error).__name__
+        return [], [Problem(VIEWS_UNREADABLE, {"reason": reason, "backup": path.name + ".broken"})]
+    entries = data.get("views") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        return [], [Problem(VIEWS_UNREADABLE, {"reason": "no list of views", "backup": path.name + ".broken"})]
+    found: dict[str, SavedView] = {}
+    problems: list[Problem] = []
+    for entry in entries[: MAX_VIEWS * 2]:
+        try:
+            view = _from_json(entry)
+        except InputError as error:
+            label = entry.get("name") if isinstance(entry, dict) and isinstance(entry.get("name"), str) else "?"
+            problems.append(Problem(VIEW_SKIPPED, {"name": str(label)[:MAX_NAME], "reason": error.text("en")},
+                                    severity="warning"))
+            continue
+        found[view.name] = view
+    return sorted(found.values(), key=lambda v: (v.name.casefold(), v.name)), problems
+
+
+def list_views(path: Path) -> list[SavedView]:
+    """The valid saved views, sorted by name (entries that fail validation left out)."""
+    return load_views(path)[0]
+
+
+def get_view(path: Path, name: str) -> SavedView | None:
+    """The view called ``name`` (compared after :func:`clean_name`), or None."""
+    try:
+        wanted = clean_name(name)
+    except InputError:
+        return None
+    return next((v for v in list_views(path) if v.name == wanted), None)
+
+
+def _write(path: Path, views: list[SavedView]) -> None:
+    """Replace ``path`` atomically with ``views`` (an unreadable old file is kept as ``.broken``)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists() and any(p.code == VIEWS_UNREADABLE for p in load_views(path)[1]):
+        os.replace(path, path.with_name(path.name + ".broken"))
+    body = {"version": FORMAT_VERSION, "views": [v.to_json() for v in views]}
+    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(body, handle, ensure_ascii=False, indent=2)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def save_view(path: Path, view: SavedView) -> bool:
+    """Store ``view`` (validated again), replacing one of the same name; True if it replaced one."""
+    view = make_view(view.name, view.kind, view.params)
+    with _LOCK:
+        current = list_views(path)
+        replaced = any(v.name == view.name for v in current)
+        kept = [v for v in current if v.name != view.name]
+        if len(kept) >= MAX_VIEWS:
+            raise InputError(Problem(VIEW_TOO_MANY, {"limit": MAX_VIEWS}))
+        _write(Path(path), [*kept, view])
+    return replaced
+
+
+def delete_view(path: Path, name: str) -> bool:
+    """Remove the view called ``name``; False if there was none (the file is then left as it is)."""
+    with _LOCK:
+        current = list_views(path)
+        kept = [v for v in current if v.name != name]
+        if len(kept) == len(current):
+            return False
+        _write(Path(path), kept)
+    return True
