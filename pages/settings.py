@@ -4,12 +4,14 @@ KPI weights. Saved to the workspace's settings file for everyone."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 import pandas as pd
 import streamlit as st
 
 from analytics.settings import DEFAULT_SETTINGS, StageSetting, save_settings, settings_from_dict
 from ui import context, plan_editor
+from ui import format as fmt
 from ui.i18n import t
 
 ctx = context.current()
@@ -35,10 +37,14 @@ with st.form("settings"):
         })
     keys = [str(k) for k in edited["key"].dropna()]
     c1, c2 = st.columns(2)
-    won = c1.selectbox(t("settings.won_stage"), keys, index=keys.index(s.won_stage) if s.won_stage in keys else 0)
+    names = dict(zip(edited["key"].astype("str"), edited["label_zh" if ctx.lang == "zh" else "label_en"], strict=False))
+    won = c1.selectbox(t("settings.won_stage"), keys, index=keys.index(s.won_stage) if s.won_stage in keys else 0,
+                       format_func=lambda k, names=names: f"{names.get(k) or k} ({k})")
     lost = c2.text_area(t("settings.lost_names"), "\n".join(s.lost_names), height=120)
     c1, c2, c3 = st.columns(3)
-    fiscal = c1.selectbox(t("settings.fiscal"), list(range(1, 13)), index=s.fiscal_start_month - 1)
+    fiscal = c1.selectbox(t("settings.fiscal"), list(range(1, 13)), index=s.fiscal_start_month - 1,
+                          format_func=lambda m, lang=ctx.lang: fmt.month(date(2000, m, 1), lang).replace("2000", "")
+                          .strip(" 年"))
     currency = c2.text_input(t("settings.currency"), s.currency, max_chars=8)
     symbol = c3.text_input(t("settings.symbol"), s.currency_symbol, max_chars=4)
     st.subheader(t("settings.kpi"))
