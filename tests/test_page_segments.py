@@ -7,12 +7,6 @@ Expected figures come from calling analytics directly on the sample company; the
 from __future__ import annotations
 
 import math
-import os
-import shutil
-import socket
-import subprocess
-import sys
-import time
 from datetime import date
 
 import pandas as pd
@@ -23,7 +17,6 @@ from analytics.performance import lead_source_roi, performance
 from analytics.periods import month_period
 from analytics.sources import load_sample
 from analytics.workspace import PublishItem, Workspace
-from tests.conftest import ROOT
 from tests.test_app import assert_clean, start, visible_text
 from ui import format as fmt
 from ui.charts import BAD, GOOD, NEUTRAL
@@ -266,47 +259,3 @@ def test_clicks_become_filters():
 
 
 # --- end to end: a real click in Chromium ----------------------------------------------------------
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.mark.e2e
-def test_clicking_a_bar_filters_the_app_in_the_browser(tmp_path):
-    sync_api = pytest.importorskip("playwright.sync_api")
-    chromium = shutil.which("chromium") or "/usr/bin/chromium"
-    if not os.path.exists(chromium):
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
-    port = _free_port()
-    env = {**os.environ, "SALES_WORKSPACE": str(tmp_path), "SALES_TODAY": "2026-11-30"}
-    server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-                               "--server.port", str(port)], cwd=ROOT, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    idle = '[data-testid="stApp"][data-test-script-state="notRunning"]'
-    try:
-        with sync_api.sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=chromium, args=[
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run"])
-            page = browser.new_page(viewport={"width": 1400, "height": 2400})
-            for _ in range(60):
-                try:
-                    page.goto(f"http://localhost:{port}/segments?lang=en")
-                    break
-                except sync_api.Error:
-                    time.sleep(0.5)
-            page.wait_for_selector(idle, timeout=60000)
-            bars = page.locator(".js-plotly-plot").first.locator(".barlayer .point path")
-            bars.first.wait_for(timeout=30000)
-            bars.last.click(force=True)  # the top bar: the largest segment
-            segment = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(
-                has_text="Segment")
-            segment.get_by_text("Enterprise").wait_for(timeout=30000)
-            page.wait_for_selector(idle, timeout=60000)
-            assert "segment=Enterprise" in page.url
-            browser.close()
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
