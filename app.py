@@ -10,12 +10,24 @@ import os
 from datetime import date
 
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from ui import context, layout, sidebar, urlstate
+from ui import meeting as meeting_ui
 from ui.i18n import t
 
+if PagesManager.uses_pages_directory:
+    # A fresh server runs its first session's first script run in Streamlit's old pages/ mode;
+    # its page bookkeeping then differs from the next run's, and the session's first click would
+    # wipe every widget's state (filters, meeting mode). Switch modes and start the run again.
+    PagesManager.uses_pages_directory = False
+    st.rerun()
+
+# In meeting mode the sidebar is hidden (its widgets still run): start it collapsed so it does not
+# flash on screen before the meeting's style arrives.
+_meeting_now = bool(st.session_state.get("meet", layout.meeting_mode_active()))
 st.set_page_config(page_title="Sales Performance · 销售业绩", page_icon=":material/trending_up:",
-                   layout="wide", initial_sidebar_state="expanded")
+                   layout="wide", initial_sidebar_state="collapsed" if _meeting_now else "expanded")
 
 
 def today() -> date:
@@ -43,21 +55,31 @@ PAGES = {
 }
 
 lang = sidebar.language_picker()
-meeting = layout.meeting_mode_active()
 ctx = context.build_context(lang)
 catalog = ctx.call("catalog:catalog")
 ctx.period, ctx.as_of = sidebar.period_picker(catalog, ctx.settings.fiscal_start_month, today())
 ctx.filters = sidebar.filter_pickers(catalog)
 sidebar.share_link()
+meeting = urlstate.toggle(st.sidebar, t("meeting.toggle"), "meet", help=t("meeting.toggle_help"),
+                          on_change=meeting_ui.forget_presenter_state)
 st.session_state["_context"] = ctx
 st.session_state["_catalog"] = catalog
 
-navigation = st.navigation(
-    {t(section): [st.Page(path, title=t(title), icon=icon, url_path=url, default=(url == "overview"))
-                  for path, title, icon, url in pages]
-     for section, pages in PAGES.items()},
-    position="hidden" if meeting else "sidebar",
-)
+if meeting:
+    # One page, the meeting, served at every page's address: a link to any page with ?meet=1 opens
+    # it, and leaving meeting mode returns to the page the link named.
+    navigation = st.navigation(
+        [st.Page("pages/meeting.py", title=t("meeting.page_title"), icon=":material/co_present:", url_path=url,
+                 default=(url == "overview")) for pages in PAGES.values() for _, _, _, url in pages],
+        position="hidden",
+    )
+else:
+    navigation = st.navigation(
+        {t(section): [st.Page(path, title=t(title), icon=icon, url_path=url, default=(url == "overview"))
+                      for path, title, icon, url in pages]
+         for section, pages in PAGES.items()},
+        position="sidebar",
+    )
 
 layout.header(ctx, urlstate.ignored())
 layout.run_page(navigation)

@@ -37,8 +37,8 @@ PERIOD_LABEL = fmt.period_label(period, lang)
 STAGE_LABELS = {s.key: (s.label_zh if lang == "zh" else s.label_en) for s in settings.stages}
 FULL_RUN = "_meeting_full_run"
 #: Chart heights (px) that fill a 1080-pixel-high screen under the slide header.
-CHART_HEIGHT = 760
-CUMULATIVE_HEIGHT = 470
+CHART_HEIGHT = 820
+CUMULATIVE_HEIGHT = 540
 
 
 # --- small helpers ---------------------------------------------------------------------------------
@@ -220,7 +220,7 @@ def slide_teams() -> None:
     def text(row) -> str:
         if missing(row["target"]):
             return f"{labels['no_target']} · {money(row['actual'])}"
-        return t("meeting.bar_text", pct=fmt.pct(row["attainment"]), actual=money(row["actual"]),
+        return t("meeting.bar_text", pct=f"<b>{fmt.pct(row['attainment'])}</b>", actual=money(row["actual"]),
                  target=money(row["target"]))
 
     mt.label_bars(fig, teams, "team", text)
@@ -228,7 +228,7 @@ def slide_teams() -> None:
     fig.update_xaxes(range=[0, top * 1.5])  # room for the longer labels at 20 px
     fig.update_layout(bargap=0.3)
     show(fig, "teams", height=CHART_HEIGHT - 40)
-    st.caption(t("meeting.teams_note"))
+    st.caption(t("meeting.teams_note") if 0 < expected < 1 else t("meeting.teams_note_no_pace"))
 
 
 def slide_funnel() -> None:
@@ -279,10 +279,13 @@ def slide_leaderboard(anon: bool, pay: bool) -> None:
     board = mt.leaderboard(reps, totals)
     names = rep_names() if anon else None
     parts = mt.split_rows(len(board))
-    with st.container(key="meeting-board"):
-        for column, rows in zip(st.columns(len(parts), gap="large"), parts, strict=True):
-            with column:
-                board_rows(board.iloc[list(rows)], names, pay, wide=len(parts) == 1)
+    with st.container(key="meeting-board", gap=None):
+        if len(parts) == 1:
+            board_rows(board, names, pay, wide=True)
+        else:  # many reps: two narrower halves side by side, in smaller type
+            for half, (column, rows) in enumerate(zip(st.columns(len(parts), gap="large"), parts, strict=True)):
+                with column, st.container(key=f"meeting-half-{half}"):
+                    board_rows(board.iloc[list(rows)], names, pay, wide=False)
     note = t("meeting.board_note")
     if pay:
         note += " " + t("meeting.pay_plan", plan=md_escape(plan_editor.plan_in_use().plan.name))
@@ -290,25 +293,26 @@ def slide_leaderboard(anon: bool, pay: bool) -> None:
 
 
 def board_rows(rows: pd.DataFrame, names: dict[str, str] | None, pay: bool, wide: bool) -> None:
-    widths = [0.6, 3.0, 2.0, 5.0, 1.7, 2.3] if wide else [0.6, 2.6, 0.0, 3.2, 1.5, 2.2]
+    """Header and one row per rep: rank, name, team (one column of reps only), the attainment bar
+    in the pace colour, attainment, pace status and, when shown, the payout."""
+    widths = [0.6, 3.0, 2.0, 5.0, 1.7, 2.3] if wide else [0.7, 3.0, 0.0, 2.4, 1.7, 2.3]
     if pay:
         widths.append(2.2)
-    keep = [i for i, w in enumerate(widths) if w > 0]  # two columns of reps: no team column
+    keep = [i for i, w in enumerate(widths) if w > 0]
     heads = [t("meeting.col.rank"), t("meeting.col.rep"), t("dim.team"), "", t("meeting.col.attainment"),
              t("meeting.col.pace"), t("meeting.col.payout")]
-    with st.container(key=f"meeting-board-head-{rows.index[0] if len(rows) else 0}"):
-        cols = st.columns([widths[i] for i in keep], vertical_alignment="bottom")
-        for col, i in zip(cols, keep, strict=True):
-            col.caption(heads[i])
-    for row in rows.to_dict("records"):
-        cols = dict(zip(keep, st.columns([widths[i] for i in keep], vertical_alignment="center"), strict=True))
+    for col, i in zip(st.columns([widths[i] for i in keep], vertical_alignment="bottom"), keep, strict=True):
+        col.caption(heads[i])
+    for index, row in zip(rows.index, rows.to_dict("records"), strict=True):
+        status = str(row["pace_status"])
+        with st.container(key=f"meeting-row-{index}-{status}"):
+            cols = dict(zip(keep, st.columns([widths[i] for i in keep], vertical_alignment="center"), strict=True))
         cols[0].markdown("–" if missing(row["rank"]) else f"**{int(row['rank'])}**")
         cols[1].markdown(md_escape(mt.shown_name(row["rep"], names)))
         if 2 in cols:
             cols[2].markdown(md_escape("–" if missing(row["team"]) else row["team"]))
         cols[3].progress(float(row["bar"]))
         cols[4].markdown("–" if missing(row["attainment"]) else f"**{fmt.pct(row['attainment'])}**")
-        status = str(row["pace_status"])
         cols[5].badge(status_label(status), color=mt.PACE_BADGE_COLOURS.get(status, "gray"))
         if pay:
             cols[6].markdown(md_escape(money_full(row["payout"])))
@@ -320,12 +324,7 @@ SLIDE_RENDERERS = {"overview": slide_overview, "teams": slide_teams, "funnel": s
 
 # --- page ------------------------------------------------------------------------------------------
 
-if "nocss" not in st.query_params:
-    st.html(mt.CSS)
-elif st.query_params["nocss"] == "2":
-    st.html(mt.CSS.replace('[data-testid="stSidebar"], ', ''))
-elif st.query_params["nocss"] == "3":
-    st.html(mt.CSS.replace(':not(.st-key-meeting):not(:has(.st-key-meeting))', '.nothing'))
+st.html(mt.CSS)
 with st.container(key="meeting"):
     slide = current_slide()
     anonymise, show_pay, seconds = render_bar(slide)

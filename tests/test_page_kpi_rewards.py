@@ -197,7 +197,8 @@ def test_pay_switch_hides_every_pay_figure(sample):
         assert frame(at, column) is None, column
     # the same link opens with pay hidden; meeting mode hides pay unless switched on
     assert open_page({"pay": "0"}).toggle(key="pay").value is False
-    assert open_page({"meet": "1"}).toggle(key="pay").value is False
+    meeting = start({"meet": "1", "slide": "5"})  # a meeting link shows only the meeting, pay off
+    assert meeting.toggle(key="pay").value is False
 
 
 def test_what_if_changes_the_payout(sample):

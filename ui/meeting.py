@@ -15,6 +15,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from ui.charts import PACE_STATUS_COLOURS
+
 #: The slides, in the order the meeting tells the story (the URL's ``slide`` is 1-based).
 SLIDES = ("overview", "teams", "funnel", "segments", "leaderboard")
 #: Automatic advance choices (seconds; "off" = by hand only).
@@ -28,19 +30,23 @@ PAY_KEY = "pay"
 SLIDE_STATE = "_meeting_slide"
 #: Chart text size on the big screen (px).
 CHART_FONT = 20
+#: Axis labels darker than the pages' grey, for a projector's washed-out contrast.
+AXIS_TEXT = "#3D4454"
 #: Leaderboard rows shown in one column; more reps are split into two columns side by side.
 ONE_COLUMN_ROWS = 12
 PACE_BADGE_COLOURS = {"ahead": "green", "on_pace": "blue", "behind": "red", "no_target": "gray"}
 
 # Static: nothing from the data goes in here. Hides the sidebar (its widgets still run), the
-# header with the toolbar, and the data banner app.py writes above every page (the direct
-# children of the main block other than the meeting's own container); sets the big type.
+# header with the toolbar, and the data banner app.py writes above every page (what comes before
+# the meeting's own container in the main block; an error reported after it stays visible); sets
+# the big type.
 CSS = """<style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stSidebarCollapseButton"],
 header[data-testid="stHeader"], [data-testid="stHeader"], [data-testid="stToolbar"],
 [data-testid="stDecoration"], [data-testid="stStatusWidget"] { display: none !important; }
-[data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"]
-  > :not(.st-key-meeting):not(:has(.st-key-meeting)) { display: none !important; }
+[data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] > :has(~ .st-key-meeting),
+[data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] > :has(~ * .st-key-meeting) {
+  display: none !important; }
 [data-testid="stMainBlockContainer"] { padding: 1.2rem 2.5rem 1rem 2.5rem !important; max-width: 100% !important; }
 html { font-size: 22px; }
 .st-key-meeting p, .st-key-meeting li, .st-key-meeting label, .st-key-meeting button,
@@ -50,17 +56,35 @@ html { font-size: 22px; }
   font-size: 1.05rem !important; color: #3d4454 !important; }
 .st-key-meeting [data-testid="stMetricLabel"], .st-key-meeting [data-testid="stMetricLabel"] p {
   font-size: 1.35rem !important; }
-.st-key-meeting [data-testid="stMetricValue"], .st-key-meeting [data-testid="stMetricValue"] > div {
-  font-size: 3.5rem !important; line-height: 1.15; }
+.st-key-meeting [data-testid="stMetricValue"], .st-key-meeting [data-testid="stMetricValue"] p {
+  font-size: 3.5rem !important; line-height: 1.15; font-weight: 700; }
 .st-key-meeting [data-testid="stMetricDelta"], .st-key-meeting [data-testid="stMetricDelta"] p {
   font-size: 1.2rem !important; }
 .st-key-meeting-pace p { font-size: 1.6rem !important; font-weight: 600; }
 .st-key-meeting-position p { font-size: 1.6rem !important; font-weight: 700; text-align: center; }
-.st-key-meeting-board p { font-size: 1.45rem !important; }
-.st-key-meeting-board [data-testid="stProgress"] > div > div { height: 1.1rem !important; }
+.st-key-meeting-board { gap: 0.8rem !important; }
+.st-key-meeting-board [class*="st-key-meeting-half-"] { gap: 0.45rem !important; }
+.st-key-meeting-board p { font-size: 1.45rem !important; line-height: 1.5; white-space: nowrap;
+  overflow: hidden; text-overflow: ellipsis; }
+.st-key-meeting-board [class*="st-key-meeting-half-"] p { font-size: 1.2rem !important; }
+.st-key-meeting-board [data-testid="stCaptionContainer"] p { font-size: 1.05rem !important; }
+.st-key-meeting-board [data-testid="stProgress"] > div:first-child { display: none; }
+.st-key-meeting-board [data-testid="stProgressBarTrack"] { height: 1.1rem !important; border-radius: 0.3rem; }
 .st-key-meeting-board [data-testid="stMarkdownContainer"] span { font-size: 1.1rem !important; }
-.st-key-meeting-board .board-head p { color: #6b7385 !important; }
+.st-key-meeting-board [class*="st-key-meeting-half-"] [data-testid="stMarkdownContainer"] span { font-size: 0.95rem !important; }
+PACE_BARS
 </style>"""
+
+
+def _pace_bar_css() -> str:
+    """Each leaderboard bar in its rep's pace colour (the rows' keys end in the status)."""
+    return "\n".join(
+        f'[class*="st-key-meeting-row-"][class*="-{status}"] [data-testid="stProgressBarTrack"] > div '
+        f"{{ background-color: {colour} !important; }}"
+        for status, colour in PACE_STATUS_COLOURS.items())
+
+
+CSS = CSS.replace("PACE_BARS", _pace_bar_css())
 
 
 # --- slides --------------------------------------------------------------------------------------
@@ -192,9 +216,10 @@ def big_figure(fig: go.Figure, *, height: int | None = None, font_size: int = CH
     annotations) so it reads from the back of a room; ``height`` in px when given."""
     fig.update_layout(font={"size": font_size}, legend={"font": {"size": font_size}},
                       hoverlabel={"font": {"size": font_size}})
-    fig.update_xaxes(tickfont={"size": font_size}, title_font={"size": font_size})
-    fig.update_yaxes(tickfont={"size": font_size}, title_font={"size": font_size})
-    fig.update_annotations(font_size=font_size)
+    axis_text = {"size": font_size, "color": AXIS_TEXT}
+    fig.update_xaxes(tickfont=axis_text, title_font=axis_text)
+    fig.update_yaxes(tickfont=axis_text, title_font=axis_text)
+    fig.update_annotations(font_size=font_size, font_color=AXIS_TEXT)
     for trace in fig.data:
         if "textfont" in trace:
             trace.textfont.size = font_size

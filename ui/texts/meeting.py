@@ -55,10 +55,11 @@ TEXT: dict[str, tuple[str, str]] = {
                          "尚未导入商机数据：请在“数据”页面上传商机导出文件（负责人、阶段、金额、成交日期）。"),
     "meeting.nothing": ("Nothing to show for this period and these filters.", "当前期间与筛选条件下没有可显示的数据。"),
     # slide 2: teams
-    "meeting.bar_text": ("{pct} · {actual} of {target}", "{pct} · {actual} / {target}"),
+    "meeting.bar_text": ("{pct} · {actual} of {target}", "{pct} · {actual}（目标 {target}）"),
     "meeting.teams_note": ("Bars: attainment; solid line: 100 % of target; dashed line: where the pace "
                            "expects us to be today.",
                            "条形：达成率；实线：目标的 100%；虚线：按进度今天应达到的位置。"),
+    "meeting.teams_note_no_pace": ("Bars: attainment; line: 100 % of target.", "条形：达成率；线：目标的 100%。"),
     "meeting.no_team": ("(no team)", "（无团队）"),
     # slide 3: funnel
     "meeting.funnel_note": ("Deals created in {period} and the stages they reached. Each bar: deals · "

@@ -1,0 +1,285 @@
+"""Meeting mode (AppTest) and its pure helpers (``ui.meeting``).
+
+The app runs on the sample company with ``SALES_TODAY=2026-11-30`` (default period Nov 2026);
+every figure the meeting shows is compared with ``analytics`` called directly.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from analytics.attainment import attainment
+from analytics.filters import Filters
+from analytics.periods import month_period
+from analytics.rewards import default_plan, payouts
+from analytics.satisfaction import satisfaction
+from analytics.settings import Settings
+from analytics.sources import load_sample
+from analytics.workspace import PublishItem, Workspace
+from tests.test_app import assert_clean, start, visible_text
+from ui import format as fmt
+from ui import meeting as mt
+from ui.charts import attainment as ac
+from ui.plan_editor import md_escape
+
+NOV = month_period(date(2026, 11, 1))
+AS_OF = date(2026, 11, 30)
+MEETING = "meeting.py"
+ALL = Filters()
+ONLY_DEALS = pd.DataFrame({
+    "deal_id": ["N1", "N2", "N3"], "rep": ["Nia Park", "Nia Park", "Olu Ade"], "team": ["North"] * 3,
+    "status": ["won", "open", "won"], "stage": ["Won", "Negotiation", "Won"], "amount": [1000.0, 400.0, 250.0],
+    "close_date": [date(2026, 11, 2), date(2026, 11, 20), date(2026, 11, 5)],
+    "created_date": [date(2026, 10, 1)] * 3})
+
+
+@pytest.fixture(scope="module")
+def con():
+    return load_sample().connect()
+
+
+def company(con, filters=ALL) -> dict:
+    return attainment(con, NOV, "company", filters, as_of=AS_OF).iloc[0].to_dict()
+
+
+def meeting(**query: str):
+    return start({"meet": "1", "lang": "en", **query})
+
+
+def cards(at) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def shown_text(at) -> str:
+    """Everything the main area writes, data values included (names, figures)."""
+    parts = [str(e.value) for kind in ("title", "markdown", "caption", "info", "warning") for e in getattr(at.main, kind)]
+    parts += [f"{m.label} {m.value}" for m in at.main.metric]
+    return " ".join(parts)
+
+
+def title(at) -> str:
+    return at.main.title[0].value
+
+
+# --- the switch and the frame ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_meet_link_shows_the_meeting_and_no_navigation(lang):
+    at = start({"meet": "1", "lang": lang})
+    assert_clean(at)
+    # Only the meeting is registered (under every page's address), so there is no page to link to.
+    scripts = {str(info.get("script_path", "")) for info in at._registered_pages.values()}
+    assert scripts and all(s.endswith(MEETING) for s in scripts), scripts
+    assert title(at) == ("Where we stand" if lang == "en" else "业绩总览")
+    assert at.main.markdown[0].value == "1 / 5"
+    text = visible_text(at)
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in text) == (lang == "zh")
+    assert at.query_params["slide"] == "1"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_slide_opens_in_both_languages(lang):
+    at = start({"meet": "1", "lang": lang})
+    titles = []
+    for _ in mt.SLIDES:
+        assert_clean(at)
+        titles.append(title(at))
+        at.button(key="meeting_next").click().run()
+    assert len(set(titles)) == len(mt.SLIDES)
+    assert title(at) == titles[0]  # after the fifth, back to the first
+
+
+def test_next_and_previous_move_the_slide_and_the_link():
+    at = meeting()
+    at.button(key="meeting_next").click().run()
+    assert at.query_params["slide"] == "2" and title(at) == "Attainment by team"
+    assert at.main.markdown[0].value == "2 / 5"
+    at.button(key="meeting_prev").click().run()
+    at.button(key="meeting_prev").click().run()  # before the first: the last
+    assert at.query_params["slide"] == "5" and title(at) == "Leaderboard"
+    again = meeting(slide="3")  # a link opens the slide it names
+    assert title(again) == "Sales funnel" and again.query_params["slide"] == "3"
+    bad = meeting(slide="9")
+    assert bad.query_params["slide"] == "1"
+
+
+def test_sidebar_switch_turns_the_meeting_on_and_exit_turns_it_off():
+    at = start({"lang": "en"})
+    assert title(at).startswith("Overview")
+    at.sidebar.toggle(key="meet").set_value(True).run()
+    assert_clean(at)
+    assert at.query_params["meet"] == "1" and title(at) == "Where we stand"
+    at.button(key="meeting_next").click().run()
+    at.button(key="meeting_exit").click().run()
+    assert_clean(at)
+    assert "meet" not in at.query_params and "slide" not in at.query_params
+    assert title(at).startswith("Overview")
+
+
+def test_slide_one_numbers_equal_company_attainment(con):
+    at = meeting()
+    row = company(con)  # Nov 2026: actual 1,650,845; target 1,399,000; forecast 1,798,722.75
+    shown = cards(at)
+    assert shown["Actual (won revenue)"] == fmt.money(row["actual"], "$", "en") == "$1.65M"
+    assert shown["Target"] == fmt.money(row["target"], "$", "en") == "$1.40M"
+    assert shown["Attainment"] == fmt.pct(row["attainment"]) == "118.0%"  # 1,650,845 / 1,399,000 = 1.1800
+    assert shown["Forecast"] == fmt.money(row["forecast"], "$", "en") == "$1.80M"
+    # gap = 1,399,000 - 1,650,845 = -251,845: exceeded by $251.8K
+    target_card = next(m for m in at.main.metric if m.label == "Target")
+    assert "251.8K" in target_card.proto.delta
+    east = meeting(team="East")  # a filter changes the figures
+    row_east = company(con, Filters(team=("East",)))
+    assert cards(east)["Actual (won revenue)"] == fmt.money(row_east["actual"], "$", "en") != shown["Actual (won revenue)"]
+    assert "Team: East" in " ".join(c.value for c in east.main.caption)
+
+
+def test_pace_line_states_status_and_period():
+    at = meeting()
+    # Nov 2026 is over on 30 Nov (30 of 30 days) and 118.0 % is above the full target: ahead
+    assert ":green[Ahead of pace: 118.0% of the target won; the period is complete.]" in [
+        m.value for m in at.main.markdown]
+
+
+# --- leaderboard: anonymous names and pay --------------------------------------------------------
+
+def test_anonymised_leaderboard_shows_letters_and_no_real_name(con):
+    reps = attainment(con, NOV, "rep", Filters(), as_of=AS_OF)
+    names = sorted(reps["rep"].astype(str))
+    plain = meeting(slide="5")
+    assert_clean(plain)
+    assert all(n in shown_text(plain) for n in names)
+    at = meeting(slide="5", anon="1")
+    assert_clean(at)
+    text = shown_text(at)
+    assert "Rep A" in text and "Rep L" in text  # 12 reps: A … L
+    assert not [n for n in names if n in text]
+    # Chen Jing is first alphabetically (Rep A) and first by attainment (201,940 / 101,000 = 199.9 %)
+    rows = [m.value for m in at.main.markdown]
+    assert rows[rows.index("**1**") + 1] == "Rep A"
+    # a rep filter in the header is anonymised too
+    filtered = meeting(slide="5", anon="1", rep="David Kim")
+    assert "David Kim" not in shown_text(filtered) and "Sales rep: Rep B" in shown_text(filtered)
+
+
+def test_pay_hidden_by_default_and_shown_when_switched_on(con):
+    at = meeting(slide="5")
+    assert at.toggle(key="pay").value is False
+    captions = [c.value for c in at.main.caption]
+    assert "Payout" not in captions and not any(m.value.startswith("\\$") for m in at.main.markdown)
+    at.toggle(key="pay").set_value(True).run()
+    assert_clean(at)
+    assert at.query_params["pay"] == "1" and "Payout" in [c.value for c in at.main.caption]
+    settings = Settings()
+    reps = attainment(con, NOV, "rep", Filters(), as_of=AS_OF, settings=settings)
+    teams = attainment(con, NOV, "team", Filters(), as_of=AS_OF, settings=settings)
+    sat = satisfaction(con, "rep", NOV, Filters(), min_responses=settings.min_responses)
+    totals = payouts(default_plan(), reps, teams, sat, NOV).totals
+    expected = {md_escape(fmt.money(v, "$", "en", compact=False)) for v in totals["total"]}
+    shown = {m.value for m in at.main.markdown if m.value.startswith("\\$")}
+    assert shown == expected and len(totals) == 12
+
+
+def test_pay_on_kpi_page_does_not_follow_into_the_meeting():
+    at = start({"lang": "en"})
+    at.switch_page("pages/kpi_rewards.py").run()
+    assert at.toggle(key="pay").value is True  # the KPI page shows pay by default outside a meeting
+    at.sidebar.toggle(key="meet").set_value(True).run()
+    assert_clean(at)
+    assert at.toggle(key="pay").value is False and "pay" not in at.query_params
+
+
+# --- data that lacks targets or segments ----------------------------------------------------------
+
+def test_data_without_targets_or_segments_says_so(_isolated_workspace):
+    Workspace(_isolated_workspace).publish([PublishItem("deals", ONLY_DEALS, "deals.csv", "h1")])
+    at = meeting()
+    assert_clean(at)
+    text = shown_text(at)
+    assert "No target for this period" in text and cards(at)["Target"] == "no target"
+    assert cards(at)["Actual (won revenue)"] == "$1,250"  # 1,000 + 250 won in November
+    for _ in range(3):
+        at.button(key="meeting_next").click().run()
+    assert_clean(at)
+    assert "no segment column" in shown_text(at)
+    at.button(key="meeting_next").click().run()  # the leaderboard: both reps, no rank, "No target"
+    assert_clean(at)
+    rows = [m.value for m in at.main.markdown]
+    assert "Nia Park" in rows and "Olu Ade" in rows and "**1**" not in rows
+
+
+# --- pure helpers ---------------------------------------------------------------------------------
+
+def test_anonymise_reps_is_alphabetical_and_stable():
+    names = ["Zoe", "adam", "Bea", None, "Bea", float("nan")]
+    assert mt.anonymise_reps(names) == {"adam": "Rep A", "Bea": "Rep B", "Zoe": "Rep C"}
+    assert mt.anonymise_reps(reversed(["adam", "Bea", "Zoe"]), "代表") == {"adam": "代表 A", "Bea": "代表 B",
+                                                                          "Zoe": "代表 C"}
+    assert [mt.letters(i) for i in (0, 25, 26, 27, 51, 52)] == ["A", "Z", "AA", "AB", "AZ", "BA"]
+    assert mt.shown_name("Bea", {"Bea": "Rep B"}) == "Rep B" and mt.shown_name("Bea", None) == "Bea"
+    assert mt.shown_name(None, None) == "–"
+
+
+def test_slide_arithmetic():
+    assert [mt.step(s, 1) for s in range(1, 6)] == [2, 3, 4, 5, 1]
+    assert [mt.step(s, -1) for s in range(1, 6)] == [5, 1, 2, 3, 4]
+    assert [mt.parse_slide(v) for v in ("3", "5", "0", "6", "x", None, "-1")] == [3, 5, 1, 1, 1, 1, 1]
+    assert mt.position(2) == "2 / 5"
+    assert [mt.auto_seconds(o) for o in mt.AUTO_OPTIONS] == [None, 15, 30, 60]
+
+
+def test_leaderboard_ranks_by_attainment_and_joins_payouts():
+    reps = pd.DataFrame({
+        "rep": ["Ann", "Bob", "Cy", "Di", "Ed"], "team": ["N", "N", "S", "S", None],
+        "attainment": [0.9, 1.6, 0.9, math.nan, 1.2], "pace_status": ["behind", "ahead", "on_pace", None, "ahead"],
+        "actual": [90.0, 160.0, 45.0, 70.0, 120.0], "target": [100.0, 100.0, 50.0, math.nan, 100.0]})
+    pay = pd.DataFrame({"rep": ["Bob", "Ann"], "total": [500.0, 20.0]})
+    board = mt.leaderboard(reps, pay)
+    # Bob 160 % > Ed 120 % > Ann 90 % = Cy 90 % (tie: Ann has more actual, 90 > 45, both rank 3) > Di (no target)
+    assert board["rep"].tolist() == ["Bob", "Ed", "Ann", "Cy", "Di"]
+    assert board["rank"].tolist()[:4] == [1, 2, 3, 3] and pd.isna(board["rank"].iloc[4])
+    # bar scale ends at the best attainment, 1.6: Bob 1.0, Ed 1.2 / 1.6 = 0.75, Ann 0.9 / 1.6 = 0.5625, Di 0
+    assert board["bar"].tolist() == pytest.approx([1.0, 0.75, 0.5625, 0.5625, 0.0])
+    assert board["pace_status"].iloc[4] == "no_target"
+    assert board["payout"].tolist()[:3] == [500.0, pytest.approx(math.nan, nan_ok=True), 20.0]
+    # under 100 % the scale ends at 100 %: 0.8 → 0.8
+    low = mt.leaderboard(reps.assign(attainment=[0.8, 0.4, 0.2, math.nan, 0.1]))
+    assert low["bar"].iloc[0] == pytest.approx(0.8) and low["payout"].isna().all()
+    assert mt.leaderboard(reps.iloc[0:0]).empty
+
+
+def test_split_rows_and_filters_in_use():
+    assert mt.split_rows(12) == [range(12)]
+    assert mt.split_rows(13) == [range(7), range(7, 13)]  # ceil(13 / 2) = 7 on the left
+    used = mt.filters_in_use(Filters(team=("East",), rep=("Bea",)), ("team", "rep", "region"), {"Bea": "Rep B"})
+    assert used == [("team", ["East"]), ("rep", ["Rep B"])]
+    assert mt.filters_in_use(Filters(), ("team", "rep")) == []
+
+
+def test_big_figure_and_bar_labels():
+    frame = pd.DataFrame({"team": ["N", "S"], "attainment": [1.2, 0.5], "pace_status": ["ahead", "behind"],
+                          "actual": [120.0, 50.0], "target": [100.0, 100.0], "expected_to_date": [50.0, 50.0]})
+    labels = {"ahead": "Ahead", "on_pace": "On", "behind": "Behind", "no_target": "none", "axis": "A",
+              "target_line": "100%", "pace": "Pace", "actual": "Actual", "target": "Target"}
+    fig = ac.attainment_bars(frame, "team", expected=0.5, labels=labels, money=str)
+    mt.label_bars(fig, frame, "team", lambda r: f"{r['team']}={r['actual']:.0f}")
+    texts = {y: x for trace in fig.data for y, x in zip(trace.y, trace.text, strict=True)}
+    assert texts == {"N": "N=120", "S": "S=50"}
+    mt.big_figure(fig, height=700)
+    assert fig.layout.font.size == mt.CHART_FONT == 20 and fig.layout.height == 700
+    assert fig.layout.xaxis.tickfont.size == 20 and fig.layout.yaxis.tickfont.size == 20
+    assert all(a.font.size == 20 for a in fig.layout.annotations) and fig.layout.annotations
+    assert all(trace.textfont.size == 20 for trace in fig.data)
+    scatter = mt.big_figure(go.Figure(go.Scatter(x=[1], y=[1], mode="text", text=["a"])))
+    assert scatter.data[0].textfont.size == 20
+
+
+def test_css_is_static_and_hides_the_chrome():
+    for part in ('[data-testid="stSidebar"]', '[data-testid="stSidebarCollapsedControl"]',
+                 '[data-testid="stHeader"]', '[data-testid="stToolbar"]', "font-size: 22px", "3.5rem"):
+        assert part in mt.CSS
+    assert mt.CSS.startswith("<style>") and mt.CSS.endswith("</style>") and "{" in mt.CSS
