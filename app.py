@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from datetime import date
+from pathlib import Path
 
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
@@ -54,6 +55,8 @@ PAGES = {
     ],
 }
 
+ASSETS = Path(__file__).parent / "ui" / "assets"
+st.logo(str(ASSETS / "logo.svg"), icon_image=str(ASSETS / "icon.svg"), size="large")
 lang = sidebar.language_picker()
 ctx = context.build_context(lang)
 catalog = ctx.call("catalog:catalog")
