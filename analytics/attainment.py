@@ -66,10 +66,12 @@ _BYS = ("rep", "team", "company")
 _DEAL_KEEP = ("deal_id", "customer", "stage", "status", "amount", "close_date")
 
 # Team resolution for a rep (module docstring): from the target file per month, then overall.
-# Ties: the most specific (shortest) target row, then the latest.
+# Ties: the most specific (shortest) target row, then the first team by name; overall, the most
+# frequent team, then the latest, then the first by name. (Aggregates with a sort key rather than
+# window functions: the same choice, at a fraction of the cost.)
 _TARGET_TEAM_CTES = """
 rep_month_team AS (
-    SELECT rep, month, team FROM (
+    SELECT rep, month, arg_min(team, (span, team)) AS team FROM (
         SELECT rep, team, date_diff('month', period_start, period_end) AS span,
                unnest(generate_series(date_trunc('month', period_start), date_trunc('month', period_end),
                                       INTERVAL 1 MONTH))::DATE AS month
@@ -77,13 +79,14 @@ rep_month_team AS (
         WHERE rep IS NOT NULL AND team IS NOT NULL AND period_start IS NOT NULL
           AND period_end >= period_start
     )
-    QUALIFY row_number() OVER (PARTITION BY rep, month ORDER BY span, team) = 1
+    GROUP BY rep, month
 ),
 rep_target_team AS (
-    SELECT rep, team FROM targets WHERE rep IS NOT NULL AND team IS NOT NULL
-    GROUP BY rep, team
-    QUALIFY row_number() OVER (PARTITION BY rep ORDER BY count(*) DESC, max(period_end) DESC NULLS LAST,
-                                                         team) = 1
+    SELECT rep, arg_min(team, (-n, last_end IS NULL, coalesce(-date_diff('day', DATE '2000-01-01', last_end), 0),
+                               team)) AS team
+    FROM (SELECT rep, team, count(*) AS n, max(period_end) AS last_end FROM targets
+          WHERE rep IS NOT NULL AND team IS NOT NULL GROUP BY rep, team)
+    GROUP BY rep
 ),
 rep_deal_team AS (SELECT unnest(?::VARCHAR[]) AS rep, unnest(?::VARCHAR[]) AS team)"""
 
@@ -118,8 +121,21 @@ def _default_as_of(period: Period, as_of: date | None) -> date:
     return as_of if as_of is not None else min(date.today(), period.end)
 
 
+def _merge_ranges(ranges: list[tuple[date, date]]) -> list[tuple[date, date]]:
+    """The same days as fewer inclusive ranges: overlapping or adjacent ones joined, in order."""
+    out: list[list[date]] = []
+    for start, end in sorted(ranges):
+        if out and start.toordinal() <= out[-1][1].toordinal() + 1:
+            out[-1][1] = max(out[-1][1], end)
+        else:
+            out.append([start, end])
+    return [(a, b) for a, b in out]
+
+
 def _ranges_sql(column: str, ranges: list[tuple[date, date]]) -> tuple[str, list[object]]:
-    """``(col BETWEEN ? AND ? OR ...)`` for inclusive date ranges."""
+    """``(col BETWEEN ? AND ? OR ...)`` for inclusive date ranges (joined where they touch: each
+    extra OR costs a pass over the column)."""
+    ranges = _merge_ranges(ranges)
     sql = " OR ".join(f"{column} BETWEEN ? AND ?" for _ in ranges)
     return f"({sql})", [d for r in ranges for d in r]
 
@@ -197,127 +213,241 @@ def _owner_params(by: str) -> list[object]:
     return [COMPANY] if by == "company" else []
 
 
-def _target_sql(cur: duckdb.DuckDBPyConnection, periods: list[tuple[date, date]], metric: str,
-                spread: bool, filters: Filters) -> tuple[str, list[object]]:
-    """CTEs ending in per-(pid, month) target contributions at each level.
+def _target_parts(cur: duckdb.DuckDBPyConnection, periods: list[tuple[date, date]], metric: str,
+                  spread: bool, filters: Filters, by_rep: bool) -> list[tuple]:
+    """Target contributions summed per (pid, month, is_part, team, rep) under ``filters``.
 
-    ``rep_c(pid, month, rep, team, amount)`` with the rep's resolved team,
-    ``team_m(pid, month, team, amount, explicit, parts)`` and
-    ``comp_m(pid, month, amount, explicit, parts)``: ``amount`` is the explicit row when
-    there is one, else the parts.
+    ``is_part`` rows come from rep targets (``team`` is the rep's resolved team; ``rep`` is set
+    when ``by_rep``, else None); the others are explicit team rows (``team`` set) and explicit
+    company rows (``team`` None). The roll-up to teams and the company is done on these few rows
+    by :func:`_roll_up`.
+
+    The target rows that can count are fetched in one small query and spread over months and
+    periods here (the rules of :func:`_target_parts_sql`, which is used instead when some rep
+    target row has no team and the rep's team must be resolved).
     """
-    without_team = [r[0] for r in cur.execute(
-        "SELECT rep FROM targets WHERE rep IS NOT NULL GROUP BY rep HAVING count(team) = 0").fetchall()]
-    team_ctes, params = _team_ctes(cur, without_team)
+    lo = month_start(min(start for start, _ in periods))
+    hi = max(end for _, end in periods)
+    rows = cur.execute(
+        "SELECT rep, team, target, period_start, period_end, "
+        "(SELECT count(*) FROM targets WHERE rep IS NOT NULL AND team IS NULL) AS teamless "
+        "FROM targets WHERE COALESCE(metric, 'revenue') = ? AND target IS NOT NULL "
+        "AND period_start IS NOT NULL AND period_end >= period_start AND period_end >= ? AND period_start <= ?",
+        [metric, lo, hi]).fetchall()
+    if rows and rows[0][5]:
+        return _target_parts_sql(cur, periods, metric, spread, filters, by_rep)
+    month_pids: dict[date, list[int]] = {}  # calendar month -> the periods it joins
+    for pid, (start, end) in enumerate(periods):
+        m = month_start(start)
+        while m <= end:
+            month_pids.setdefault(m, []).append(pid)
+            m = add_months(m, 1)
+    reps, teams = set(filters.rep), set(filters.team)
+    out: dict[tuple, float] = {}
+    for rep, team, target, ps, pe, _ in rows:
+        if rep is not None:
+            counted = (not reps or rep in reps) and (not teams or team in teams)
+        elif team is not None:
+            counted = not reps and (not teams or team in teams)
+        else:
+            counted = not reps and not teams
+        if not counted:
+            continue
+        first, last = month_start(ps), month_start(pe)
+        n_months = (last.year - first.year) * 12 + last.month - first.month + 1
+        share = target / n_months
+        m = first
+        while m <= last:
+            for pid in month_pids.get(m, ()):
+                p_start, p_end = periods[pid]
+                whole = ps >= p_start and pe <= p_end
+                m_end = month_end(m)
+                overlap = max(0, (min(p_end, m_end, pe) - max(p_start, m, ps)).days + 1)
+                if whole or ((n_months == 1 or spread) and overlap > 0):
+                    amount = share if whole else share * overlap / ((m_end - m).days + 1)
+                    _add(out, (pid, m, rep is not None, team, rep if by_rep else None), amount)
+            m = add_months(m, 1)
+    return [(*key, amount) for key, amount in out.items()]
+
+
+def _target_parts_sql(cur: duckdb.DuckDBPyConnection, periods: list[tuple[date, date]], metric: str,
+                      spread: bool, filters: Filters, by_rep: bool) -> list[tuple]:
+    """:func:`_target_parts` in SQL, with the rep's team resolved where a rep target row has none."""
+    # Reps with a target row that has no team; those with no team on any row also need the
+    # deal-based fallback. Targets whose rep rows all carry a team skip the resolution joins.
+    missing = cur.execute(
+        "SELECT rep, count(team) = 0 FROM targets WHERE rep IS NOT NULL GROUP BY rep "
+        "HAVING count(team) < count(*)").fetchall()
+    params: list[object] = []
+    ctes = ""
+    team = "c.team"
+    joins = ""
+    if missing:
+        team_ctes, params = _team_ctes(cur, [r[0] for r in missing if r[1]])
+        ctes = team_ctes + ","
+        team = "CASE WHEN c.rep IS NULL THEN c.team ELSE COALESCE(c.team, rmt.team, rtt.team, rdt.team) END"
+        joins = """
+    LEFT JOIN rep_month_team rmt ON rmt.rep = c.rep AND rmt.month = c.month
+    LEFT JOIN rep_target_team rtt ON rtt.rep = c.rep
+    LEFT JOIN rep_deal_team rdt ON rdt.rep = c.rep"""
+    params += [metric]
     values = ", ".join("(?, ?::DATE, ?::DATE)" for _ in periods)
     for i, (start, end) in enumerate(periods):
         params += [i, start, end]
-    params += [metric, bool(spread)]
+    params.append(bool(spread))
     rep_cond, rep_params = where_sql(Filters(rep=filters.rep, team=filters.team), "r")
-    team_cond, team_params = where_sql(Filters(team=filters.team), "c")
+    team_cond, team_params = where_sql(Filters(team=filters.team), "r")
     team_cond = "FALSE" if filters.rep else team_cond
     company_cond = "FALSE" if (filters.rep or filters.team) else "TRUE"
-    sql = f"""WITH {team_ctes},
-periods AS (SELECT * FROM (VALUES {values}) v(pid, p_start, p_end)),
-tr AS (
-    SELECT rep, team, target, period_start AS ps, period_end AS pe,
-           date_diff('month', date_trunc('month', period_start), date_trunc('month', period_end)) + 1
-               AS n_months
-    FROM targets
-    WHERE COALESCE(metric, 'revenue') = ? AND target IS NOT NULL
-      AND period_start IS NOT NULL AND period_end >= period_start
-),
-tm AS (
-    SELECT tr.*, unnest(generate_series(date_trunc('month', ps), date_trunc('month', pe),
-                                        INTERVAL 1 MONTH))::DATE AS month
-    FROM tr
-),
-cm AS (
-    SELECT p.pid, tm.rep, tm.team, tm.month, tm.n_months,
-           tm.ps >= p.p_start AND tm.pe <= p.p_end AS whole,
-           tm.target / tm.n_months AS share,
-           greatest(0, date_diff('day', greatest(p.p_start, tm.month, tm.ps),
-                                 least(p.p_end, last_day(tm.month), tm.pe)) + 1) AS overlap,
-           date_diff('day', tm.month, last_day(tm.month)) + 1 AS month_days
-    FROM tm JOIN periods p ON tm.month BETWEEN date_trunc('month', p.p_start) AND p.p_end
-),
+    rep_col = "rep" if by_rep else "NULL::VARCHAR"
+    # A target row covers the months from its start to its end; each month gets an equal share.
+    # It counts whole when the period covers it, else (a month row, or any row with ``spread``)
+    # pro rata by the days of each month the period covers.
+    sql = f"""WITH {ctes}
 c AS (
     SELECT pid, month, rep, team,
            CASE WHEN whole THEN share ELSE share * overlap / month_days END AS amount
-    FROM cm
+    FROM (
+        SELECT p.pid, t.rep, t.team, t.month, t.n_months,
+               t.ps >= p.p_start AND t.pe <= p.p_end AS whole,
+               t.target / t.n_months AS share,
+               greatest(0, date_diff('day', greatest(p.p_start, t.month, t.ps),
+                                     least(p.p_end, last_day(t.month), t.pe)) + 1) AS overlap,
+               date_diff('day', t.month, last_day(t.month)) + 1 AS month_days
+        FROM (
+            SELECT rep, team, target, period_start AS ps, period_end AS pe,
+                   date_diff('month', date_trunc('month', period_start), date_trunc('month', period_end)) + 1
+                       AS n_months,
+                   unnest(generate_series(date_trunc('month', period_start), date_trunc('month', period_end),
+                                          INTERVAL 1 MONTH))::DATE AS month
+            FROM targets
+            WHERE COALESCE(metric, 'revenue') = ? AND target IS NOT NULL
+              AND period_start IS NOT NULL AND period_end >= period_start
+        ) t
+        JOIN (SELECT * FROM (VALUES {values}) v(pid, p_start, p_end)) p
+          ON t.month BETWEEN date_trunc('month', p.p_start) AND p.p_end
+    )
     WHERE whole OR ((n_months = 1 OR ?::BOOLEAN) AND overlap > 0)
 ),
-rep_all AS (
-    SELECT c.pid, c.month, c.rep, COALESCE(c.team, rmt.team, rtt.team, rdt.team) AS team, c.amount
-    FROM c
-    LEFT JOIN rep_month_team rmt ON rmt.rep = c.rep AND rmt.month = c.month
-    LEFT JOIN rep_target_team rtt ON rtt.rep = c.rep
-    LEFT JOIN rep_deal_team rdt ON rdt.rep = c.rep
-    WHERE c.rep IS NOT NULL
-),
-rep_c AS (SELECT * FROM rep_all r WHERE {rep_cond}),
-team_x AS (
-    SELECT pid, month, team, sum(amount) AS amount FROM c
-    WHERE rep IS NULL AND team IS NOT NULL AND {team_cond} GROUP BY ALL
-),
-team_r AS (SELECT pid, month, team, sum(amount) AS amount FROM rep_c WHERE team IS NOT NULL GROUP BY ALL),
-team_m AS (
-    SELECT COALESCE(x.pid, r.pid) AS pid, COALESCE(x.month, r.month) AS month,
-           COALESCE(x.team, r.team) AS team, COALESCE(x.amount, r.amount) AS amount,
-           x.amount AS explicit, r.amount AS parts
-    FROM team_x x FULL JOIN team_r r ON x.pid = r.pid AND x.month = r.month AND x.team = r.team
-),
-comp_x AS (
-    SELECT pid, month, sum(amount) AS amount FROM c
-    WHERE rep IS NULL AND team IS NULL AND {company_cond} GROUP BY ALL
-),
-comp_p AS (
-    SELECT pid, month, sum(amount) AS amount FROM (
-        SELECT pid, month, amount FROM team_m
-        UNION ALL SELECT pid, month, amount FROM rep_c WHERE team IS NULL
-    ) GROUP BY ALL
-),
-comp_m AS (
-    SELECT COALESCE(x.pid, p.pid) AS pid, COALESCE(x.month, p.month) AS month,
-           COALESCE(x.amount, p.amount) AS amount, x.amount AS explicit, p.amount AS parts
-    FROM comp_x x FULL JOIN comp_p p ON x.pid = p.pid AND x.month = p.month
-)
-"""
-    return sql, params + rep_params + team_params
+r AS (SELECT c.pid, c.month, c.rep, {team} AS team, c.amount FROM c{joins})
+SELECT pid, month, rep IS NOT NULL AS is_part, team, {rep_col} AS rep, sum(amount) AS amount
+FROM r
+WHERE (rep IS NOT NULL AND {rep_cond}) OR (rep IS NULL AND team IS NOT NULL AND {team_cond})
+   OR (rep IS NULL AND team IS NULL AND {company_cond})
+GROUP BY ALL"""
+    return cur.execute(sql, params + rep_params + team_params).fetchall()
+
+
+def _add(acc: dict, key: object, value: float) -> None:
+    acc[key] = acc[key] + value if key in acc else value
+
+
+def _roll_up(parts: list[tuple]) -> tuple[dict, dict]:
+    """(team level, company level) from :func:`_target_parts` rows.
+
+    team level: (pid, month, team) -> [explicit, parts]; company level: (pid, month) ->
+    [explicit, parts]. ``None`` where there is no such row. A team's amount in a month is its
+    explicit row(s) when it has one, else the sum of its reps'; the company's is its explicit
+    row(s), else the sum of the team amounts plus the reps who belong to no team.
+    """
+    team_m: dict[tuple, list] = {}
+    comp_m: dict[tuple, list] = {}
+    for pid, month, is_part, team, _rep, amount in parts:
+        if team is not None:
+            cell = team_m.setdefault((pid, month, team), [None, None])
+            cell[1 if is_part else 0] = (cell[1 if is_part else 0] or 0.0) + amount
+        else:
+            cell = comp_m.setdefault((pid, month), [None, None])
+            if is_part:  # a rep of no team counts straight to the company
+                cell[1] = (cell[1] or 0.0) + amount
+            else:
+                cell[0] = (cell[0] or 0.0) + amount
+    for (pid, month, _team), (explicit, rep_sum) in team_m.items():
+        cell = comp_m.setdefault((pid, month), [None, None])
+        cell[1] = (cell[1] or 0.0) + (explicit if explicit is not None else rep_sum)
+    return team_m, comp_m
+
+
+def _target_rows(cur: duckdb.DuckDBPyConnection, periods: list[tuple[date, date]], by: str,
+                 metric: str, spread: bool, filters: Filters) -> list[tuple[int, str | None, float]]:
+    """(pid, owner, target) for each period in ``periods``: owners with a counted target only."""
+    parts = _target_parts(cur, periods, metric, spread, filters, by_rep=by == "rep")
+    totals: dict[tuple, float] = {}
+    if by == "rep":
+        for pid, _month, is_part, _team, rep, amount in parts:
+            if is_part:
+                _add(totals, (pid, rep), amount)
+    elif by == "team":
+        team_m, _ = _roll_up(parts)
+        for (pid, _month, team), (explicit, rep_sum) in team_m.items():
+            _add(totals, (pid, team), explicit if explicit is not None else rep_sum)
+    else:
+        _, comp_m = _roll_up(parts)
+        for (pid, _month), (explicit, rep_sum) in comp_m.items():
+            _add(totals, (pid, COMPANY), explicit if explicit is not None else rep_sum)
+    return [(pid, owner, float(target)) for (pid, owner), target in totals.items()]
 
 
 def _targets_by_period(cur: duckdb.DuckDBPyConnection, periods: list[tuple[date, date]], by: str,
                        metric: str, spread: bool, filters: Filters) -> pd.DataFrame:
     """pid, owner, target for each period in ``periods`` (owners with a counted target only)."""
-    sql, params = _target_sql(cur, periods, metric, spread, filters)
-    if by == "rep":
-        tail = "SELECT pid, rep AS owner, sum(amount) AS target FROM rep_c GROUP BY ALL"
-    elif by == "team":
-        tail = "SELECT pid, team AS owner, sum(amount) AS target FROM team_m GROUP BY ALL"
-    else:
-        tail = "SELECT pid, ? AS owner, sum(amount) AS target FROM comp_m GROUP BY ALL"
-        params = params + [COMPANY]
-    # The owner placeholder (company) comes after the CTE parameters, in text order.
-    return cur.execute(sql + tail, params).df()
+    rows = _target_rows(cur, periods, by, metric, spread, filters)
+    return pd.DataFrame({
+        "pid": pd.Series([r[0] for r in rows], dtype="int32"),
+        "owner": pd.Series([r[1] for r in rows], dtype="str" if rows else "object"),
+        "target": pd.Series([r[2] for r in rows], dtype="float64"),
+    })
 
 
-def _rep_teams(cur: duckdb.DuckDBPyConnection, reps: list[str], period: Period) -> pd.DataFrame:
-    """rep, team: the rep's team in ``period`` (latest target-file month in it, else overall)."""
+def _rep_teams(cur: duckdb.DuckDBPyConnection, reps: list[str], period: Period) -> dict[str, str | None]:
+    """rep -> team: the rep's team in ``period`` (latest target-file month in it, else overall).
+
+    The rules of ``_TARGET_TEAM_CTES`` applied to the rep target rows that carry a team (one small
+    query): per month the most specific row's team, overall the most frequent team; the deal-based
+    fallback is queried only for reps that no target row gives a team.
+    """
     if not reps:
-        return pd.DataFrame({"rep": pd.Series([], dtype="str"), "team": pd.Series([], dtype="str")})
-    with_team = _reps_with_target_team(cur)
-    team_ctes, params = _team_ctes(cur, [r for r in reps if r not in with_team])
-    sql = f"""WITH {team_ctes},
-reps AS (SELECT unnest(?::VARCHAR[]) AS rep),
-in_period AS (
-    SELECT rep, arg_max(team, month) AS team FROM rep_month_team
-    WHERE month BETWEEN ? AND ? GROUP BY rep
-)
-SELECT r.rep, COALESCE(ip.team, rtt.team, rdt.team) AS team
-FROM reps r LEFT JOIN in_period ip ON ip.rep = r.rep
-LEFT JOIN rep_target_team rtt ON rtt.rep = r.rep LEFT JOIN rep_deal_team rdt ON rdt.rep = r.rep
-"""
-    return cur.execute(sql, params + [reps, month_start(period.start), period.end]).df()
+        return {}
+    rows = cur.execute(
+        "SELECT rep, team, period_start, period_end FROM targets WHERE rep IS NOT NULL AND team IS NOT NULL"
+    ).fetchall()
+    first, end = month_start(period.start), period.end
+    in_period: dict[str, tuple[date, tuple[int, str]]] = {}  # rep -> (latest month, its row's sort key)
+    per_month: dict[tuple[str, date], tuple[int, str]] = {}
+    overall: dict[tuple[str, str], list] = {}  # (rep, team) -> [rows, latest end]
+    for rep, team, ps, pe in rows:
+        acc = overall.setdefault((rep, team), [0, None])
+        acc[0] += 1
+        if pe is not None and (acc[1] is None or pe > acc[1]):
+            acc[1] = pe
+        if ps is None or pe is None or pe < ps:
+            continue
+        key = ((pe.year - ps.year) * 12 + pe.month - ps.month, team)  # the shortest row, then by name
+        m = max(month_start(ps), first)
+        while m <= min(month_start(pe), end):
+            if (rep, m) not in per_month or key < per_month[(rep, m)]:
+                per_month[(rep, m)] = key
+            m = add_months(m, 1)
+    for (rep, m), key in per_month.items():
+        if rep not in in_period or m > in_period[rep][0]:
+            in_period[rep] = (m, key)
+    best: dict[str, tuple] = {}
+    for (rep, team), (n, latest) in overall.items():
+        rank = (-n, latest is None, -(latest.toordinal() if latest else 0), team)
+        if rep not in best or rank < best[rep]:
+            best[rep] = rank
+    out: dict[str, str | None] = {}
+    need = []
+    for rep in reps:
+        if rep in in_period:
+            out[rep] = in_period[rep][1][1]
+        elif rep in best:
+            out[rep] = best[rep][3]
+        else:
+            need.append(rep)
+    if need:
+        out.update(cur.execute(_DEAL_TEAM_SQL, [sorted(set(need))]).fetchall())
+    return out
 
 
 def _sort_owner(frame: pd.DataFrame, by: str) -> pd.DataFrame:
@@ -398,40 +528,41 @@ def attainment(con: duckdb.DuckDBPyConnection, period: Period, by: By, filters: 
         "SELECT EXISTS (SELECT 1 FROM deals WHERE close_date BETWEEN ? AND ?), "
         "EXISTS (SELECT 1 FROM deals WHERE close_date BETWEEN ? AND ?)",
         [last_year.start, last_year.end, previous.start, previous.end]).fetchall()[0]
+    targets = {owner: target for _pid, owner, target in
+               _target_rows(cur, [(period.start, period.end)], by, metric, spread, filters)}
 
-    targets = _targets_by_period(cur, [(period.start, period.end)], by, metric, spread, filters)
-    targets = targets.drop(columns="pid")
-    frame = targets.merge(deals, on="owner", how="outer")
-    if by == "company" and frame.empty:
-        frame = pd.DataFrame({"owner": [COMPANY]})
-        for col in deals.columns.drop("owner"):
-            frame[col] = np.nan
-    if "target" not in frame:
-        frame["target"] = np.nan
+    owners = list(targets) + [o for o in deals if o not in targets]
     if by != "company":  # an owner with only last year's or last month's deals is not listed
-        frame = frame[frame["target"].notna() | (frame["period_deals"].fillna(0) > 0)]
-    frame = _derive(frame, period, as_of, metric, bool(has_ly), bool(has_prev))
-
-    frame = frame.rename(columns={"owner": by})
-    columns = [by, *CLI_COLUMNS]
+        owners = [o for o in owners if o in targets or (o in deals and deals[o]["period_deals"] > 0)]
+    elif not owners:
+        owners = [COMPANY]
+    owners.sort(key=lambda o: (o is None, o or ""))  # by owner, no owner last
+    frame = _derive(owners, targets, deals, period, as_of, metric, bool(has_ly), bool(has_prev))
+    key = pd.Series(owners, dtype="str" if owners else "object")  # the dtype DuckDB's .df() gives
+    frame.insert(0, by, key)
     if by == "rep":
-        teams = _rep_teams(cur, [r for r in frame[by].dropna().tolist()], period)
-        frame = frame.merge(teams, on="rep", how="left")
-        columns.append("team")
-    columns += ["expected_to_date", "pace_status", "run_rate_projection", "required_per_day",
-                "weighted_pipeline", "forecast", "open_pipeline", "open_unknown_amount", "coverage",
-                "coverage_needed", "deals_won", "win_rate", "avg_deal_size", "deals_needed",
-                "deals_needed_at_win_rate", "actual_last_year", "actual_previous", "change_vs_previous"]
-    return _sort_owner(frame[columns], by)
+        teams = _rep_teams(cur, [r for r in owners if r is not None], period)
+        team = [teams.get(r) for r in owners]
+        dtype = "str" if not owners or any(t is not None for t in team) else "object"
+        frame.insert(len(CLI_COLUMNS) + 1, "team", pd.Series(team, dtype=dtype))
+    return frame
+
+
+#: The per-owner figures of :func:`_deal_buckets`.
+_BUCKETS = ("actual", "deals_won", "actual_last_year", "actual_previous", "history_won", "history_lost",
+            "history_won_value", "history_won_valued", "open_pipeline", "weighted_pipeline", "open_unknown_amount",
+            "open_deals", "period_deals")
 
 
 def _deal_buckets(cur: duckdb.DuckDBPyConnection, by: str, filters: Filters, metric: str, settings: Settings,
-                  period: Period, last_year: Period, previous: Period, history: Period) -> pd.DataFrame:
+                  period: Period, last_year: Period, previous: Period,
+                  history: Period) -> dict[str | None, dict[str, float]]:
     """Per owner: the won, lost and open sums and counts that ``attainment`` needs.
 
     One scan of the deals groups them by owner, status, which of the four windows they fall in
-    and, for open deals without a probability, their stage; the stage defaults and the per-owner
-    sums are then applied to that small result.
+    and, for open deals without a probability, their stage; the few groups are then added up per
+    owner here (cheaper than a dozen filtered aggregates over every deal), with the stage
+    defaults applied to the open deals of the period that have no probability of their own.
     """
     windows = [period, last_year, previous, history]
     src, params = _deal_source(cur, by == "team", filters, [(w.start, w.end) for w in windows], metric)
@@ -441,31 +572,37 @@ def _deal_buckets(cur: duckdb.DuckDBPyConnection, by: str, filters: Filters, met
     CASE WHEN status = 'open' AND prob IS NULL THEN stage END AS default_stage,
     sum(value) AS value, count(*) AS deals, count(value) AS valued, sum(value * prob) AS weighted_known
 FROM f WHERE status IN ('won', 'lost', 'open') GROUP BY ALL"""
-    g = cur.execute(sql, params + _owner_params(by) + [d for w in windows for d in (w.start, w.end)]).df()
-    value = g["value"].astype("float64").fillna(0.0)
-    default = g["default_stage"].map(_stage_probability(settings)).astype("float64").fillna(0.0)
-    weighted = g["weighted_known"].astype("float64").fillna(0.0) + value * default
-    won, lost, is_open = (g["status"] == "won"), (g["status"] == "lost"), (g["status"] == "open")
-    cur_, ly, prev, hist = (g[c].astype(bool) for c in ("in_period", "in_last_year", "in_previous", "in_history"))
-    parts = pd.DataFrame({
-        "owner": g["owner"],
-        "actual": value.where(won & cur_, 0.0),
-        "deals_won": g["deals"].where(won & cur_, 0),
-        "actual_last_year": value.where(won & ly, 0.0),
-        "actual_previous": value.where(won & prev, 0.0),
-        "history_won": g["deals"].where(won & hist, 0),
-        "history_lost": g["deals"].where(lost & hist, 0),
-        "history_won_value": value.where(won & hist, 0.0),
-        "history_won_valued": g["valued"].where(won & hist, 0),
-        "open_pipeline": value.where(is_open & cur_, 0.0),
-        "weighted_pipeline": weighted.where(is_open & cur_, 0.0),
-        "open_unknown_amount": (g["deals"] - g["valued"]).where(is_open & cur_, 0),
-        "open_deals": g["deals"].where(is_open & cur_, 0),
-        "period_deals": g["deals"].where(cur_, 0),
-    })
-    out = parts.groupby("owner", dropna=False, sort=False).sum().reset_index()
-    valued = out.pop("history_won_valued")
-    out["avg_deal_size"] = (out.pop("history_won_value") / valued).where(valued > 0)
+    rows = cur.execute(sql, params + _owner_params(by) + [d for w in windows for d in (w.start, w.end)]).fetchall()
+    probability = _stage_probability(settings)
+    out: dict[str | None, dict[str, float]] = {}
+    for owner, status, in_p, in_ly, in_prev, in_hist, stage, value, deals, valued, weighted in rows:
+        acc = out.get(owner)
+        if acc is None:
+            acc = out[owner] = dict.fromkeys(_BUCKETS, 0)
+        value = value or 0.0  # an amount-less group adds nothing (as SQL's sum ignores NULL)
+        if in_p:
+            acc["period_deals"] += deals
+        if status == "won":
+            if in_p:
+                acc["actual"] += value
+                acc["deals_won"] += deals
+            if in_ly:
+                acc["actual_last_year"] += value
+            if in_prev:
+                acc["actual_previous"] += value
+            if in_hist:
+                acc["history_won"] += deals
+                acc["history_won_value"] += value
+                acc["history_won_valued"] += valued
+        elif status == "lost":
+            if in_hist:
+                acc["history_lost"] += deals
+        elif in_p:  # open, expected to close in the period
+            default = probability(stage) if stage is not None else math.nan
+            acc["open_pipeline"] += value
+            acc["weighted_pipeline"] += (weighted or 0.0) + value * (0.0 if math.isnan(default) else default)
+            acc["open_unknown_amount"] += deals - valued
+            acc["open_deals"] += deals
     return out
 
 
@@ -488,69 +625,80 @@ def _stage_probability(settings: Settings) -> Callable[[object], float]:
     return probability
 
 
-def _derive(frame: pd.DataFrame, period: Period, as_of: date, metric: str,
+def _derive(owners: list[str | None], targets: dict[str | None, float],
+            deals: dict[str | None, dict[str, float]], period: Period, as_of: date, metric: str,
             has_ly: bool, has_prev: bool) -> pd.DataFrame:
-    """The arithmetic on the small per-owner frame (no data access)."""
-    f = frame.copy()
-    for col in ("actual", "deals_won", "history_won", "history_lost", "open_pipeline",
-                "weighted_pipeline", "open_unknown_amount", "open_deals", "actual_last_year",
-                "actual_previous"):
-        f[col] = pd.to_numeric(f[col], errors="coerce").fillna(0)
-    for col in ("deals_won", "open_unknown_amount"):
-        f[col] = f[col].astype("int64")
-    target = pd.to_numeric(f["target"], errors="coerce").astype("float64")
-    target = target.where(target > 0)  # a zero target cannot be attained: treated as none
-    f["target"] = target
-    actual = f["actual"].astype("float64")
-    f["actual"] = actual
-    f["attainment"] = actual / target
-    gap = target - actual
-    f["gap"] = gap
+    """The arithmetic on the few per-owner figures (no data access), one row per owner in order.
 
-    days = period.days
-    elapsed = period.elapsed_days(as_of)
-    remaining = days - elapsed
-    expected = target * elapsed / days
-    f["expected_to_date"] = expected
-    f["pace_status"] = pd.Series(
-        [_pace(a, e, t) for a, e, t in zip(actual, expected, target, strict=True)],
-        index=f.index, dtype="str")
-    f["run_rate_projection"] = actual * days / elapsed if elapsed else np.nan
-    shortfall = gap.clip(lower=0)
-    if remaining:
-        f["required_per_day"] = shortfall / remaining
-    else:
-        f["required_per_day"] = shortfall.where(shortfall == 0)  # period over: a gap cannot be closed
-    f["forecast"] = actual + f["weighted_pipeline"]
-    f["coverage"] = (f["open_pipeline"] / gap).where(gap > 0)
-    closed = f["history_won"] + f["history_lost"]
-    win_rate = (f["history_won"] / closed).where(closed > 0)
-    f["win_rate"] = win_rate
-    f["coverage_needed"] = (1 / win_rate).where(win_rate > 0)
-    avg = pd.to_numeric(f["avg_deal_size"], errors="coerce").astype("float64")
-    f["avg_deal_size"] = avg
-    needed = np.ceil(_round_safe(shortfall / avg.where(avg > 0))).mask(shortfall == 0, 0.0)
-    f["deals_needed"] = needed.astype("Float64").astype("Int64")
-    at_rate = np.ceil(_round_safe(needed / win_rate.where(win_rate > 0))).mask(needed == 0, 0.0)
-    f["deals_needed_at_win_rate"] = at_rate.astype("Float64").astype("Int64")
-    f["actual_last_year"] = f["actual_last_year"] if has_ly else np.nan
-    if has_prev:
-        prev = f["actual_previous"].astype("float64")
-        f["change_vs_previous"] = ((actual - prev) / prev).where(prev > 0)
-    else:
-        f["actual_previous"] = np.nan
-        f["change_vs_previous"] = np.nan
+    numpy on the small arrays, the frame built once: pandas' per-column overhead would otherwise
+    cost more than the query.
+    """
+    n = len(owners)
+    empty: dict[str, float] = {}
+
+    def col(name: str) -> np.ndarray:
+        return np.array([deals.get(o, empty).get(name, 0.0) for o in owners], dtype="float64")
+
+    with np.errstate(divide="ignore", invalid="ignore"):
+        target = np.array([targets.get(o, math.nan) for o in owners], dtype="float64")
+        target = np.where(target > 0, target, np.nan)  # a zero target cannot be attained: treated as none
+        actual = col("actual")
+        gap = target - actual
+        days = period.days
+        elapsed = period.elapsed_days(as_of)
+        remaining = days - elapsed
+        expected = target * elapsed / days
+        shortfall = np.clip(gap, 0, None)
+        # once the period is over, a gap cannot be closed
+        required = shortfall / remaining if remaining else np.where(shortfall == 0, shortfall, np.nan)
+        weighted = col("weighted_pipeline")
+        open_pipeline = col("open_pipeline")
+        coverage = np.where(gap > 0, open_pipeline / gap, np.nan)
+        history_won, history_lost = col("history_won"), col("history_lost")
+        closed = history_won + history_lost
+        win_rate = np.where(closed > 0, history_won / closed, np.nan)
+        coverage_needed = np.where(win_rate > 0, 1 / win_rate, np.nan)
+        valued = col("history_won_valued")
+        avg = np.where(valued > 0, col("history_won_value") / valued, np.nan)
+        needed = np.ceil(_round_safe(shortfall / np.where(avg > 0, avg, np.nan)))
+        needed = np.where(shortfall == 0, 0.0, needed)
+        at_rate = np.ceil(_round_safe(needed / np.where(win_rate > 0, win_rate, np.nan)))
+        at_rate = np.where(needed == 0, 0.0, at_rate)
+        prev = col("actual_previous")
+        change = np.where(prev > 0, (actual - prev) / prev, np.nan) if has_prev else np.full(n, np.nan)
+    out = {
+        "target": target, "actual": actual, "attainment": actual / target, "gap": gap,
+        "expected_to_date": expected,
+        "pace_status": pd.Series([_pace(a, e, t) for a, e, t in zip(actual, expected, target, strict=True)],
+                                 dtype="str"),
+        "run_rate_projection": actual * days / elapsed if elapsed else np.full(n, np.nan),
+        "required_per_day": required,
+        "weighted_pipeline": weighted,
+        "forecast": actual + weighted,
+        "open_pipeline": open_pipeline,
+        "open_unknown_amount": col("open_unknown_amount").astype("int64"),
+        "coverage": coverage,
+        "coverage_needed": coverage_needed,
+        "deals_won": col("deals_won").astype("int64"),
+        "win_rate": win_rate,
+        "avg_deal_size": avg,
+        "deals_needed": pd.array(needed, dtype="Float64").astype("Int64"),
+        "deals_needed_at_win_rate": pd.array(at_rate, dtype="Float64").astype("Int64"),
+        "actual_last_year": col("actual_last_year") if has_ly else np.full(n, np.nan),
+        "actual_previous": prev if has_prev else np.full(n, np.nan),
+        "change_vs_previous": change,
+    }
     if metric == "new_customers":  # a count of customers has no pipeline value or deal size
-        for col in ("weighted_pipeline", "forecast", "open_pipeline", "coverage", "avg_deal_size"):
-            f[col] = np.nan
-        for col in ("deals_needed", "deals_needed_at_win_rate"):
-            f[col] = pd.Series(pd.NA, index=f.index, dtype="Int64")
-    return f
+        for name in ("weighted_pipeline", "forecast", "open_pipeline", "coverage", "avg_deal_size"):
+            out[name] = np.full(n, np.nan)
+        for name in ("deals_needed", "deals_needed_at_win_rate"):
+            out[name] = pd.array([pd.NA] * n, dtype="Int64")
+    return pd.DataFrame(out)
 
 
-def _round_safe(values: pd.Series) -> pd.Series:
+def _round_safe(values: np.ndarray) -> np.ndarray:
     """Guard ``ceil`` against float noise: 3.0000000000000004 deals needed is 3."""
-    return values.round(9)
+    return np.round(values, 9)
 
 
 def _pace(actual: float, expected: float, target: float) -> str:
@@ -576,19 +724,29 @@ def decomposition_check(con: duckdb.DuckDBPyConnection, period: Period, metric: 
     target only) is not a mismatch.
     """
     _check_metric(metric, TARGET_METRICS)
-    cur = con.cursor()
-    sql, params = _target_sql(cur, [(period.start, period.end)], metric, spread, Filters())
-    sql += """SELECT level, owner, explicit_target, sum_of_parts, explicit_target - sum_of_parts AS difference
-FROM (
-    SELECT 'team' AS level, team AS owner, sum(explicit) AS explicit_target, sum(parts) AS sum_of_parts
-    FROM team_m WHERE explicit IS NOT NULL GROUP BY team
-    UNION ALL
-    SELECT 'company', ?, sum(explicit), sum(parts) FROM comp_m WHERE explicit IS NOT NULL
-    HAVING count(*) > 0
-)
-WHERE sum_of_parts IS NOT NULL AND abs(explicit_target - sum_of_parts) > 0.005
-ORDER BY level DESC, owner"""
-    return cur.execute(sql, params + [COMPANY]).df()
+    parts = _target_parts(con.cursor(), [(period.start, period.end)], metric, spread, Filters(), by_rep=False)
+    team_m, comp_m = _roll_up(parts)
+    checks: dict[tuple[str, str], list] = {}  # (level, owner) -> [explicit, parts] over explicit months
+    for (_pid, _month, team), (explicit, rep_sum) in team_m.items():
+        if explicit is not None:
+            acc = checks.setdefault(("team", team), [0.0, None])
+            acc[0] += explicit
+            if rep_sum is not None:
+                acc[1] = (acc[1] or 0.0) + rep_sum
+    for (_pid, _month), (explicit, sub) in comp_m.items():
+        if explicit is not None:
+            acc = checks.setdefault(("company", COMPANY), [0.0, None])
+            acc[0] += explicit
+            if sub is not None:
+                acc[1] = (acc[1] or 0.0) + sub
+    rows = [(level, owner, explicit, sub, explicit - sub)
+            for (level, owner), (explicit, sub) in checks.items()
+            if sub is not None and abs(explicit - sub) > 0.005]
+    rows.sort(key=lambda r: (r[0] != "team", r[1]))  # teams by name, then the company
+    columns = ["level", "owner", "explicit_target", "sum_of_parts", "difference"]
+    return pd.DataFrame({
+        name: pd.Series([r[i] for r in rows], dtype=("str" if rows else "object") if i < 2 else "float64")
+        for i, name in enumerate(columns)})
 
 
 def cumulative_actual(con: duckdb.DuckDBPyConnection, period: Period, filters: Filters = NO_FILTERS,
@@ -654,28 +812,29 @@ def monthly_attainment(con: duckdb.DuckDBPyConnection, start: date, end: date, b
     months = custom_period(month_start(start), month_end(end)).months()
     cur = con.cursor()
     periods = [(m, month_end(m)) for m in months]
-    targets = _targets_by_period(cur, periods, by, metric, spread, filters)
-    targets["month"] = [months[int(i)] for i in targets["pid"]]
-    targets = targets.drop(columns="pid")
+    targets = {(owner, months[pid]): target for pid, owner, target in
+               _target_rows(cur, periods, by, metric, spread, filters)}
     src, params = _deal_source(cur, by == "team", filters, [(months[0], month_end(months[-1]))], metric)
-    actual = cur.execute(
+    actual = {(owner, month): value for owner, month, value in cur.execute(
         src + f"SELECT {_owner_expr(by)} AS owner, date_trunc('month', close_date)::DATE AS month, "
               "sum(value) AS actual FROM f WHERE status = 'won' GROUP BY ALL",
-        params + _owner_params(by)).df()
-    actual["month"] = [pd.Timestamp(m).date() for m in actual["month"]]
-    owners = pd.concat([targets["owner"], actual["owner"]]).drop_duplicates()
+        params + _owner_params(by)).fetchall()}
     if by == "company":
-        owners = pd.Series([COMPANY])
-    grid = pd.MultiIndex.from_product([owners.tolist(), months], names=["owner", "month"]).to_frame(index=False)
-    out = grid.merge(targets, on=["owner", "month"], how="left").merge(actual, on=["owner", "month"], how="left")
-    future = out["month"] > as_of
-    out["actual"] = out["actual"].astype("float64").fillna(0.0).where(~future)
-    out["target"] = out["target"].astype("float64")
-    out["attainment"] = out["actual"] / out["target"].where(out["target"] > 0)
-    out["month"] = pd.to_datetime(out["month"]).astype("datetime64[us]")
-    out = out.rename(columns={"owner": by})
-    return out.sort_values([by, "month"], na_position="last", kind="stable").reset_index(drop=True)[
-        [by, "month", "target", "actual", "attainment"]]
+        owners: list[str | None] = [COMPANY]
+    else:  # every owner with a target or a won deal in a month, by name (no owner last)
+        owners = sorted({o for o, _ in targets} | {o for o, _ in actual}, key=lambda o: (o is None, o or ""))
+    # The grid is built on the few owners x months in Python, not with frame merges.
+    cells = [(o, m) for o in owners for m in months]
+    actual_col = np.array([math.nan if m > as_of else (actual.get((o, m)) or 0.0) for o, m in cells],
+                          dtype="float64")
+    target_col = np.array([targets.get(cell, math.nan) for cell in cells], dtype="float64")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        attained = actual_col / np.where(target_col > 0, target_col, np.nan)
+    return pd.DataFrame({
+        by: pd.Series([o for o, _ in cells], dtype="str"),
+        "month": pd.Series(pd.to_datetime([m for _, m in cells]), dtype="datetime64[us]"),
+        "target": target_col, "actual": actual_col, "attainment": attained,
+    })
 
 
 def open_deals_for_gap(con: duckdb.DuckDBPyConnection, period: Period, rep: str,

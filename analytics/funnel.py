@@ -30,8 +30,8 @@ from analytics.filters import Filters, where_sql
 from analytics.messages import Problem, define
 from analytics.periods import Period, month_end
 from analytics.schema import stage_entry_column
-from analytics.settings import DEFAULT_SETTINGS, Settings, register_stage_map
-from analytics.store import table_layout
+from analytics.settings import DEFAULT_SETTINGS, Settings
+from analytics.store import deal_ids_unique, table_layout
 
 _ALL = Filters()
 
@@ -132,13 +132,22 @@ def _check_dimension(by: str | None) -> None:
         raise ValueError(f"cannot compare the funnel by {by!r}; choose one of {', '.join(FUNNEL_DIMENSIONS)}")
 
 
-def _lost_stage_values(cur: duckdb.DuckDBPyConnection, settings: Settings) -> tuple[str, list[object]]:
-    """A VALUES relation (label, idx) classifying every distinct ``lost_stage`` label."""
-    labels = [r[0] for r in cur.execute(
-        "SELECT DISTINCT lost_stage FROM deals WHERE lost_stage IS NOT NULL").fetchall()]
+def _stage_values(cur: duckdb.DuckDBPyConnection, settings: Settings, where: str,
+                  params: list[object]) -> tuple[str, list[object]]:
+    """A VALUES relation (label, idx) classifying the ``stage`` and ``lost_stage`` labels of the deals
+    ``where`` selects (the only ones the funnel joins it to).
+
+    One query for both columns (a label means the same stage in either); labels that are no
+    funnel stage (lost, unknown) are left out, so they join to NULL, as with
+    ``settings.register_stage_map``.
+    """
+    stages, lost = cur.execute(
+        f"SELECT list(DISTINCT stage), list(DISTINCT lost_stage) FROM deals d WHERE {where}", params).fetchall()[0]
     order = settings.stage_order()
     pairs: list[object] = []
-    for label in labels:
+    for label in {*(stages or ()), *(lost or ())}:
+        if label is None:
+            continue
         key, _status = settings.classify_stage(label)
         if key is not None:
             pairs += [label, order.index(key)]
@@ -155,26 +164,31 @@ def _deal_flags_sql(cur: duckdb.DuckDBPyConnection, settings: Settings, select_e
 
     Also ``has_dates``, ``no_stage_lost`` and ``backward``; a dated deal skipped a stage when
     ``strict_idx < reach_idx``.
-    ``register_stage_map`` must have run on ``cur``.
     """
     order = settings.stage_order()
     n = len(order)
     won = order.index(settings.won_stage)
     cap = max(won - 1, 0)  # a deal that is not won cannot have reached the won stage
-    lost_rel, lost_params = _lost_stage_values(cur, settings)
     fsql, fparams = where_sql(filters, "d")
-    entries = ", ".join(f"{_entry(k)} AS e{i}" for i, k in enumerate(order))
+    stage_rel, stage_params = _stage_values(cur, settings, f"({fsql}) AND ({scope_sql})", [*fparams, *scope_params])
+    entries = [_entry(k) for k in order]
     extra = "".join(f"{e}, " for e in select_extra)
+    # Per deal: which stages have an entry date (h<i>) and whether a later stage was entered before
+    # an earlier one; the rules below then work on these flags (written out per stage, with what
+    # is known in advance folded in, so the query stays small to plan).
+    pairs = [f"{entries[i]} > {entries[j]}" for i in range(n) for j in range(i + 1, n)]
+    backward = f"coalesce({' OR '.join(pairs)}, FALSE)" if pairs else "FALSE"
     base = (
         f"SELECT {extra}d.deal_id, coalesce(d.status, 'open') AS status, d.created_date, d.close_date, "
-        f"sm.stage_order AS cur_idx, lm.idx AS lost_idx, {entries} "
-        f"FROM deals d LEFT JOIN stage_map sm ON d.stage = sm.stage "
-        f"LEFT JOIN {lost_rel} AS lm ON d.lost_stage = lm.label "
+        f"sm.idx AS cur_idx, lm.idx AS lost_idx, "
+        + "".join(f"({e} IS NOT NULL) AS h{i}, " for i, e in enumerate(entries))
+        + f"{backward} AS moved_back "
+        f"FROM deals d LEFT JOIN {stage_rel} AS sm ON d.stage = sm.label "
+        f"LEFT JOIN {stage_rel} AS lm ON d.lost_stage = lm.label "
         f"WHERE ({fsql}) AND ({scope_sql})"
     )
-    any_date = " OR ".join(f"e{i} IS NOT NULL" for i in range(n))
-    date_idx = "greatest(" + ", ".join(f"CASE WHEN e{i} IS NOT NULL THEN {i} END" for i in range(n)) + ")" \
-        if n > 1 else "CASE WHEN e0 IS NOT NULL THEN 0 END"
+    any_date = " OR ".join(f"h{i}" for i in range(n))
+    date_idx = "CASE " + " ".join(f"WHEN h{i} THEN {i}" for i in reversed(range(n))) + " END"  # last dated stage
     step1 = (
         f"SELECT *, ({any_date}) AS has_dates, {date_idx} AS date_idx, "
         f"CASE WHEN status = 'lost' THEN coalesce(lost_idx, cur_idx) ELSE cur_idx END AS terminal_raw "
@@ -187,26 +201,27 @@ def _deal_flags_sql(cur: duckdb.DuckDBPyConnection, settings: Settings, select_e
         f"least(terminal_raw, {cap}) AS terminal_idx "
         "FROM step1"
     )
+
     # touched(i): the deal has a date for stage i, or i is the stage it is in / was lost in / won.
-    touched = [
-        f"coalesce(e{i} IS NOT NULL OR (status = 'won' AND {i} >= {won}) "
-        f"OR (status <> 'won' AND terminal_idx = {i}), FALSE)"
-        for i in range(n)
-    ]
-    untouched = ", ".join(f"CASE WHEN NOT {touched[i]} THEN {i} END" for i in range(n))
-    first_untouched = f"coalesce(least({untouched}), {n})" if n > 1 else f"coalesce({untouched}, {n})"
-    pairs = [f"e{i} > e{j}" for i in range(n) for j in range(i + 1, n)]
-    backward = f"coalesce({' OR '.join(pairs)}, FALSE)" if pairs else "FALSE"
+    def touched(i: int) -> str:
+        parts = [f"h{i}"]
+        if i >= won:
+            parts.append("status = 'won'")
+        if i <= cap:  # terminal_idx never exceeds cap
+            parts.append(f"coalesce(status <> 'won' AND terminal_idx = {i}, FALSE)")
+        return "(" + " OR ".join(parts) + ")"
+
+    first_untouched = "CASE " + " ".join(f"WHEN NOT {touched(i)} THEN {i}" for i in range(n)) + f" ELSE {n} END"
     # strict_idx: the last stage up to which every stage was touched (-1: not even the first).
     step3 = (
         "SELECT *, "
         f"CASE WHEN has_dates THEN least(reach_idx, {first_untouched} - 1) ELSE reach_idx END AS strict_idx, "
         "(status = 'lost' AND lost_idx IS NULL AND cur_idx IS NULL AND NOT has_dates) AS no_stage_lost, "
-        f"(has_dates AND {backward}) AS backward "
+        "(has_dates AND moved_back) AS backward "
         "FROM step2"
     )
     sql = f"WITH base AS ({base}), step1 AS ({step1}), step2 AS ({step2}) {step3}"
-    return sql, [*lost_params, *fparams, *scope_params]
+    return sql, [*stage_params, *stage_params, *fparams, *scope_params]
 
 
 def _scope(period: Period | None, mode: str) -> tuple[str, list[object]]:
@@ -218,44 +233,46 @@ def _scope(period: Period | None, mode: str) -> tuple[str, list[object]]:
     return "TRUE", []
 
 
-def _count_without_created(cur: duckdb.DuckDBPyConnection, filters: Filters) -> int:
+def _deal_count(unique: bool) -> str:
+    """Counting deals: distinct ids, or rows when every row is known to have its own id (reading a
+    million distinct ids costs more than the rest of a query)."""
+    return "count(*)" if unique else "count(DISTINCT deal_id)"
+
+
+def _count_without_created(cur: duckdb.DuckDBPyConnection, filters: Filters, unique: bool) -> int:
     fsql, fparams = where_sql(filters, "d")
     return int(cur.execute(
-        f"SELECT count(DISTINCT deal_id) FROM deals d WHERE ({fsql}) AND d.created_date IS NULL",
+        f"SELECT {_deal_count(unique)} FROM deals d WHERE ({fsql}) AND d.created_date IS NULL",
         fparams).fetchall()[0][0])
 
 
 def _reached_counts(cur: duckdb.DuckDBPyConnection, settings: Settings, groups: list[tuple[str, str]],
-                    scope_sql: str, scope_params: list[object], filters: Filters) -> pd.DataFrame:
+                    scope_sql: str, scope_params: list[object], filters: Filters, unique: bool) -> pd.DataFrame:
     """One row per group: ``deals``, ``reached_<i>``, ``strict_<i>`` and the data-quality counts."""
     n = len(settings.stage_order())
     flags_sql, params = _deal_flags_sql(cur, settings, [f"{expr} AS {name}" for name, expr in groups],
                                         scope_sql, scope_params, filters)
     names = [name for name, _ in groups]
-    select_names = "".join(f"{n_}, " for n_ in names)
-    # Few distinct (reach, strict, flags) combinations per group: count them, then accumulate in
-    # pandas. Distinct deal ids, so the lines of one order count once.
-    sql = (f"WITH flags AS ({flags_sql}) "
-           f"SELECT {select_names}reach_idx, strict_idx, no_stage_lost, has_dates, backward, "
-           "count(DISTINCT deal_id) AS deals FROM flags GROUP BY ALL")
-    raw = cur.execute(sql, params).df()
-    if "created_month" in raw:
-        raw["created_month"] = pd.to_datetime(raw["created_month"]).dt.strftime("%Y-%m").astype("str")
-    raw["skipped"] = raw["has_dates"] & (raw["strict_idx"] < raw["reach_idx"])
-    for i in range(n):
-        raw[f"reached_{i}"] = raw["deals"].where(raw["reach_idx"] >= i, 0)
-        raw[f"strict_{i}"] = raw["deals"].where(raw["strict_idx"] >= i, 0)
-    raw["lost_without_stage"] = raw["deals"].where(raw["no_stage_lost"], 0)
-    raw["without_dates"] = raw["deals"].where(~raw["has_dates"], 0)
-    raw["backward_moves"] = raw["deals"].where(raw["backward"], 0)
-    raw["skipped_stages"] = raw["deals"].where(raw["skipped"], 0)
-    counts = [*(f"reached_{i}" for i in range(n)), *(f"strict_{i}" for i in range(n)), "deals",
-              "lost_without_stage", "without_dates", "backward_moves", "skipped_stages"]
-    if not names:
-        total = raw[counts].sum().astype("int64")
-        return pd.DataFrame([total]) if len(raw) else pd.DataFrame(columns=counts)
-    out = raw.groupby(names, dropna=False, sort=True)[counts].sum().reset_index()
-    return out.astype({c: "int64" for c in counts})
+    # Few distinct (reach, strict, flags) combinations per group: count the deals of each (distinct
+    # deal ids, so the lines of one order count once), then accumulate them per group.
+    keys = "".join(f"{n_}, " for n_ in names)
+    outer = [f"strftime({n_}, '%Y-%m') AS {n_}" if n_ == "created_month" else n_ for n_ in names]
+
+    def total(name: str, condition: str | None = None) -> str:
+        flt = f" FILTER (WHERE {condition})" if condition else ""
+        return f"coalesce(sum(deals){flt}, 0)::BIGINT AS {name}"
+
+    sums = [*(total(f"reached_{i}", f"reach_idx >= {i}") for i in range(n)),
+            *(total(f"strict_{i}", f"strict_idx >= {i}") for i in range(n)),
+            total("deals"), total("lost_without_stage", "no_stage_lost"),
+            total("without_dates", "NOT has_dates"), total("backward_moves", "backward"),
+            total("skipped_stages", "has_dates AND strict_idx < reach_idx")]
+    group = f" GROUP BY {', '.join(names)} ORDER BY {', '.join(f'{n_} NULLS LAST' for n_ in names)}" if names else ""
+    sql = (f"WITH flags AS ({flags_sql}), combos AS ("
+           f"SELECT {keys}reach_idx, strict_idx, no_stage_lost, has_dates, backward, "
+           f"{_deal_count(unique)} AS deals FROM flags GROUP BY ALL) "
+           f"SELECT {', '.join([*outer, *sums])} FROM combos{group}")
+    return cur.execute(sql, params).df()
 
 
 def _long_table(counts: pd.DataFrame, names: list[str], settings: Settings, strict: bool) -> pd.DataFrame:
@@ -306,7 +323,7 @@ def funnel(con: duckdb.DuckDBPyConnection, period: Period | None, filters: Filte
     if mode not in ("snapshot", "cohort"):
         raise ValueError(f"mode must be 'snapshot' or 'cohort', not {mode!r}")
     cur = con.cursor()
-    register_stage_map(cur, settings)
+    unique = deal_ids_unique(cur)
     groups: list[tuple[str, str]] = []
     if by is not None:
         groups.append((by, f'd."{by}"'))
@@ -314,11 +331,11 @@ def funnel(con: duckdb.DuckDBPyConnection, period: Period | None, filters: Filte
         groups.append(("created_month", _MONTH_SQL))
     names = [g for g, _ in groups]
     scope_sql, scope_params = _scope(period, mode)
-    counts = _reached_counts(cur, settings, groups, scope_sql, scope_params, filters)
+    counts = _reached_counts(cur, settings, groups, scope_sql, scope_params, filters, unique)
     if not names and counts.empty:
         counts = pd.DataFrame([_empty_counts(settings)])
     table = _long_table(counts, names, settings, strict)
-    without_created = _count_without_created(cur, filters) if (period is not None or mode == "cohort") else 0
+    without_created = _count_without_created(cur, filters, unique) if (period is not None or mode == "cohort") else 0
     too_young: list[str] = []
     median_cycle = float("nan")
     if mode == "cohort":
@@ -383,7 +400,6 @@ def cohort_funnel(con: duckdb.DuckDBPyConnection, start: date | None, end: date 
     ``too_young`` when that is below the median won cycle (False when no won deal has a cycle).
     """
     cur = con.cursor()
-    register_stage_map(cur, settings)
     scope = ["d.created_date IS NOT NULL"]
     params: list[object] = []
     if start is not None:
@@ -393,7 +409,7 @@ def cohort_funnel(con: duckdb.DuckDBPyConnection, start: date | None, end: date 
         scope.append("d.created_date <= ?")
         params.append(end)
     counts = _reached_counts(cur, settings, [("created_month", _MONTH_SQL)],
-                             " AND ".join(scope), params, filters)
+                             " AND ".join(scope), params, filters, deal_ids_unique(cur))
     table = _long_table(counts, ["created_month"], settings, strict)
     # The share is of every deal created in the month, in strict mode too.
     sizes = counts.set_index("created_month")["deals"]
@@ -451,12 +467,13 @@ def lost_reasons(con: duckdb.DuckDBPyConnection, period: Period | None, filters:
     """
     fsql, fparams = where_sql(filters, "d")
     psql, pparams = ("d.close_date BETWEEN ? AND ?", [period.start, period.end]) if period else ("TRUE", [])
+    cur = con.cursor()
     sql = (
-        "SELECT d.lost_reason AS lost_reason, count(DISTINCT d.deal_id) AS deals, sum(d.amount) AS amount "
+        f"SELECT d.lost_reason AS lost_reason, {_deal_count(deal_ids_unique(cur))} AS deals, sum(d.amount) AS amount "
         f"FROM deals d WHERE d.status = 'lost' AND ({fsql}) AND ({psql}) "
         "GROUP BY d.lost_reason ORDER BY d.lost_reason IS NULL, deals DESC, d.lost_reason"
     )
-    out = con.cursor().execute(sql, [*fparams, *pparams]).df()
+    out = cur.execute(sql, [*fparams, *pparams]).df()
     total = out["deals"].sum()
     out["share"] = out["deals"] / total if total else float("nan")
     return out.astype({"deals": "int64", "amount": "float64", "share": "float64"})
@@ -474,7 +491,6 @@ def stage_deals(con: duckdb.DuckDBPyConnection, period: Period | None, filters: 
         raise ValueError(f"unknown stage {stage_key!r}; stages are {', '.join(order)}")
     i = order.index(stage_key)
     cur = con.cursor()
-    register_stage_map(cur, settings)
     scope_sql, scope_params = _scope(period, "cohort" if created_month else "snapshot")
     if created_month is not None:
         first = date.fromisoformat(f"{created_month}-01")

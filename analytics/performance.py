@@ -18,11 +18,13 @@ from __future__ import annotations
 from datetime import date
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from analytics.filters import Filters, where_sql
 from analytics.periods import Period, add_months, month_start
 from analytics.settings import DEFAULT_SETTINGS, Settings
+from analytics.store import deal_ids_unique
 
 _ALL = Filters()
 
@@ -51,6 +53,12 @@ def _between(column: str, period: Period | None) -> tuple[str, list[object]]:
     return f"{column} BETWEEN ? AND ?", [period.start, period.end]
 
 
+def _deal_count(unique: bool) -> str:
+    """Counting deals: distinct ids, or rows when every row is known to have its own id (reading a
+    million distinct ids costs more than the rest of a query)."""
+    return "count(*)" if unique else "count(DISTINCT d.deal_id)"
+
+
 def _measures(con: duckdb.DuckDBPyConnection, groups: list[str], period: Period | None,
               filters: Filters) -> pd.DataFrame:
     """All measures per group (one scan); columns ``groups`` + MEASURES, sorted by won revenue."""
@@ -60,7 +68,19 @@ def _measures(con: duckdb.DuckDBPyConnection, groups: list[str], period: Period 
     cur_sql, cur_p = _between("d.close_date", period)
     prev_sql, prev_p = _between("d.close_date", period.previous()) if period else ("FALSE", [])
     ly_sql, ly_p = _between("d.close_date", period.same_period_last_year()) if period else ("FALSE", [])
-    # One row per (group, deal): order lines sharing an id become one deal.
+    cur = con.cursor()
+    # One row per (group, deal): order lines sharing an id become one deal. When every row is known
+    # to have its own id, the rows are the deals (and the ids need not be read at all).
+    if deal_ids_unique(cur):
+        deal = f"""SELECT {names}, status, amount, created_date, close_date, in_cur, in_prev, in_ly
+        FROM base WHERE status = 'open' OR in_cur OR in_prev OR in_ly"""
+    else:
+        deal = f"""SELECT {names}, deal_id, any_value(status) AS status, sum(amount) AS amount,
+               min(created_date) AS created_date, max(close_date) AS close_date,
+               bool_or(in_cur) AS in_cur, bool_or(in_prev) AS in_prev, bool_or(in_ly) AS in_ly
+        FROM base
+        WHERE status = 'open' OR in_cur OR in_prev OR in_ly
+        GROUP BY {names}, deal_id"""
     sql = f"""
     WITH base AS (
         SELECT {', '.join(exprs)}, d.deal_id, coalesce(d.status, 'open') AS status, d.amount,
@@ -68,14 +88,7 @@ def _measures(con: duckdb.DuckDBPyConnection, groups: list[str], period: Period 
                ({cur_sql}) AS in_cur, ({prev_sql}) AS in_prev, ({ly_sql}) AS in_ly
         FROM deals d
         WHERE ({fsql})
-    ), deal AS (
-        SELECT {names}, deal_id, any_value(status) AS status, sum(amount) AS amount,
-               min(created_date) AS created_date, max(close_date) AS close_date,
-               bool_or(in_cur) AS in_cur, bool_or(in_prev) AS in_prev, bool_or(in_ly) AS in_ly
-        FROM base
-        WHERE status = 'open' OR in_cur OR in_prev OR in_ly
-        GROUP BY {names}, deal_id
-    )
+    ), deal AS ({deal})
     SELECT {names},
         coalesce(sum(amount) FILTER (WHERE status = 'won' AND in_cur), 0) AS won_revenue,
         count(*) FILTER (WHERE status = 'won' AND in_cur) AS deals_won,
@@ -90,9 +103,10 @@ def _measures(con: duckdb.DuckDBPyConnection, groups: list[str], period: Period 
         count(*) FILTER (WHERE status = 'open' OR (in_cur AND status IN ('won', 'lost'))) AS active
     FROM deal
     GROUP BY {names}
+    HAVING active > 0
+    ORDER BY won_revenue DESC, {', '.join(f'{g} NULLS LAST' for g in groups)}
     """
-    raw = con.cursor().execute(sql, [*cur_p, *prev_p, *ly_p, *fparams]).df()
-    raw = raw[raw["active"] > 0]
+    raw = cur.execute(sql, [*cur_p, *prev_p, *ly_p, *fparams]).df()
     return _finish(raw, groups, period)
 
 
@@ -102,31 +116,38 @@ def _ratio(num: pd.Series, den: pd.Series) -> pd.Series:
     return (num.astype("float64") / den.where(den != 0)).astype("float64")
 
 
+def _div(num: np.ndarray, den: np.ndarray) -> np.ndarray:
+    """num / den as float, NaN where den is 0 or NaN (numpy: the frames here are small)."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(den != 0, num / den, np.nan)
+
+
 def _finish(raw: pd.DataFrame, groups: list[str], period: Period | None) -> pd.DataFrame:
-    out = raw[groups].copy()
-    out["won_revenue"] = raw["won_revenue"].astype("float64")
-    out["revenue_share"] = _ratio(out["won_revenue"], pd.Series(out["won_revenue"].sum(), index=out.index))
-    out["deals_won"] = raw["deals_won"].astype("int64")
-    out["deals_lost"] = raw["deals_lost"].astype("int64")
-    out["win_rate"] = _ratio(out["deals_won"], out["deals_won"] + out["deals_lost"])
-    out["win_rate_value"] = _ratio(out["won_revenue"], out["won_revenue"] + raw["lost_amount"])
-    out.loc[out["deals_won"] + out["deals_lost"] == 0, "win_rate_value"] = float("nan")
-    out["avg_deal_size"] = raw["avg_deal_size"].astype("float64")
-    out["sales_cycle_days"] = raw["sales_cycle_days"].astype("float64")
-    out["open_deals"] = raw["open_deals"].astype("int64")
-    out["sales_velocity"] = _ratio(out["open_deals"] * out["win_rate"] * out["avg_deal_size"],
-                                   out["sales_cycle_days"])
+    """The measures from the per-group sums (rows already listed and sorted by the query)."""
+    def col(name: str, dtype: str = "float64") -> np.ndarray:
+        return raw[name].to_numpy(dtype=dtype, na_value=np.nan) if dtype == "float64" else \
+            raw[name].to_numpy(dtype=dtype)
+
+    won = col("won_revenue")
+    deals_won, deals_lost, open_deals = col("deals_won", "int64"), col("deals_lost", "int64"), col("open_deals", "int64")
+    closed = deals_won + deals_lost
+    win_rate = _div(deals_won.astype("float64"), closed.astype("float64"))
+    avg, cycle = col("avg_deal_size"), col("sales_cycle_days")
+    out = {
+        "won_revenue": won,
+        "revenue_share": _div(won, np.full(len(won), won.sum())),
+        "deals_won": deals_won, "deals_lost": deals_lost, "win_rate": win_rate,
+        "win_rate_value": np.where(closed == 0, np.nan, _div(won, won + col("lost_amount"))),
+        "avg_deal_size": avg, "sales_cycle_days": cycle, "open_deals": open_deals,
+        "sales_velocity": _div(open_deals * win_rate * avg, cycle),
+    }
     if period is None:
-        out["change"] = float("nan")
-        out["change_last_year"] = float("nan")
+        out["change"] = out["change_last_year"] = np.full(len(won), np.nan)
     else:
-        prev = raw["previous_revenue"].astype("float64")
-        last_year = raw["last_year_revenue"].astype("float64")
-        out["change"] = _ratio(out["won_revenue"] - prev, prev)
-        out["change_last_year"] = _ratio(out["won_revenue"] - last_year, last_year)
-    out = out.sort_values(["won_revenue", *groups], ascending=[False, *[True] * len(groups)],
-                          na_position="last", kind="stable")
-    return out.reset_index(drop=True)
+        prev, last_year = col("previous_revenue"), col("last_year_revenue")
+        out["change"] = _div(won - prev, prev)
+        out["change_last_year"] = _div(won - last_year, last_year)
+    return pd.concat([raw[groups].reset_index(drop=True), pd.DataFrame(out)], axis=1)
 
 
 def performance(con: duckdb.DuckDBPyConnection, by: str, period: Period | None, filters: Filters = _ALL,
@@ -198,6 +219,8 @@ def new_vs_returning(con: duckdb.DuckDBPyConnection, period: Period | None,
     customers, deals_won, won_revenue (currency), revenue_share (fraction, NaN without revenue).
     Won deals without a customer are left out.
     """
+    cur = con.cursor()
+    unique = deal_ids_unique(cur)
     fsql, fparams = where_sql(filters, "d")
     psql, pparams = _between("d.close_date", period)
     start = period.start if period else date.min
@@ -208,13 +231,13 @@ def new_vs_returning(con: duckdb.DuckDBPyConnection, period: Period | None,
     )
     SELECT CASE WHEN f.first_close >= ? OR f.first_close IS NULL THEN 'new' ELSE 'returning' END
                AS customer_type,
-           count(DISTINCT d.customer) AS customers, count(DISTINCT d.deal_id) AS deals_won,
+           count(DISTINCT d.customer) AS customers, {_deal_count(unique)} AS deals_won,
            coalesce(sum(d.amount), 0) AS won_revenue
     FROM deals d JOIN first_won f USING (customer)
     WHERE d.status = 'won' AND ({fsql}) AND ({psql})
     GROUP BY customer_type
     """
-    raw = con.cursor().execute(sql, [start, *fparams, *pparams]).df().set_index("customer_type")
+    raw = cur.execute(sql, [start, *fparams, *pparams]).df().set_index("customer_type")
     out = pd.DataFrame({"customer_type": ["new", "returning"]})
     for col in ("customers", "deals_won"):
         out[col] = out["customer_type"].map(raw[col]).fillna(0).astype("int64")
@@ -234,6 +257,8 @@ def lead_source_roi(con: duckdb.DuckDBPyConnection, period: Period | None,
     a fraction. NaN where no cost is known (a filter on a dimension campaigns lack, such as team,
     leaves cost unknown). Sources with cost but no lead are listed with 0 leads.
     """
+    cur = con.cursor()
+    unique = deal_ids_unique(cur)
     fsql, fparams = where_sql(filters, "d")
     psql, pparams = _between("d.created_date", period)
     csql, cparams = where_sql(filters, "c", available={"lead_source"})
@@ -247,8 +272,8 @@ def lead_source_roi(con: duckdb.DuckDBPyConnection, period: Period | None,
         cost_params = [period.start, period.end, period.end, period.start]
     sql = f"""
     WITH leads AS (
-        SELECT d.lead_source, count(DISTINCT d.deal_id) AS leads,
-               count(DISTINCT d.deal_id) FILTER (WHERE d.status = 'won') AS won,
+        SELECT d.lead_source, {_deal_count(unique)} AS leads,
+               {_deal_count(unique)} FILTER (WHERE d.status = 'won') AS won,
                coalesce(sum(d.amount) FILTER (WHERE d.status = 'won'), 0) AS won_revenue
         FROM deals d WHERE ({fsql}) AND ({psql}) GROUP BY d.lead_source
     ), costs AS (
@@ -259,17 +284,18 @@ def lead_source_roi(con: duckdb.DuckDBPyConnection, period: Period | None,
     SELECT coalesce(l.lead_source, k.lead_source) AS lead_source, coalesce(l.leads, 0) AS leads,
            coalesce(l.won, 0) AS won, coalesce(l.won_revenue, 0) AS won_revenue, k.cost AS cost
     FROM leads l FULL OUTER JOIN costs k ON l.lead_source = k.lead_source
+    ORDER BY won_revenue DESC, lead_source NULLS LAST
     """
     # Placeholders in text order: leads filters, leads period, overlap bounds, campaign filter, overlap test.
     params = [*fparams, *pparams, *cost_params[:2], *cparams, *cost_params[2:]]
-    out = con.cursor().execute(sql, params).df()
-    out = out.astype({"leads": "int64", "won": "int64", "won_revenue": "float64", "cost": "float64"})
-    out["conversion"] = _ratio(out["won"], out["leads"])
-    out["cost_per_won"] = _ratio(out["cost"], out["won"])
-    out["roi"] = _ratio(out["won_revenue"] - out["cost"], out["cost"])
-    out = out[["lead_source", "leads", "won", "conversion", "won_revenue", "cost", "cost_per_won", "roi"]]
-    out = out.sort_values(["won_revenue", "lead_source"], ascending=[False, True], na_position="last")
-    return out.reset_index(drop=True)
+    raw = cur.execute(sql, params).df()
+    leads, won = raw["leads"].to_numpy(dtype="int64"), raw["won"].to_numpy(dtype="int64")
+    revenue = raw["won_revenue"].to_numpy(dtype="float64", na_value=np.nan)
+    cost = raw["cost"].to_numpy(dtype="float64", na_value=np.nan)
+    return pd.DataFrame({
+        "lead_source": raw["lead_source"], "leads": leads, "won": won, "conversion": _div(won, leads),
+        "won_revenue": revenue, "cost": cost, "cost_per_won": _div(cost, won), "roi": _div(revenue - cost, cost),
+    })
 
 
 def monthly_trend(con: duckdb.DuckDBPyConnection, by: str, start: date, end: date,
@@ -280,27 +306,34 @@ def monthly_trend(con: duckdb.DuckDBPyConnection, by: str, start: date, end: dat
     every group that closed a deal in it: won_revenue 0 and win_rate NaN in a month without one.
     ``month`` is 'YYYY-MM'.
     """
+    cur = con.cursor()
+    unique = deal_ids_unique(cur)
     expr = _group_expr(by)
     fsql, fparams = where_sql(filters, "d")
     sql = f"""
-    SELECT date_trunc('month', d.close_date) AS month, {expr} AS {by},
+    SELECT strftime(date_trunc('month', d.close_date), '%Y-%m') AS month, {expr} AS {by},
            coalesce(sum(d.amount) FILTER (WHERE d.status = 'won'), 0) AS won_revenue,
-           count(DISTINCT d.deal_id) FILTER (WHERE d.status = 'won') AS won,
-           count(DISTINCT d.deal_id) FILTER (WHERE d.status = 'lost') AS lost
+           {_deal_count(unique)} FILTER (WHERE d.status = 'won') AS won,
+           {_deal_count(unique)} FILTER (WHERE d.status = 'lost') AS lost
     FROM deals d
     WHERE d.status IN ('won', 'lost') AND d.close_date BETWEEN ? AND ? AND ({fsql})
     GROUP BY ALL
     """
-    raw = con.cursor().execute(sql, [start, end, *fparams]).df()
-    raw["month"] = pd.to_datetime(raw["month"]).dt.strftime("%Y-%m").astype("str")
+    cells = {(m, g): (revenue, won, lost) for m, g, revenue, won, lost in
+             cur.execute(sql, [start, end, *fparams]).fetchall()}
     months = []
-    cur = month_start(start)
-    while cur <= end:
-        months.append(cur.strftime("%Y-%m"))
-        cur = add_months(cur, 1)
-    groups = sorted(raw[by].dropna().unique()) + ([None] if raw[by].isna().any() else [])
-    grid = pd.DataFrame([(m, g) for g in groups for m in months], columns=["month", by])
-    out = grid.merge(raw, on=["month", by], how="left")
-    out["won_revenue"] = out["won_revenue"].fillna(0.0).astype("float64")
-    out["win_rate"] = _ratio(out["won"].fillna(0), out["won"].fillna(0) + out["lost"].fillna(0))
-    return out[["month", by, "won_revenue", "win_rate"]]
+    month = month_start(start)
+    while month <= end:
+        months.append(month.strftime("%Y-%m"))
+        month = add_months(month, 1)
+    present = {g for _, g in cells}
+    groups = sorted(g for g in present if g is not None) + ([None] if None in present else [])
+    grid = [(m, g) for g in groups for m in months]  # every month for every group, zeros where none
+    values = [cells.get(cell, (0.0, 0, 0)) for cell in grid]
+    won = np.array([v[1] for v in values], dtype="float64")
+    closed = won + np.array([v[2] for v in values], dtype="float64")
+    text = "str" if grid else "object"
+    return pd.DataFrame({
+        "month": pd.Series([m for m, _ in grid], dtype=text), by: pd.Series([g for _, g in grid], dtype=text),
+        "won_revenue": np.array([v[0] for v in values], dtype="float64"), "win_rate": _div(won, closed),
+    })

@@ -7,6 +7,7 @@ are NULL). Period-typed columns get ``<col>_start``/``<col>_end`` DATE companion
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping
 
 import duckdb
@@ -49,18 +50,25 @@ def conform(table: str, frame: pd.DataFrame) -> pd.DataFrame:
     Extra columns are dropped. Dates become ``datetime64`` normalised to midnight.
     """
     layout = table_layout(table)
-    out = pd.DataFrame(index=frame.index)
+    columns: dict[str, pd.Series] = {}
+    missing = pd.Series(None, index=frame.index, dtype="object")
     for name, sql_type in layout:
-        values = frame[name] if name in frame.columns else pd.Series(pd.NA, index=frame.index)
+        values = frame[name] if name in frame.columns else missing
+        # Columns that already have the right type (the importer's output) are taken as they are:
+        # converting 100k cells again costs more than the whole parse.
         if sql_type == "DATE":
-            out[name] = pd.to_datetime(values, errors="coerce").dt.normalize().astype("datetime64[us]")
-        elif sql_type in ("DOUBLE",):
-            out[name] = pd.to_numeric(values, errors="coerce").astype("float64")
+            if values.dtype != "datetime64[us]":
+                values = pd.to_datetime(values, errors="coerce").dt.normalize().astype("datetime64[us]")
+        elif sql_type == "DOUBLE":
+            if values.dtype != "float64":
+                values = pd.to_numeric(values, errors="coerce").astype("float64")
         elif sql_type == "BIGINT":
-            out[name] = pd.to_numeric(values, errors="coerce").astype("Int64")
-        else:
-            out[name] = values.astype("str").where(values.notna(), None) if len(values) else values.astype("str")
-    return out.reset_index(drop=True)
+            values = pd.to_numeric(values, errors="coerce").astype("Int64")
+        elif values.dtype != "str":
+            # pandas' text type keeps missing values missing (None → NaN → NULL in DuckDB).
+            values = values.astype("str")
+        columns[name] = values
+    return pd.DataFrame(columns).reset_index(drop=True)
 
 
 def create_table(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame | None) -> None:
@@ -76,6 +84,8 @@ def create_table(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame
             con.execute(f'INSERT INTO "{table}" SELECT {names} FROM _incoming')
         finally:
             con.unregister("_incoming")
+        if table == "deals":
+            mark_unique_deal_ids(con)
 
 
 def connect(tables: Mapping[str, pd.DataFrame | None] | None = None,
@@ -85,7 +95,45 @@ def connect(tables: Mapping[str, pd.DataFrame | None] | None = None,
     tables = tables or {}
     for name in TABLES:
         create_table(con, name, tables.get(name))
+    compact(con)
     return con
+
+
+def compact(con: duckdb.DuckDBPyConnection) -> None:
+    """Compress the tables just loaded into ``con`` (dictionary, bit-packing; a no-op on failure).
+
+    DuckDB keeps freshly inserted rows uncompressed until a checkpoint, in memory too. After one,
+    a filter such as ``team = 'East'`` is evaluated once per dictionary entry instead of once per
+    row: several times faster on a million deals, and the tables take a fraction of the memory.
+    Results are unchanged (same rows, same order). Call it once after loading data.
+    """
+    with contextlib.suppress(duckdb.Error):  # e.g. another transaction is open: just not compressed yet
+        con.execute("CHECKPOINT")
+    if not deal_ids_unique(con):
+        mark_unique_deal_ids(con)
+
+
+# Whether every deal row has its own deal_id is a property of the loaded table that metrics use to
+# skip de-duplicating order lines (reading a million distinct ids costs more than the rest of a
+# query). It is recorded as the comment of the deals table together with the row count it was
+# checked on, so rows inserted later invalidate it; CREATE OR REPLACE drops it.
+_UNIQUE_IDS = "unique deal ids in {rows} rows"
+
+
+def mark_unique_deal_ids(con: duckdb.DuckDBPyConnection) -> None:
+    """Check whether every row of ``deals`` has its own non-NULL ``deal_id`` and record the answer."""
+    rows, unique = con.execute("SELECT count(*), count(DISTINCT deal_id) = count(*) FROM deals").fetchall()[0]
+    note = f"'{_UNIQUE_IDS.format(rows=int(rows))}'" if unique and rows else "NULL"  # an int: no user text
+    con.execute(f"COMMENT ON TABLE deals IS {note}")
+
+
+def deal_ids_unique(con: duckdb.DuckDBPyConnection) -> bool:
+    """True when ``deals.deal_id`` is known to be unique and never NULL: recorded by
+    :func:`mark_unique_deal_ids` (at load) on as many rows as the table has now. False when unknown."""
+    rows = con.execute(
+        "SELECT comment, (SELECT count(*) FROM deals) FROM duckdb_tables() "
+        "WHERE database_name = current_database() AND schema_name = 'main' AND table_name = 'deals'").fetchall()
+    return bool(rows) and rows[0][0] == _UNIQUE_IDS.format(rows=rows[0][1])
 
 
 def column_types(table: str) -> dict[str, str]:
