@@ -110,8 +110,10 @@ def open_page(page, url: str) -> None:
     """Go to ``url`` and wait until the app has rendered its frame and finished running."""
     page.goto(url)
     page.wait_for_selector('[data-testid="stSidebarUserContent"] [data-testid="stElementContainer"]',
-                           timeout=60_000)
-    wait_idle(page)
+                           timeout=90_000)
+    wait_idle(page, timeout=90_000)
+    # Widgets can still be placeholders just after the run ends on a busy machine.
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=90_000)
 
 
 def shoot(page, name: str) -> Path:

@@ -36,7 +36,7 @@ def _sidebar_multiselect(page, label: str):
 def test_language_switch_changes_labels(server, page):
     open_page(page, f"{server['url']}/")
     sidebar = page.get_by_test_id("stSidebar")
-    assert sidebar.get_by_text("Team", exact=True).count() >= 1, sidebar.inner_text()[-400:]
+    sidebar.get_by_text("Team", exact=True).first.wait_for(timeout=90_000)
     sidebar.get_by_test_id("stSelectbox").first.click()
     page.get_by_role("option", name="简体中文").click()
     page.wait_for_function("() => document.body.innerText.includes('团队')")
@@ -98,6 +98,9 @@ def test_upload_map_publish_and_see_it_elsewhere(server, page, browser):
     shoot(other, "upload_4_other_browser_zh")
     other.context.close()
     del reps
+    # The server is shared by the whole browser suite: back to the sample company for the others.
+    for leftover in server["workspace"].glob("workspace.duckdb*"):
+        leftover.unlink()
 
 
 def test_report_downloads_in_one_click(server, page, tmp_path):
