@@ -19,11 +19,13 @@ stage they divide by has no deal.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from analytics.filters import Filters, where_sql
@@ -249,6 +251,8 @@ def _count_without_created(cur: duckdb.DuckDBPyConnection, filters: Filters, uni
 def _reached_counts(cur: duckdb.DuckDBPyConnection, settings: Settings, groups: list[tuple[str, str]],
                     scope_sql: str, scope_params: list[object], filters: Filters, unique: bool) -> pd.DataFrame:
     """One row per group: ``deals``, ``reached_<i>``, ``strict_<i>`` and the data-quality counts."""
+    if unique:
+        return _reached_counts_rows(cur, settings, groups, scope_sql, scope_params, filters)
     n = len(settings.stage_order())
     flags_sql, params = _deal_flags_sql(cur, settings, [f"{expr} AS {name}" for name, expr in groups],
                                         scope_sql, scope_params, filters)
@@ -273,6 +277,79 @@ def _reached_counts(cur: duckdb.DuckDBPyConnection, settings: Settings, groups: 
            f"{_deal_count(unique)} AS deals FROM flags GROUP BY ALL) "
            f"SELECT {', '.join([*outer, *sums])} FROM combos{group}")
     return cur.execute(sql, params).df()
+
+
+def _reached_counts_rows(cur: duckdb.DuckDBPyConnection, settings: Settings, groups: list[tuple[str, str]],
+                         scope_sql: str, scope_params: list[object], filters: Filters) -> pd.DataFrame:
+    """:func:`_reached_counts` when every row is its own deal (the same rules as
+    :func:`_deal_flags_sql`, applied in a different place).
+
+    The query only counts the deals in scope per combination of what the rules read: status,
+    stage and lost-stage labels, which stages have an entry date, a move back. The rules are then
+    applied to those few combinations here, with the labels classified by ``settings``: one
+    simple scan, no join, no separate query for the labels.
+    """
+    order = settings.stage_order()
+    n = len(order)
+    won = order.index(settings.won_stage)
+    cap = max(won - 1, 0)  # a deal that is not won cannot have reached the won stage
+    fsql, fparams = where_sql(filters, "d")
+    entries = [_entry(k) for k in order]
+    pairs = [f"{entries[i]} > {entries[j]}" for i in range(n) for j in range(i + 1, n)]
+    moved_back = f"coalesce({' OR '.join(pairs)}, FALSE)" if pairs else "FALSE"
+    names = [name for name, _ in groups]
+    keys = "".join(f"strftime({expr}, '%Y-%m') AS {name}, " if name == "created_month" else f"{expr} AS {name}, "
+                   for name, expr in groups)
+    sql = (f"SELECT {keys}coalesce(d.status, 'open') AS status, d.stage, d.lost_stage, "
+           + "".join(f"({e} IS NOT NULL) AS h{i}, " for i, e in enumerate(entries))
+           + f"{moved_back} AS moved_back, count(*) AS deals "
+           f"FROM deals d WHERE ({fsql}) AND ({scope_sql}) GROUP BY ALL")
+    raw = {k: (v.filled(None) if np.ma.isMaskedArray(v) else v)
+           for k, v in cur.execute(sql, [*fparams, *scope_params]).fetchnumpy().items()}
+    found: dict[object, float] = {}
+
+    def index(label: object) -> float:
+        """Funnel index of a stage label; NaN for no label, a lost or an unknown one."""
+        if label not in found:
+            key = settings.classify_stage(label)[0] if label is not None else None
+            found[label] = float(order.index(key)) if key is not None else math.nan
+        return found[label]
+
+    deals = raw["deals"].astype("int64")
+    status = raw["status"]
+    is_won, is_lost = status == "won", status == "lost"
+    cur_idx = np.array([index(x) for x in raw["stage"]], dtype="float64")
+    lost_idx = np.array([index(x) for x in raw["lost_stage"]], dtype="float64")
+    dated = np.column_stack([raw[f"h{i}"].astype(bool) for i in range(n)]) if len(deals) \
+        else np.zeros((0, n), dtype=bool)
+    has_dates = dated.any(axis=1)
+    date_idx = np.where(has_dates, n - 1 - np.argmax(dated[:, ::-1], axis=1), np.nan)  # last dated stage
+    terminal_raw = np.where(is_lost & ~np.isnan(lost_idx), lost_idx, cur_idx)
+    top = np.fmax(terminal_raw, date_idx)  # greatest() ignores NULL
+    reach = np.where(is_won, n - 1, np.minimum(np.where(np.isnan(top), 0, top), cap))
+    terminal = np.where(np.isnan(terminal_raw), cap, np.minimum(terminal_raw, cap))  # least() ignores NULL
+    stage = np.arange(n)
+    touched = dated | (is_won[:, None] & (stage >= won)) | (~is_won[:, None] & (terminal[:, None] == stage))
+    first_untouched = np.where((~touched).any(axis=1), np.argmax(~touched, axis=1), n)
+    strict = np.where(has_dates, np.minimum(reach, first_untouched - 1), reach)
+    counts = {
+        **{f"reached_{i}": deals * (reach >= i) for i in range(n)},
+        **{f"strict_{i}": deals * (strict >= i) for i in range(n)},
+        "deals": deals,
+        "lost_without_stage": deals * (is_lost & np.isnan(lost_idx) & np.isnan(cur_idx) & ~has_dates),
+        "without_dates": deals * ~has_dates,
+        "backward_moves": deals * (has_dates & raw["moved_back"].astype(bool)),
+        "skipped_stages": deals * (has_dates & (strict < reach)),
+    }
+    if not names:
+        return pd.DataFrame({k: [int(v.sum())] for k, v in counts.items()}, dtype="int64")
+    frame = pd.DataFrame({**{name: pd.Series(raw[name], dtype="object") for name in names},
+                          **{k: v.astype("int64") for k, v in counts.items()}})
+    out = frame.groupby(names, dropna=False, sort=False).sum().reset_index()
+    out = out.sort_values(names, na_position="last", kind="stable").reset_index(drop=True)
+    for name in names:  # the dtype the query's frame would have
+        out[name] = out[name].astype("str") if len(out) else out[name].astype("object")
+    return out
 
 
 def _long_table(counts: pd.DataFrame, names: list[str], settings: Settings, strict: bool) -> pd.DataFrame:

@@ -81,7 +81,7 @@ def _measures(con: duckdb.DuckDBPyConnection, groups: list[str], period: Period 
         FROM base
         WHERE status = 'open' OR in_cur OR in_prev OR in_ly
         GROUP BY {names}, deal_id"""
-    sql = f"""
+    head = f"""
     WITH base AS (
         SELECT {', '.join(exprs)}, d.deal_id, coalesce(d.status, 'open') AS status, d.amount,
                d.created_date, d.close_date,
@@ -89,6 +89,15 @@ def _measures(con: duckdb.DuckDBPyConnection, groups: list[str], period: Period 
         FROM deals d
         WHERE ({fsql})
     ), deal AS ({deal})
+    """
+    params = [*cur_p, *prev_p, *ly_p, *fparams]
+    if "customer" not in groups:  # few groups: sum per combination of flags, add up here
+        return _finish(_fold(cur.execute(head + f"""
+    SELECT {names}, status, in_cur, in_prev, in_ly, created_date IS NOT NULL AS dated,
+        sum(amount), count(*), count(amount), sum(date_diff('day', created_date, close_date)),
+        count(date_diff('day', created_date, close_date))
+    FROM deal GROUP BY ALL""", params).fetchall(), groups), groups, period)
+    sql = head + f"""
     SELECT {names},
         coalesce(sum(amount) FILTER (WHERE status = 'won' AND in_cur), 0) AS won_revenue,
         count(*) FILTER (WHERE status = 'won' AND in_cur) AS deals_won,
@@ -106,8 +115,56 @@ def _measures(con: duckdb.DuckDBPyConnection, groups: list[str], period: Period 
     HAVING active > 0
     ORDER BY won_revenue DESC, {', '.join(f'{g} NULLS LAST' for g in groups)}
     """
-    raw = cur.execute(sql, [*cur_p, *prev_p, *ly_p, *fparams]).df()
-    return _finish(raw, groups, period)
+    return _finish(cur.execute(sql, params).df(), groups, period)
+
+
+_SUMS = ("won_revenue", "deals_won", "deals_lost", "lost_amount", "won_sum", "won_valued", "cycle_sum", "cycle_n",
+         "open_deals", "previous_revenue", "last_year_revenue", "active")
+
+
+def _fold(rows: list[tuple], groups: list[str]) -> pd.DataFrame:
+    """The per-group sums of :func:`_measures` from its per-(group, status, window) rows."""
+    k = len(groups)
+    acc: dict[tuple, dict[str, float]] = {}
+    for row in rows:
+        key = row[:k]
+        status, in_cur, in_prev, in_ly, dated, amount, n, valued, cycle, cycle_n = row[k:]
+        a = acc.get(key)
+        if a is None:
+            a = acc[key] = dict.fromkeys(_SUMS, 0)
+        amount = amount or 0.0
+        if status == "open":
+            a["open_deals"] += n
+            a["active"] += n
+        elif status == "won":
+            if in_cur:
+                a["won_revenue"] += amount
+                a["deals_won"] += n
+                a["won_sum"] += amount
+                a["won_valued"] += valued
+                a["active"] += n
+                if dated:
+                    a["cycle_sum"] += cycle or 0
+                    a["cycle_n"] += cycle_n
+            if in_prev:
+                a["previous_revenue"] += amount
+            if in_ly:
+                a["last_year_revenue"] += amount
+        elif status == "lost" and in_cur:
+            a["deals_lost"] += n
+            a["lost_amount"] += amount
+            a["active"] += n
+    keys = [key for key, a in acc.items() if a["active"] > 0]
+    keys.sort(key=lambda key: (-acc[key]["won_revenue"], *((v is None, v or "") for v in key)))
+    out = {g: pd.Series([key[i] for key in keys], dtype="str" if keys else "object") for i, g in enumerate(groups)}
+    for name in _SUMS:
+        out[name] = [acc[key][name] for key in keys]
+    raw = pd.DataFrame(out)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        valued, cycle_n = raw["won_valued"].to_numpy("float64"), raw["cycle_n"].to_numpy("float64")
+        raw["avg_deal_size"] = np.where(valued > 0, raw["won_sum"].to_numpy("float64") / valued, np.nan)
+        raw["sales_cycle_days"] = np.where(cycle_n > 0, raw["cycle_sum"].to_numpy("float64") / cycle_n, np.nan)
+    return raw
 
 
 def _ratio(num: pd.Series, den: pd.Series) -> pd.Series:

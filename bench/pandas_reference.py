@@ -416,7 +416,7 @@ def deal_flags(f: Frames, settings: Settings, period: Period | None, filters: Fi
     terminal_raw = np.where(is_lost, np.where(np.isnan(lost_idx), cur_idx, lost_idx), cur_idx)
     top = np.fmax(terminal_raw, date_idx)  # greatest() skips NULLs
     reach = np.where(is_won, n - 1, np.minimum(np.where(np.isnan(top), 0, top), cap))
-    terminal = np.minimum(terminal_raw, cap)
+    terminal = np.where(np.isnan(terminal_raw), cap, np.minimum(terminal_raw, cap))  # SQL least() skips NULL
     idx = np.arange(n)
     touched = has | (is_won[:, None] & (idx >= won_i)) | (~is_won[:, None] & (terminal[:, None] == idx))
     first_untouched = np.where((~touched).any(axis=1), np.argmax(~touched, axis=1), n)
