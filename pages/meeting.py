@@ -51,8 +51,7 @@ def money_full(x: object) -> str:
     return fmt.money(x, SYMBOL, lang, compact=False)
 
 
-def missing(x: object) -> bool:
-    return x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x))
+missing = fmt.missing
 
 
 def status_label(status: str) -> str:

@@ -8,7 +8,6 @@ peers the rep is ranked among. Every figure comes from ``analytics``.
 
 from __future__ import annotations
 
-import math
 from dataclasses import replace
 
 import pandas as pd
@@ -38,14 +37,10 @@ def money(x: object) -> str:
 
 
 def money_cells(frame: pd.DataFrame, columns: list[str]):
-    """``frame`` styled for display: full amounts with the currency (-$1,234) in ``columns``. The
-    values underneath stay numbers, so the columns sort as numbers; a missing amount shows the
-    table's placeholder."""
-    return frame.style.format(lambda v: fmt.money(v, SYMBOL, ctx.lang, compact=False), subset=columns)
+    return fmt.money_cells(frame, columns, SYMBOL, ctx.lang)
 
 
-def missing(x: object) -> bool:
-    return x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x))
+missing = fmt.missing
 
 
 def count(x: object) -> str:

@@ -16,8 +16,19 @@ from ui.i18n import Lang, current_lang
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-def _missing(x: object) -> bool:
+def missing(x: object) -> bool:
+    """Blank for display: None, pandas' NA or NaN."""
     return x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x))
+
+
+_missing = missing
+
+
+def money_cells(frame: pd.DataFrame, columns: list[str], symbol: str, lang: Lang):
+    """``frame`` styled for display: full amounts with the currency (-$1,234) in ``columns``. The
+    values underneath stay numbers, so the columns sort as numbers; a missing amount shows the
+    table's placeholder."""
+    return frame.style.format(lambda v: money(v, symbol, lang, compact=False), subset=columns)
 
 
 def money(x: object, symbol: str = "$", lang: Lang | None = None, compact: bool = True) -> str:
