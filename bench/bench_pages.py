@@ -1,15 +1,16 @@
 """Benchmark: the figures the Overview, My progress, Funnel and Segments pages compute after a filter
 change, on 1 million deals, against a plain-pandas implementation of the same figures in the same run.
 
-Each timed round changes the filters (team, then region, segment, ...) and the period, so nothing a
-cache holds could help; the DuckDB tables are loaded once, as in the app (an in-memory connection,
-queried through a cursor with the stage map registered), and the pandas reference works on the same
-rows already in memory as DataFrames (``bench/pandas_reference.py``). Rounds interleave the two
-sides, so a burst of load from other processes on this shared machine hits both alike. Prints the
-median of ``--runs`` rounds per page, the ratio pandas / DuckDB, and the load average.
+Each timed round changes the filters (team, then region, segment, ...), the period and the rep, so
+nothing a cache holds could help; the DuckDB tables are loaded once, as in the app (an in-memory
+connection, queried through a cursor with the stage map registered), and the pandas reference works
+on the same rows already in memory as DataFrames (``bench/pandas_reference.py``), once with text
+columns as ``str`` and once as ``category``. Rounds interleave the sides, so a burst of load from
+other processes on this shared machine hits all of them alike. Prints the median of ``--runs``
+rounds per page, the ratios pandas / DuckDB, and the load average; see bench/README.md.
 
     python bench/bench_pages.py [--rows 1000000] [--runs 5] [--pages overview,my_progress,funnel,segments]
-                                [--profile]   # per-call medians of the DuckDB side
+                                [--order created,shuffled] [--calls] [--full] [--duck-only] [--cache DIR]
 
 Goals (issues 4, 5, 6): under 300 ms per page, at least 3x faster than pandas.
 """
@@ -290,6 +291,47 @@ def duck_segments(con: duckdb.DuckDBPyConnection, r: Round) -> dict[str, object]
     }
 
 
+def duck_funnel_full(con: duckdb.DuckDBPyConnection, r: Round) -> dict[str, object]:
+    """Everything pages/funnel.py computes on a first render with its defaults (compare by team)."""
+    end = min(r.period.end, r.as_of)
+    start = add_months(month_start(end), -11)
+    months = [add_months(start, i) for i in range(12)]
+    return {
+        "snapshot": lambda: fun.funnel(con, r.period, r.filters, r.settings, as_of=r.as_of),
+        "company": lambda: perf.performance(con, "company", r.period, r.filters, r.settings),
+        "trend": lambda: perf.monthly_trend(con, "company", start, end, r.filters),
+        "cycle_by_month": lambda: [perf.performance(con, "company", month_period(m), r.filters, r.settings)
+                                   for m in months],
+        "by_team": lambda: fun.funnel(con, r.period, r.filters, r.settings, by="team"),
+        "performance_team": lambda: perf.performance(con, "team", r.period, r.filters, r.settings),
+        "cohorts": lambda: fun.cohort_funnel(con, start, end, r.filters, r.settings, as_of=r.as_of),
+        "time_in_stage": lambda: fun.time_in_stage(con, r.period, r.filters, r.settings),
+        "lost_reasons": lambda: fun.lost_reasons(con, r.period, r.filters),
+    }
+
+
+def duck_segments_full(con: duckdb.DuckDBPyConnection, r: Round) -> dict[str, object]:
+    """Everything pages/segments.py computes on a first render with its defaults (segment, won revenue)."""
+    start, end = segment_trend_window(r)
+    return {
+        "by_segment": lambda: perf.performance(con, "segment", r.period, r.filters),
+        "company": lambda: perf.performance(con, "company", r.period, r.filters),
+        "company_trend": lambda: perf.monthly_trend(con, "company", start, end, r.filters),
+        "pareto": lambda: perf.pareto(con, r.period, r.filters),
+        "roi": lambda: perf.lead_source_roi(con, r.period, r.filters),
+        "new_returning": lambda: perf.new_vs_returning(con, r.period, r.filters),
+        "matrix": lambda: perf.matrix(con, "segment", "channel", "won_revenue", r.period, r.filters),
+        "trend": lambda: perf.monthly_trend(con, "segment", start, end, r.filters),
+        "market_share": lambda: att.market_share(con, r.period, r.filters),
+    }
+
+
+#: Full first renders of the two pages whose brief lists fewer calls (DuckDB only: the pandas
+#: reference implements the briefs' figures).
+FULL_PAGES: dict[str, Callable] = {"funnel (full render)": duck_funnel_full,
+                                   "segments (full render)": duck_segments_full}
+
+
 PAGES: dict[str, tuple[Callable, Callable]] = {
     "overview": (duck_overview, ref.overview),
     "my_progress": (duck_my_progress, ref.my_progress),
@@ -396,6 +438,10 @@ def run(args: argparse.Namespace, order: str) -> list[tuple[str, float, float, f
                 if name != "_page":
                     print(f"    {name:16s} " + "  ".join(
                         f"{side} {median_ms(wall[side][name]):6.1f}" for side in sides))
+    if args.full:
+        for name, fn in FULL_PAGES.items():
+            times = [run_calls(fn(con, r))[0]["_page"] for r in rounds(args.runs)][1:]
+            print(f"{name:24s} duckdb {median_ms(times):6.0f} ms [{', '.join(f'{t * 1000:.0f}' for t in times)}]")
     print(f"load average (1/5/15 min) after: {loadavg()}")
     return summary
 
@@ -410,6 +456,8 @@ def main() -> None:
     parser.add_argument("--duck-only", action="store_true", help="skip the pandas reference")
     parser.add_argument("--calls", action="store_true", help="also print the median of every call")
     parser.add_argument("--cache", type=Path, help="folder to keep the generated data in (parquet)")
+    parser.add_argument("--full", action="store_true",
+                        help="also time every call of a first render of the Funnel and Segments pages (DuckDB)")
     args = parser.parse_args()
     results = {}
     for order in args.order.split(","):

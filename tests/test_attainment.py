@@ -500,3 +500,13 @@ def test_adventureworks_quota_history_as_month_targets():
     t2011 = row(targets_for(con, parse_period("2011"), "rep"), "274")
     assert t2011["target"] == 126_000            # published 28,000 + 7,000 + 91,000 in 2011
     assert row(targets_for(con, parse_period("2011-05"), "rep"), "274")["target"] == 28_000
+
+
+def test_monthly_attainment_with_nothing_in_the_slice_is_empty():
+    # A rep with no deals and no targets in the window used to crash the merge; now: no rows.
+    from analytics.attainment import monthly_attainment
+
+    con = store.connect({"deals": pd.DataFrame({"deal_id": ["a"], "rep": ["Ann"], "status": ["won"],
+                                                "amount": [1.0], "close_date": ["2026-03-01"]})})
+    out = monthly_attainment(con, date(2026, 1, 1), date(2026, 12, 31), "rep", Filters(rep=("Nobody",)))
+    assert len(out) == 0

@@ -73,14 +73,13 @@ def datasets() -> dict[str, tuple[object, ref.Frames]]:
     out = {}
     con = store.connect(tables)
     out["unique ids"] = (con.cursor(), ref.Frames.from_connection(con))
+    out["plain text"] = (con.cursor(), ref.Frames.from_connection(con, categorical=False))
     deals = tables["deals"].copy()
     deals.loc[deals.index % 7 == 0, "deal_id"] = deals["deal_id"].shift(1)  # every 7th row: a second line
     con = store.connect({**tables, "deals": deals})
     frames = ref.Frames.from_connection(con)
     assert not frames.unique_ids and not store.deal_ids_unique(con)
     out["order lines"] = (con.cursor(), frames)
-    con = store.connect(tables)
-    out["plain text"] = (con.cursor(), ref.Frames.from_connection(con, categorical=False))
     return out
 
 
@@ -103,7 +102,7 @@ ROUNDS = [bp.Round(parse_period(p), f, rep, as_of) for p, f, rep, as_of in (
 def test_reference_equals_analytics(datasets, page, data):
     con, frames = datasets[data]
     duck_page, pandas_page = bp.PAGES[page]
-    for r in ROUNDS if data != "plain text" else ROUNDS[:2]:  # text columns as str: the other code paths
+    for r in ROUNDS if data != "plain text" else ROUNDS[1:2]:  # text columns as str: the other code paths
         duck_calls, pandas_calls = duck_page(con, r), pandas_page(frames, r)
         assert list(duck_calls) == list(pandas_calls)
         for name in duck_calls:

@@ -17,7 +17,7 @@ from analytics.mapping import MappingMemory
 from analytics.messages import InputError, Problem, define
 from analytics.schema import TABLES
 from analytics.settings import Settings
-from analytics.store import create_table
+from analytics.store import compact, create_table
 from analytics.workspace import PublishItem, content_hash
 from ui import context
 
@@ -109,6 +109,7 @@ def build_session(imports: list[FileImport], shared: duckdb.DuckDBPyConnection) 
             con.register("_raw", raw)
             con.execute(f'CREATE OR REPLACE TABLE "{raw_table_name(r)}" AS SELECT * FROM _raw')
             con.unregister("_raw")
+    compact(con)
     files = [(f.name, f.data) for f in imports]
     upload = context.make_session_upload(results, files, tables, extra=repr([sheet_choice_snapshot()]))
     upload.con.close()
