@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import functools
 import math
-import os
 from datetime import date
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -30,8 +28,8 @@ from analytics.attainment import (
 )
 from analytics.filters import Filters
 from analytics.periods import custom_period, parse_period
+from tests.conftest import dataset
 
-DATASETS = Path(__file__).resolve().parents[2] / "shared" / "datasets"
 NOV = parse_period("2026-11")
 OCT = parse_period("2026-10")
 Q4 = parse_period("2026-Q4")
@@ -458,17 +456,9 @@ def test_unknown_by_or_metric_is_refused():
 
 # --- real data -------------------------------------------------------------------------------
 
-def _datasets() -> Path:
-    if not DATASETS.is_dir():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{DATASETS} is missing in CI")
-        pytest.skip(f"public data sets not found at {DATASETS}")
-    return DATASETS
-
-
 @pytest.mark.real_data
 def test_maven_crm_published_figures():
-    folder = _datasets() / "maven-crm"
+    folder = dataset("maven-crm")
     raw = pd.read_csv(folder / "sales_pipeline.csv")
     teams = pd.read_csv(folder / "sales_teams.csv")
     raw = raw.merge(teams, on="sales_agent", how="left")
@@ -489,7 +479,7 @@ def test_maven_crm_published_figures():
 
 @pytest.mark.real_data
 def test_adventureworks_quota_history_as_month_targets():
-    raw = pd.read_csv(_datasets() / "adventureworks" / "oltp" / "SalesPersonQuotaHistory.csv")
+    raw = pd.read_csv(dataset("adventureworks/oltp/SalesPersonQuotaHistory.csv"))
     quota_day = pd.to_datetime(raw["QuotaDate"])
     # a date inside a month means that month's target (SPEC §2)
     targets = pd.DataFrame({"period": quota_day.dt.strftime("%Y-%m"), "rep": raw["BusinessEntityID"].astype(str),
