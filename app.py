@@ -13,6 +13,7 @@ from pathlib import Path
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
+from analytics.store import catalog
 from ui import context, layout, sidebar, urlstate
 from ui import meeting as meeting_ui
 from ui.i18n import t
@@ -59,14 +60,14 @@ ASSETS = Path(__file__).parent / "ui" / "assets"
 st.logo(str(ASSETS / "logo.svg"), icon_image=str(ASSETS / "icon.svg"), size="large")
 lang = sidebar.language_picker()
 ctx = context.build_context(lang)
-catalog = ctx.call("catalog:catalog")
-ctx.period, ctx.as_of = sidebar.period_picker(catalog, ctx.settings.fiscal_start_month, today())
-ctx.filters = sidebar.filter_pickers(catalog)
+data_catalog = ctx.call(catalog.catalog)
+ctx.period, ctx.as_of = sidebar.period_picker(data_catalog, ctx.settings.fiscal_start_month, today())
+ctx.filters = sidebar.filter_pickers(data_catalog)
 sidebar.share_link()
 meeting = urlstate.toggle(st.sidebar, t("meeting.toggle"), "meet", help=t("meeting.toggle_help"),
                           on_change=meeting_ui.forget_presenter_state)
 st.session_state["_context"] = ctx
-st.session_state["_catalog"] = catalog
+st.session_state["_catalog"] = data_catalog
 
 if meeting:
     # One page, the meeting, served at every page's address: a link to any page with ?meet=1 opens

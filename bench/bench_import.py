@@ -26,7 +26,7 @@ from python_calamine import CalamineWorkbook
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from analytics.importer import import_file  # noqa: E402
+from analytics.ingest.importer import import_file  # noqa: E402
 
 STAGES = ["Prospecting", "Communication", "Negotiation", "Closed Won", "Closed Lost"]
 

@@ -37,13 +37,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import pandas_reference as ref  # noqa: E402
 
-from analytics import attainment as att  # noqa: E402
-from analytics import funnel as fun  # noqa: E402
-from analytics import performance as perf  # noqa: E402
-from analytics import store  # noqa: E402
 from analytics.filters import Filters  # noqa: E402
+from analytics.metrics import attainment as att  # noqa: E402
+from analytics.metrics import funnel as fun  # noqa: E402
+from analytics.metrics import performance as perf  # noqa: E402
 from analytics.periods import Period, add_months, fiscal_year_of, month_period, month_start, year_period  # noqa: E402
-from analytics.settings import DEFAULT_SETTINGS, Settings, register_stage_map  # noqa: E402
+from analytics.store import canonical  # noqa: E402
+from analytics.store.settings import DEFAULT_SETTINGS, Settings, register_stage_map  # noqa: E402
 
 AS_OF = date(2026, 11, 30)
 FIRST_CREATED = date(2024, 9, 1)
@@ -368,7 +368,7 @@ def load(n: int, order: str = "created", cache: Path | None = None
     """The DuckDB cursor (as in the app) and the pandas frames of the same rows: text as ``str``
     (plain pandas) and as ``category`` (tuned pandas)."""
     started = time.perf_counter()
-    con = store.connect(build(n, order, cache))
+    con = canonical.connect(build(n, order, cache))
     cur = con.cursor()  # as in the app: one session cursor with the stage map registered
     register_stage_map(cur, DEFAULT_SETTINGS)
     frames = {"pandas": ref.Frames.from_connection(con, categorical=False),

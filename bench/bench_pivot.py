@@ -26,7 +26,8 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from analytics import explore, store  # noqa: E402
+from analytics.metrics import explore  # noqa: E402
+from analytics.store import canonical  # noqa: E402
 
 REGIONS = ["East", "West", "North", "South"]
 FILTERS = [["East"], ["West", "North"], ["South"], ["East", "West"], ["North"], ["West"], ["South", "East"]]
@@ -81,7 +82,7 @@ def main() -> None:
 
     started = time.perf_counter()
     deals = make_deals(args.rows)
-    con = store.connect({"deals": deals})
+    con = canonical.connect({"deals": deals})
     frame = con.execute("SELECT rep, region, amount, close_date FROM deals").df()  # the same rows for pandas
     print(f"data: {args.rows:,} deals, built and loaded in {time.perf_counter() - started:.1f} s; "
           f"python {platform.python_version()}, {os.cpu_count()} CPUs, {platform.machine()}")

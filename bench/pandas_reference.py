@@ -1,6 +1,6 @@
 """The pages' figures in plain pandas: the reference the DuckDB analytics are timed against.
 
-Same definitions as ``analytics.attainment``, ``analytics.funnel`` and ``analytics.performance``
+Same definitions as ``analytics.metrics.attainment``, ``analytics.metrics.funnel`` and ``analytics.metrics.performance``
 (SPEC §3), on the same rows held in memory as DataFrames; ``tests/test_bench_reference.py``
 checks that every figure equals the analytics' on small data. Written to be fair to pandas:
 vectorised boolean masks, ``groupby``/``merge``, no Python loop over rows (loops run over stages,
@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from analytics.filters import Filters
-from analytics.funnel import FunnelResult
+from analytics.metrics.funnel import FunnelResult
 from analytics.periods import (
     Period,
     add_months,
@@ -35,11 +35,11 @@ from analytics.periods import (
     month_start,
     year_period,
 )
-from analytics.schema import stage_entry_column
-from analytics.settings import Settings
+from analytics.store.schema import stage_entry_column
+from analytics.store.settings import Settings
 
-COMPANY = "Company"  # analytics.attainment.COMPANY
-ALL = "All"  # analytics.performance.COMPANY
+COMPANY = "Company"  # analytics.metrics.attainment.COMPANY
+ALL = "All"  # analytics.metrics.performance.COMPANY
 DIMS = ("team", "rep", "region", "segment", "channel", "lead_source", "product")
 CATEGORIES = (*DIMS, "customer", "stage", "status", "lost_reason", "lost_stage")
 PACE_TOLERANCE = 0.05

@@ -2,7 +2,7 @@
 followed up, every customer with revenue, pipeline, last contact and satisfaction, and one
 customer's history.
 
-Every figure comes from ``analytics.customers``. Page state in the URL: the rep of the
+Every figure comes from ``analytics.metrics.customers``. Page state in the URL: the rep of the
 follow-up list (``crep``), the list's order (``csort``) and overdue-only switch (``coverdue``),
 and the customer whose history is shown (``cust``).
 """
@@ -12,6 +12,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from analytics.metrics import customers
 from ui import context, urlstate
 from ui import format as fmt
 from ui.charts import funnel as charts
@@ -72,22 +73,22 @@ def when_label(days_overdue: int) -> str:
 # --- load -----------------------------------------------------------------------------------------
 
 def load_customers() -> pd.DataFrame:
-    return ctx.call("customers:customer_table", ctx.as_of, ctx.filters, ctx.settings)
+    return ctx.call(customers.customer_table, ctx.as_of, ctx.filters, ctx.settings)
 
 
 def load_followups(rep: str) -> pd.DataFrame:
-    return ctx.call("customers:overdue_followups", ctx.as_of, ctx.filters, rep or None,
+    return ctx.call(customers.overdue_followups, ctx.as_of, ctx.filters, rep or None,
                     horizon_days=HORIZON_DAYS)
 
 
 # --- render ---------------------------------------------------------------------------------------
 
-def render_cards(customers: pd.DataFrame, followups: pd.DataFrame | None) -> None:
+def render_cards(table: pd.DataFrame, followups: pd.DataFrame | None) -> None:
     cols = st.columns(4)
     with cols[0]:
-        metric_card(t("customers.card.customers"), fmt.number(len(customers)))
+        metric_card(t("customers.card.customers"), fmt.number(len(table)))
     with cols[1]:
-        metric_card(t("customers.card.open"), fmt.number(int((customers["open_deals"] > 0).sum())))
+        metric_card(t("customers.card.open"), fmt.number(int((table["open_deals"] > 0).sum())))
     with cols[2]:
         value = "–" if followups is None else fmt.number(int((followups["days_overdue"] > 0).sum()))
         metric_card(t("customers.card.overdue"), value, help=t("customers.card.overdue_help"))
@@ -140,7 +141,7 @@ def render_coverage() -> None:
     st.subheader(t("customers.section.coverage"))
     days = int(ctx.settings.followup_days)
     st.caption(t("customers.coverage.caption", period=PERIOD_NAME, days=days))
-    cov = ctx.call("customers:followup_coverage", ctx.period, ctx.filters, ctx.settings, as_of=ctx.as_of)
+    cov = ctx.call(customers.followup_coverage, ctx.period, ctx.filters, ctx.settings, as_of=ctx.as_of)
     if cov.empty:
         st.info(t("customers.coverage.none", period=PERIOD_NAME), icon=":material/handshake:")
         return
@@ -158,7 +159,7 @@ def render_coverage() -> None:
     download_buttons(cov, f"followup_coverage_{ctx.period.key}", key="cust_coverage_table")
 
 
-def render_list(customers: pd.DataFrame) -> None:
+def render_list(table: pd.DataFrame) -> None:
     st.subheader(t("customers.section.list"))
     st.caption(t("customers.list.caption"))
     c1, c2, c3 = st.columns([3, 2, 1], vertical_alignment="bottom")
@@ -166,14 +167,14 @@ def render_list(customers: pd.DataFrame) -> None:
     order = urlstate.selectbox(c2, t("customers.sort"), SORTS, "csort", "lifetime_won",
                                format_func=lambda s: t(f"customers.sort.{s}"))
     overdue_only = urlstate.toggle(c3, t("customers.overdue_only"), "coverdue")
-    shown = customers
+    shown = table
     if query.strip():
         shown = shown[shown["customer"].str.contains(query.strip(), case=False, regex=False, na=False)]
     if overdue_only:
         shown = shown[shown["overdue"]]
     columns, ascending = SORT_ORDER[order]
     shown = shown.sort_values(columns, ascending=ascending, na_position="last", kind="stable")
-    st.caption(t("customers.list.count", shown=fmt.number(len(shown)), total=fmt.number(len(customers))))
+    st.caption(t("customers.list.count", shown=fmt.number(len(shown)), total=fmt.number(len(table))))
     st.dataframe(shown.assign(last_contact=shown["last_contact"].map(iso_day),
                               next_followup=shown["next_followup"].map(iso_day)),
                  hide_index=True, width="stretch", height=min(560, 38 + 35 * max(len(shown), 1)),
@@ -193,12 +194,12 @@ def render_list(customers: pd.DataFrame) -> None:
     download_buttons(shown, f"customers_{ctx.as_of.isoformat()}", key="cust_list")
 
 
-def render_timeline(customers: pd.DataFrame) -> None:
+def render_timeline(table: pd.DataFrame) -> None:
     st.subheader(t("customers.section.timeline"))
-    names = customers["customer"].tolist()
+    names = table["customer"].tolist()
     c1, _ = st.columns([2, 3])
     name = urlstate.selectbox(c1, t("customers.timeline.pick"), names, "cust", names[0])
-    row = customers[customers["customer"] == name].iloc[0]
+    row = table[table["customer"] == name].iloc[0]
     cols = st.columns([1.1, 0.8, 1.1, 1.1, 0.9])
     with cols[0]:
         metric_card(t("customers.sort.lifetime_won"), money(row["lifetime_won"]))
@@ -213,7 +214,7 @@ def render_timeline(customers: pd.DataFrame) -> None:
         metric_card(t("customers.col.csat"), fmt.pct(row["csat"], 0),
                     help=f"{t('customers.col.nps')} {fmt.number(row['nps'])} · "
                          f"{t('customers.col.responses')} {int(row['responses'])}")
-    timeline = ctx.call("customers:customer_timeline", name)
+    timeline = ctx.call(customers.customer_timeline, name)
     if timeline.empty:
         st.info(t("customers.timeline.empty"), icon=":material/history:")
         return

@@ -6,11 +6,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analytics.importer import RAW
-from analytics.mapping import MappingMemory
-from analytics.schema import STAGES, TABLES, stage_entry_column
-from analytics.templates import template_xlsx
-from analytics.workspace import Workspace
+from analytics.ingest.importer import RAW
+from analytics.ingest.mapping import MappingMemory
+from analytics.ingest.templates import template_xlsx
+from analytics.store.schema import STAGES, TABLES, stage_entry_column
+from analytics.store.workspace import Workspace
 from ui import context, upload
 from ui.components import download_buttons
 from ui.i18n import current_lang, t

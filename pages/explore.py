@@ -5,11 +5,11 @@ raw): a pivot builder, a join of two tables, a read-only SQL box, and saved view
   ``xa`` aggregation, ``xg`` date grain, ``xf`` filter columns with ``xf:<column>`` their values,
   ``xs`` sort, ``xtot`` totals, ``xk`` chart; ``xm`` the tab, ``xq`` the last SQL run), so a link
   reproduces it. A saved view stores the same keys; ``?view=<name>`` opens one.
-- Pivots and joins run in DuckDB (``analytics.explore``). The team's shared connection is read-only
+- Pivots and joins run in DuckDB (``analytics.metrics.explore``). The team's shared connection is read-only
   for every session, so a join made on the team's data is kept in a private in-memory DuckDB of
   this browser session that sees the team's tables as views of Arrow copies (one copy per data
   version, shared with the SQL box). A session upload has its own DuckDB: joins go there.
-- SQL runs in ``analytics.sql_guard``'s locked sandbox: its Arrow copies are built once per data
+- SQL runs in ``analytics.metrics.sql_guard``'s locked sandbox: its Arrow copies are built once per data
   version (``st.cache_resource``), plus this session's joined tables.
 """
 
@@ -27,15 +27,16 @@ import pandas as pd
 import pyarrow as pa
 import streamlit as st
 
-from analytics import explore, views
-from analytics.export import MONEY_FORMAT, column_format
-from analytics.importer import ImportResult, import_sheet
+from analytics.ingest.importer import ImportResult, import_sheet
+from analytics.ingest.readers import Sheet
 from analytics.messages import InputError
-from analytics.readers import Sheet
-from analytics.schema import STAGES, TABLES, stage_entry_column
-from analytics.sql_guard import QueryResult, Sandbox
-from analytics.store import create_table
-from analytics.workspace import Workspace
+from analytics.metrics import explore
+from analytics.metrics.sql_guard import QueryResult, Sandbox
+from analytics.outputs.export import MONEY_FORMAT, column_format
+from analytics.store import views
+from analytics.store.canonical import create_table
+from analytics.store.schema import STAGES, TABLES, stage_entry_column
+from analytics.store.workspace import Workspace
 from ui import context, urlstate
 from ui import format as fmt
 from ui.charts import explore as charts
@@ -169,16 +170,16 @@ def con_for(table: str) -> duckdb.DuckDBPyConnection:
 
 
 def call(func: str, table: str, *args, **kwargs):
-    """``analytics.explore.<func>`` on ``table``: cached for the team's tables, direct for this session's."""
+    """``analytics.metrics.explore.<func>`` on ``table``: cached for the team's tables, direct for this session's."""
     if shared_data() and not is_derived(table):
-        return ctx.call(f"explore:{func}", table, *args, **kwargs)
+        return ctx.call(getattr(explore, func), table, *args, **kwargs)
     return getattr(explore, func)(con_for(table), table, *args, **kwargs)
 
 
 def tables_frame() -> pd.DataFrame:
     """Every loaded table: name, rows, columns, origin ('canonical', 'raw' upload, 'derived' by a join)."""
     d = derived()
-    base = ctx.call("explore:list_tables") if shared_data() else explore.list_tables(ctx.con)
+    base = ctx.call(explore.list_tables) if shared_data() else explore.list_tables(ctx.con)
     base = base[~base["name"].isin(HIDDEN_TABLES) & ~base["name"].isin(d.tables)]
     parts = [base]
     if d.tables:

@@ -1,6 +1,6 @@
 """Funnel: where deals stall, how fast they move, why they are lost and who converts best.
 
-Every figure comes from ``analytics.funnel`` and ``analytics.performance``. Three switches (kept
+Every figure comes from ``analytics.metrics.funnel`` and ``analytics.metrics.performance``. Three switches (kept
 in the URL): snapshot or one funnel per created month (``fmode``), which percentage leads
 (``fpct``), reached-any or passed-every-stage counting (``fstrict``). A click on a funnel bar
 (or the stage picker) lists that stage's deals under the same period and filters.
@@ -13,7 +13,8 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from analytics.funnel import FunnelResult
+from analytics.metrics import funnel, performance
+from analytics.metrics.funnel import FunnelResult
 from analytics.periods import add_months, month_period, month_start
 from ui import context, urlstate
 from ui import format as fmt
@@ -119,12 +120,12 @@ def load_switches() -> tuple[str, str, bool]:
 
 
 def load_funnel(mode: str, strict: bool) -> FunnelResult:
-    return ctx.call("funnel:funnel", ctx.period, ctx.filters, ctx.settings, mode=mode, strict=strict,
+    return ctx.call(funnel.funnel, ctx.period, ctx.filters, ctx.settings, mode=mode, strict=strict,
                     as_of=ctx.as_of)
 
 
 def load_company() -> dict[str, object]:
-    perf = ctx.call("performance:performance", "company", ctx.period, ctx.filters, ctx.settings)
+    perf = ctx.call(performance.performance, "company", ctx.period, ctx.filters, ctx.settings)
     return perf.iloc[0].to_dict() if len(perf) else {}
 
 
@@ -132,10 +133,10 @@ def load_trends() -> tuple[pd.DataFrame, list[float]]:
     """Win rate per month (monthly_trend) and the sales cycle per month (performance per month)."""
     end = last_month_end()
     start = trailing_start(end)
-    trend = ctx.call("performance:monthly_trend", "company", start, end, ctx.filters)
+    trend = ctx.call(performance.monthly_trend, "company", start, end, ctx.filters)
     cycles = []
     for key in trend["month"]:
-        perf = ctx.call("performance:performance", "company", month_period(date.fromisoformat(f"{key}-01")),
+        perf = ctx.call(performance.performance, "company", month_period(date.fromisoformat(f"{key}-01")),
                         ctx.filters, ctx.settings)
         cycles.append(float(perf["sales_cycle_days"].iloc[0]) if len(perf) else float("nan"))
     return trend, cycles
@@ -255,7 +256,7 @@ def render_stage_deals(strict: bool, months: list[str]) -> None:
     if not stage:
         st.caption(t("funnel.deals.prompt"))
         return
-    deals = ctx.call("funnel:stage_deals", ctx.period, ctx.filters, ctx.settings, stage, strict=strict,
+    deals = ctx.call(funnel.stage_deals, ctx.period, ctx.filters, ctx.settings, stage, strict=strict,
                      created_month=month or None)
     if month:
         st.caption(t("funnel.deals.caption_month", count=fmt.number(len(deals)), month=month_name(month),
@@ -292,7 +293,7 @@ def render_comparison(pct: str, strict: bool) -> None:
     layout = urlstate.segmented(c2, t("funnel.compare.layout"), LAYOUTS, "fview", "grouped",
                                 format_func=lambda v: t(f"funnel.compare.{v}"))
     dim = t(f"dim.{by}")
-    result: FunnelResult = ctx.call("funnel:funnel", ctx.period, ctx.filters, ctx.settings, strict=strict,
+    result: FunnelResult = ctx.call(funnel.funnel, ctx.period, ctx.filters, ctx.settings, strict=strict,
                                     by=by)
     table = result.table
     if table.empty:
@@ -314,7 +315,7 @@ def render_comparison(pct: str, strict: bool) -> None:
 def render_performance(by: str, dim: str) -> None:
     st.markdown("**" + t("funnel.perf.title", dim=dim) + "**")
     st.caption(t("funnel.perf.caption", period=PERIOD_NAME))
-    perf = ctx.call("performance:performance", by, ctx.period, ctx.filters, ctx.settings)
+    perf = ctx.call(performance.performance, by, ctx.period, ctx.filters, ctx.settings)
     if perf.empty:
         st.info(t("common.no_data"), icon=":material/search_off:")
         return
@@ -342,7 +343,7 @@ def render_performance(by: str, dim: str) -> None:
 def render_cohorts(strict: bool) -> None:
     st.subheader(t("funnel.section.cohorts"))
     end = last_month_end()
-    cohorts = ctx.call("funnel:cohort_funnel", trailing_start(end), end, ctx.filters, ctx.settings,
+    cohorts = ctx.call(funnel.cohort_funnel, trailing_start(end), end, ctx.filters, ctx.settings,
                        strict=strict, as_of=ctx.as_of)
     st.caption(t("funnel.cohorts.caption", end=fmt.day(end, lang)))
     if cohorts.empty:
@@ -368,7 +369,7 @@ def render_cohorts(strict: bool) -> None:
 
 def render_time_in_stage(snap: FunnelResult) -> None:
     st.subheader(t("funnel.section.time"))
-    frame = ctx.call("funnel:time_in_stage", ctx.period, ctx.filters, ctx.settings)
+    frame = ctx.call(funnel.time_in_stage, ctx.period, ctx.filters, ctx.settings)
     if frame.empty or int(frame["deals"].sum()) == 0:
         if snap.deals == 0:
             st.info(t("common.no_data"), icon=":material/search_off:")
@@ -396,7 +397,7 @@ def render_time_in_stage(snap: FunnelResult) -> None:
 
 def render_lost_reasons() -> None:
     st.subheader(t("funnel.section.lost"))
-    frame = ctx.call("funnel:lost_reasons", ctx.period, ctx.filters)
+    frame = ctx.call(funnel.lost_reasons, ctx.period, ctx.filters)
     if frame.empty:
         st.info(t("funnel.lost.none", period=PERIOD_NAME), icon=":material/thumb_up:")
         return

@@ -11,8 +11,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analytics.kpi import kpi_scores
-from analytics.rewards import cost_summary, kpi_breakdown, payouts, what_if_deals
+from analytics.metrics import attainment, satisfaction
+from analytics.metrics.kpi import kpi_scores
+from analytics.metrics.payouts import cost_summary, kpi_breakdown, payouts, what_if_deals
 from ui import context, layout, plan_editor, urlstate
 from ui import format as fmt
 from ui.charts import rewards as charts
@@ -35,15 +36,15 @@ period_name = fmt.period_label(ctx.period, lang)
 
 # --- load ---------------------------------------------------------------------------------------
 pin = plan_editor.plan_in_use()
-att = ctx.call("attainment:attainment", ctx.period, "rep", ctx.filters, as_of=ctx.as_of, settings=settings)
-teams = ctx.call("attainment:attainment", ctx.period, "team", ctx.filters, as_of=ctx.as_of, settings=settings)
+att = ctx.call(attainment.attainment, ctx.period, "rep", ctx.filters, as_of=ctx.as_of, settings=settings)
+teams = ctx.call(attainment.attainment, ctx.period, "team", ctx.filters, as_of=ctx.as_of, settings=settings)
 sat_rep = ctx.call(
-    "satisfaction:satisfaction", "rep", ctx.period, ctx.filters, min_responses=settings.min_responses
+    satisfaction.satisfaction, "rep", ctx.period, ctx.filters, min_responses=settings.min_responses
 )
 sat_company = ctx.call(
-    "satisfaction:satisfaction", None, ctx.period, ctx.filters, min_responses=settings.min_responses
+    satisfaction.satisfaction, None, ctx.period, ctx.filters, min_responses=settings.min_responses
 )
-collab = ctx.call("satisfaction:collaboration", ctx.period, ctx.filters)
+collab = ctx.call(satisfaction.collaboration, ctx.period, ctx.filters)
 kpi = kpi_scores(att, sat_rep, collab, settings.kpi_weights, settings.revenue_cap)
 result = payouts(pin.plan, att, teams, sat_rep, ctx.period)
 reps = sorted({str(r) for r in [*att["rep"].dropna(), *kpi["rep"].dropna()]})
@@ -425,7 +426,7 @@ def render_what_if(me: str | None, show_pay: bool) -> None:
     if me is None or result.problems:
         return
     st.subheader(t("kpi_rewards.whatif.title", rep=md_escape(me)))
-    deals = ctx.call("attainment:open_deals_for_gap", ctx.period, me, settings=settings, filters=ctx.filters)
+    deals = ctx.call(attainment.open_deals_for_gap, ctx.period, me, settings=settings, filters=ctx.filters)
     if deals.empty:
         st.info(t("kpi_rewards.whatif.no_deals", period=period_name), icon=":material/inbox:")
         return
@@ -524,7 +525,7 @@ def render_satisfaction() -> None:
         format_func=lambda d: t(f"dim.{d}", lang),
     )
     frame = ctx.call(
-        "satisfaction:satisfaction", by, ctx.period, ctx.filters, min_responses=settings.min_responses
+        satisfaction.satisfaction, by, ctx.period, ctx.filters, min_responses=settings.min_responses
     )
     st.caption(t("kpi_rewards.sat.how", n=settings.min_responses))
     if not frame.empty:
@@ -583,7 +584,7 @@ def render_comments() -> None:
         max_chars=100,
         placeholder=t("kpi_rewards.comments.placeholder"),
     )
-    found = ctx.call("satisfaction:comments", ctx.period, ctx.filters, search=search.strip() or None)
+    found = ctx.call(satisfaction.comments, ctx.period, ctx.filters, search=search.strip() or None)
     if found.empty:
         st.caption(t("kpi_rewards.comments.none"))
         return

@@ -17,7 +17,8 @@ import math
 import pandas as pd
 import streamlit as st
 
-from analytics.rewards import payouts
+from analytics.metrics import attainment, funnel, performance, satisfaction
+from analytics.metrics.payouts import payouts
 from ui import charts, context, plan_editor, urlstate
 from ui import format as fmt
 from ui import meeting as mt
@@ -75,7 +76,7 @@ def show(fig, key: str, height: int = CHART_HEIGHT) -> None:
 
 
 def att(by: str) -> pd.DataFrame:
-    return ctx.call("attainment:attainment", period, by, filters, as_of=as_of, settings=settings)
+    return ctx.call(attainment.attainment, period, by, filters, as_of=as_of, settings=settings)
 
 
 # --- state: which slide, and the presenter's switches ----------------------------------------------
@@ -179,7 +180,7 @@ def slide_overview() -> None:
                   delta_color="off", delta_arrow="off", border=True)
     with st.container(key="meeting-pace"):
         st.markdown(pace_line(company))
-    frame = ctx.call("attainment:cumulative_actual", period, filters, as_of=as_of)
+    frame = ctx.call(attainment.cumulative_actual, period, filters, as_of=as_of)
     labels = chart_labels() | {"axis": t("overview.cum_axis")}
     show(ac.cumulative_chart(frame, labels=labels, money=money, date_format=t("overview.date_format")),
          "cumulative", height=CUMULATIVE_HEIGHT)
@@ -231,7 +232,7 @@ def slide_teams() -> None:
 
 
 def slide_funnel() -> None:
-    result = ctx.call("funnel:funnel", period, filters, settings, mode="snapshot", strict=False, as_of=as_of)
+    result = ctx.call(funnel.funnel, period, filters, settings, mode="snapshot", strict=False, as_of=as_of)
     labels = {"of_previous": t("funnel.label.of_previous"), "of_first": t("funnel.label.of_first"),
               "reached": t("funnel.label.reached"), "axis": t("funnel.axis.deals")}
     if result.table.empty or int(result.table["reached"].max() or 0) == 0:
@@ -247,7 +248,7 @@ def slide_segments() -> None:
     if not catalog.dimension_values.get("segment"):
         st.info(t("meeting.no_segments"), icon=":material/table_rows:")
         return
-    perf = ctx.call("performance:performance", "segment", period, filters)
+    perf = ctx.call(performance.performance, "segment", period, filters)
     if perf.empty:
         st.info(t("meeting.nothing"), icon=":material/search_off:")
         return
@@ -267,7 +268,7 @@ def slide_leaderboard(anon: bool, pay: bool) -> None:
     totals = None
     if pay:
         pin = plan_editor.plan_in_use()
-        sat = ctx.call("satisfaction:satisfaction", "rep", period, filters, min_responses=settings.min_responses)
+        sat = ctx.call(satisfaction.satisfaction, "rep", period, filters, min_responses=settings.min_responses)
         result = payouts(pin.plan, reps, att("team"), sat, period)
         if result.problems:
             st.caption(":material/event_busy: " + t("meeting.pay_unavailable", problem=md_escape(

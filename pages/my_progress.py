@@ -13,7 +13,8 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from analytics.attainment import rank_among_peers
+from analytics.metrics import attainment, customers
+from analytics.metrics.attainment import rank_among_peers
 from analytics.periods import add_months, month_start
 from ui import charts, context, urlstate
 from ui import format as fmt
@@ -65,14 +66,14 @@ def load(rep: str) -> dict[str, object]:
     kw = {"as_of": as_of, "settings": settings}
     trend_end = month_start(min(period.end, max(as_of, period.start)))
     data: dict[str, object] = {
-        "row": ctx.call("attainment:attainment", period, "rep", own, **kw),
-        "peers": ctx.call("attainment:attainment", period, "rep", filters.without("rep"), **kw),
-        "open": ctx.call("attainment:open_deals_for_gap", period, rep, settings=settings, filters=slice_),
-        "trend": ctx.call("attainment:monthly_attainment", add_months(trend_end, 1 - TREND_MONTHS), trend_end,
+        "row": ctx.call(attainment.attainment, period, "rep", own, **kw),
+        "peers": ctx.call(attainment.attainment, period, "rep", filters.without("rep"), **kw),
+        "open": ctx.call(attainment.open_deals_for_gap, period, rep, settings=settings, filters=slice_),
+        "trend": ctx.call(attainment.monthly_attainment, add_months(trend_end, 1 - TREND_MONTHS), trend_end,
                           "rep", own, as_of=as_of),
     }
     if catalog.has("activities"):
-        data["followups"] = ctx.call("customers:overdue_followups", as_of, slice_, rep=rep,
+        data["followups"] = ctx.call(customers.overdue_followups, as_of, slice_, rep=rep,
                                      horizon_days=FOLLOWUP_DAYS)
     return data
 

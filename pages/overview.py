@@ -5,7 +5,7 @@ a twelve-month sparkline; coverage against the coverage needed); attainment by t
 the 100 % line and the pace marker; cumulative actual against the target line and last year; the
 rep table (a selected row opens that rep's My progress with the same period and filters); the rep x
 month heatmap over the fiscal year; and the note where targets do not add up. Every figure comes
-from ``analytics.attainment``.
+from ``analytics.metrics.attainment``.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import math
 import pandas as pd
 import streamlit as st
 
+from analytics.metrics import attainment
 from analytics.periods import add_months, fiscal_year_of, month_start, year_period
 from ui import charts, context, urlstate
 from ui import format as fmt
@@ -69,17 +70,17 @@ def load() -> dict[str, object]:
     spark_end = month_start(min(period.end, max(as_of, period.start)))
     fiscal_year = year_period(fiscal_year_of(period.end, settings.fiscal_start_month), settings.fiscal_start_month)
     return {
-        "company": ctx.call("attainment:attainment", period, "company", filters, **kw),
-        "previous": ctx.call("attainment:attainment", previous, "company", filters, **kw),
-        "teams": ctx.call("attainment:attainment", period, "team", filters, **kw),
-        "reps": ctx.call("attainment:attainment", period, "rep", filters, **kw),
-        "spark": ctx.call("attainment:monthly_attainment", add_months(spark_end, 1 - SPARK_MONTHS), spark_end,
+        "company": ctx.call(attainment.attainment, period, "company", filters, **kw),
+        "previous": ctx.call(attainment.attainment, previous, "company", filters, **kw),
+        "teams": ctx.call(attainment.attainment, period, "team", filters, **kw),
+        "reps": ctx.call(attainment.attainment, period, "rep", filters, **kw),
+        "spark": ctx.call(attainment.monthly_attainment, add_months(spark_end, 1 - SPARK_MONTHS), spark_end,
                           "company", filters, as_of=as_of),
-        "cumulative": ctx.call("attainment:cumulative_actual", period, filters, as_of=as_of),
+        "cumulative": ctx.call(attainment.cumulative_actual, period, filters, as_of=as_of),
         "fiscal_year": fiscal_year,
-        "heat": ctx.call("attainment:monthly_attainment", fiscal_year.start, fiscal_year.end, "rep", filters,
+        "heat": ctx.call(attainment.monthly_attainment, fiscal_year.start, fiscal_year.end, "rep", filters,
                          as_of=as_of),
-        "decomposition": ctx.call("attainment:decomposition_check", period),
+        "decomposition": ctx.call(attainment.decomposition_check, period),
     }
 
 

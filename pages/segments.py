@@ -18,7 +18,8 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from analytics.performance import top_customers_covering
+from analytics.metrics import attainment, performance
+from analytics.metrics.performance import top_customers_covering
 from analytics.periods import add_months, month_start
 from ui import context, urlstate
 from ui import format as fmt
@@ -132,7 +133,7 @@ def trend_window() -> tuple[date, date]:
 
 
 def performance_by(dim: str, filters=None) -> pd.DataFrame:
-    return ctx.call("performance:performance", dim, ctx.period, filters if filters is not None else ctx.filters)
+    return ctx.call(performance.performance, dim, ctx.period, filters if filters is not None else ctx.filters)
 
 
 # --- sections ----------------------------------------------------------------------------------------
@@ -262,7 +263,7 @@ def render_matrix(measure: str) -> None:
     if missing:
         st.info(t("segments.matrix_missing", missing=" / ".join(missing)), icon=":material/grid_off:")
         return
-    frame = ctx.call("performance:matrix", "segment", "channel", measure, ctx.period, ctx.filters)
+    frame = ctx.call(performance.matrix, "segment", "channel", measure, ctx.period, ctx.filters)
     if frame.empty:
         st.info(t("segments.no_closed", dim=dim_word("segment"), period=PERIOD_LABEL), icon=":material/search_off:")
         return
@@ -288,7 +289,7 @@ def render_trends(dim: str, measure: str, perf: pd.DataFrame) -> None:
     if not has_dimension(dim):
         st.info(t("segments.no_dimension", dim=dim_label(dim)), icon=":material/table_rows:")
         return
-    frame = ctx.call("performance:monthly_trend", dim, start, end, ctx.filters)
+    frame = ctx.call(performance.monthly_trend, dim, start, end, ctx.filters)
     if frame.empty:
         st.info(t("segments.no_closed", dim=dim_word(dim), period=f"{fmt.day(start)} – {fmt.day(end)}"),
                 icon=":material/search_off:")
@@ -397,7 +398,7 @@ def render_market_share() -> None:
     if not catalog.has("markets"):
         st.caption(":material/info: " + t("segments.no_markets"))
         return
-    frame = ctx.call("attainment:market_share", ctx.period, ctx.filters)
+    frame = ctx.call(attainment.market_share, ctx.period, ctx.filters)
     if frame.empty or frame["share"].notna().sum() == 0:
         st.caption(":material/info: " + t("segments.no_markets"))
         return
@@ -429,10 +430,10 @@ perf = performance_by(DIM)
 if not has_dimension(DIM):  # every row would be "(not set)"
     perf = perf.iloc[0:0]
 company = performance_by("company")
-company_trend = ctx.call("performance:monthly_trend", "company", TREND_START, TREND_END, ctx.filters)
-pareto = ctx.call("performance:pareto", ctx.period, ctx.filters)
-roi = ctx.call("performance:lead_source_roi", ctx.period, ctx.filters)
-new_returning = ctx.call("performance:new_vs_returning", ctx.period, ctx.filters)
+company_trend = ctx.call(performance.monthly_trend, "company", TREND_START, TREND_END, ctx.filters)
+pareto = ctx.call(performance.pareto, ctx.period, ctx.filters)
+roi = ctx.call(performance.lead_source_roi, ctx.period, ctx.filters)
+new_returning = ctx.call(performance.new_vs_returning, ctx.period, ctx.filters)
 
 render_cards(DIM, perf, company, company_trend, pareto)
 left, right = st.columns([3, 2], gap="large")

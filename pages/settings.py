@@ -9,7 +9,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from analytics.settings import DEFAULT_SETTINGS, StageSetting, save_settings, settings_from_dict
+from analytics.store.settings import DEFAULT_SETTINGS, StageSetting, save_settings, settings_from_dict
 from ui import context, plan_editor
 from ui import format as fmt
 from ui.i18n import t

@@ -48,7 +48,7 @@ def _isolated_workspace(tmp_path_factory, monkeypatch):
 @pytest.fixture(scope="session")
 def maven_deals():
     """The Maven CRM pipeline as the importer loads it (the real path a user's file takes)."""
-    from analytics.importer import import_file
+    from analytics.ingest.importer import import_file
 
     path = dataset("maven-crm/sales_pipeline.csv")
     result = import_file(path.read_bytes(), path.name)[0]

@@ -296,7 +296,7 @@ def _benchmark() -> None:  # pragma: no cover - a script, not a test
     import time
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    from analytics import readers
+    from analytics.ingest import readers
 
     rows = deal_rows(100_000, typed=True)
     text_rows = deal_rows(100_000)
@@ -338,7 +338,7 @@ def _benchmark() -> None:  # pragma: no cover - a script, not a test
         print(f"{name:20s} {len(data) / 2**20:5.1f} MB {shape[0]}x{shape[1]}  wall median {med:.3f} s "
               f"(runs {', '.join(f'{t:.2f}' for t in times)}), cpu {cpu:.3f} s  | {ref_name} wall "
               f"{ref:.3f} s, cpu {ref_cpu:.3f} s (wall ratio {med / ref:.2f})")
-    from analytics import safe_workbook
+    from analytics.ingest import safe_workbook
 
     tiny = raw_xlsx({"S": [["a", "b"], ["1", "2"]]})
     times = []

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analytics.workspace import PublishItem, Workspace
+from analytics.store.workspace import PublishItem, Workspace
 from tests.conftest import ROOT, dataset
 
 PAGES = ["overview", "my_progress", "funnel", "segments", "kpi_rewards", "customers", "data", "explore",

@@ -12,8 +12,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from analytics import store
-from analytics.attainment import (
+from analytics.filters import Filters
+from analytics.metrics.attainment import (
     CLI_COLUMNS,
     COMPANY,
     actuals,
@@ -26,8 +26,8 @@ from analytics.attainment import (
     rank_among_peers,
     targets_for,
 )
-from analytics.filters import Filters
 from analytics.periods import custom_period, parse_period
+from analytics.store import canonical
 from tests.conftest import dataset
 
 NOV = parse_period("2026-11")
@@ -54,7 +54,7 @@ def target(period: str, value: float, rep: str | None = None, team: str | None =
 
 
 def connect(deals: list[dict], targets: list[dict] | None = None, **tables: pd.DataFrame):
-    return store.connect({"deals": pd.DataFrame(deals), "targets": pd.DataFrame(targets or []), **tables})
+    return canonical.connect({"deals": pd.DataFrame(deals), "targets": pd.DataFrame(targets or []), **tables})
 
 
 def row(frame: pd.DataFrame, owner: str) -> pd.Series:
@@ -466,7 +466,7 @@ def test_maven_crm_published_figures():
     deals = pd.DataFrame({"deal_id": raw["opportunity_id"], "rep": raw["sales_agent"], "team": raw["manager"],
                           "stage": raw["deal_stage"], "status": status, "amount": raw["close_value"],
                           "close_date": raw["close_date"], "customer": raw["account"]})
-    con = store.connect({"deals": deals})
+    con = canonical.connect({"deals": deals})
     period = parse_period("2016-01..2017-12")
     company = row(attainment(con, period, "company", as_of=period.end), COMPANY)
     assert company["actual"] == pytest.approx(10_005_534)           # published won revenue
@@ -486,7 +486,7 @@ def test_adventureworks_quota_history_as_month_targets():
                             "period_start": quota_day.dt.to_period("M").dt.start_time,
                             "period_end": quota_day.dt.to_period("M").dt.end_time.dt.normalize(),
                             "target": raw["SalesQuota"]})
-    con = store.connect({"targets": targets})
+    con = canonical.connect({"targets": targets})
     t2011 = row(targets_for(con, parse_period("2011"), "rep"), "274")
     assert t2011["target"] == 126_000            # published 28,000 + 7,000 + 91,000 in 2011
     assert row(targets_for(con, parse_period("2011-05"), "rep"), "274")["target"] == 28_000
@@ -494,9 +494,9 @@ def test_adventureworks_quota_history_as_month_targets():
 
 def test_monthly_attainment_with_nothing_in_the_slice_is_empty():
     # A rep with no deals and no targets in the window used to crash the merge; now: no rows.
-    from analytics.attainment import monthly_attainment
+    from analytics.metrics.attainment import monthly_attainment
 
-    con = store.connect({"deals": pd.DataFrame({"deal_id": ["a"], "rep": ["Ann"], "status": ["won"],
+    con = canonical.connect({"deals": pd.DataFrame({"deal_id": ["a"], "rep": ["Ann"], "status": ["won"],
                                                 "amount": [1.0], "close_date": ["2026-03-01"]})})
     out = monthly_attainment(con, date(2026, 1, 1), date(2026, 12, 31), "rep", Filters(rep=("Nobody",)))
     assert len(out) == 0

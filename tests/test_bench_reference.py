@@ -26,10 +26,10 @@ sys.path.insert(0, str(BENCH))
 import bench_pages as bp  # noqa: E402
 import pandas_reference as ref  # noqa: E402
 
-from analytics import store  # noqa: E402
 from analytics.filters import Filters  # noqa: E402
-from analytics.funnel import FunnelResult  # noqa: E402
+from analytics.metrics.funnel import FunnelResult  # noqa: E402
 from analytics.periods import parse_period  # noqa: E402
+from analytics.store import canonical  # noqa: E402
 
 
 def _values(frame: pd.DataFrame) -> pd.DataFrame:
@@ -71,14 +71,14 @@ def assert_same(duck: object, pandas: object, what: str) -> None:
 def datasets() -> dict[str, tuple[object, ref.Frames]]:
     tables = bp.make_tables(2500, seed=5)
     out = {}
-    con = store.connect(tables)
+    con = canonical.connect(tables)
     out["unique ids"] = (con.cursor(), ref.Frames.from_connection(con))
     out["plain text"] = (con.cursor(), ref.Frames.from_connection(con, categorical=False))
     deals = tables["deals"].copy()
     deals.loc[deals.index % 7 == 0, "deal_id"] = deals["deal_id"].shift(1)  # every 7th row: a second line
-    con = store.connect({**tables, "deals": deals})
+    con = canonical.connect({**tables, "deals": deals})
     frames = ref.Frames.from_connection(con)
-    assert not frames.unique_ids and not store.deal_ids_unique(con)
+    assert not frames.unique_ids and not canonical.deal_ids_unique(con)
     out["order lines"] = (con.cursor(), frames)
     return out
 

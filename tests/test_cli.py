@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from analytics import store
-from analytics.attainment import attainment
+from analytics.metrics.attainment import attainment
 from analytics.periods import parse_period
-from analytics.sources import load_sample
+from analytics.store import canonical
+from analytics.store.sources import load_sample
 from tests.conftest import ROOT, dataset
 
 
@@ -80,7 +80,7 @@ def test_map_option_overrides(tmp_path):
 
 def test_attainment_matches_the_library_on_the_sample():
     rows = as_json(run("--format", "json", "attainment", "--period", "2026-11", "--by", "team"))
-    con = store.connect(load_sample().tables)
+    con = canonical.connect(load_sample().tables)
     expected = attainment(con, parse_period("2026-11"), "team").set_index("team")
     assert [r["team"] for r in rows] == list(expected.index)
     for r in rows:

@@ -11,11 +11,16 @@ from datetime import date
 
 import pandas as pd
 
-from analytics import store
-from analytics.customers import customer_table, customer_timeline, followup_coverage, overdue_followups
 from analytics.filters import Filters
+from analytics.metrics.customers import (
+    customer_table,
+    customer_timeline,
+    followup_coverage,
+    overdue_followups,
+)
 from analytics.periods import parse_period
-from analytics.settings import DEFAULT_SETTINGS
+from analytics.store import canonical
+from analytics.store.settings import DEFAULT_SETTINGS
 
 AS_OF = date(2026, 3, 15)
 Q1 = parse_period("2026-Q1")
@@ -46,7 +51,7 @@ def _con():
         ("2026-03-10", "Acme", "Ann", "D1", 3.0, 6.0, None),
         ("2026-03-12", "Beta", "Bob", "D3", 4.0, None, None),
     ], columns=["date", "customer", "rep", "deal_id", "csat", "nps", "comment"])
-    return store.connect({"deals": deals, "activities": activities, "surveys": surveys})
+    return canonical.connect({"deals": deals, "activities": activities, "surveys": surveys})
 
 
 def _nan(x: object) -> bool:
@@ -134,7 +139,7 @@ def test_customer_timeline():
 def test_no_activities_at_all():
     deals = pd.DataFrame({"deal_id": ["X"], "customer": ["Zed"], "rep": ["Ann"], "stage": ["Won"],
                           "status": ["won"], "amount": [10.0], "close_date": ["2026-03-01"]})
-    c = store.connect({"deals": deals})
+    c = canonical.connect({"deals": deals})
     row = customer_table(c, AS_OF, Filters(), DEFAULT_SETTINGS).iloc[0]
     assert row["last_contact"] == pd.Timestamp("2026-03-01") and not row["overdue"]
     cov = followup_coverage(c, Q1, Filters(), DEFAULT_SETTINGS)

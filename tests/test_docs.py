@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from analytics.templates import format_reference_markdown
+from analytics.ingest.templates import format_reference_markdown
 from tests.conftest import ROOT
 
 
@@ -11,7 +11,7 @@ def test_readme_column_reference_matches_the_schema():
     start = text.index("<!-- columns:start -->\n") + len("<!-- columns:start -->\n")
     end = text.index("<!-- columns:end -->")
     assert text[start:end] == format_reference_markdown(), (
-        "README column reference is stale: regenerate it from analytics.templates.format_reference_markdown()")
+        "README column reference is stale: regenerate it from analytics.ingest.templates.format_reference_markdown()")
 
 
 def test_readme_gives_the_two_commands():

@@ -10,8 +10,8 @@ import duckdb
 import pandas as pd
 import pytest
 
-from analytics import explore
 from analytics.messages import InputError
+from analytics.metrics import explore
 
 DATASETS = Path(__file__).resolve().parents[2] / "shared" / "datasets"
 OLIST = DATASETS / "olist-marketing-funnel"

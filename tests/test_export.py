@@ -9,7 +9,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from analytics.export import column_format, display_width, neutralise, to_csv_bytes, to_xlsx_bytes
+from analytics.outputs.export import column_format, display_width, neutralise, to_csv_bytes, to_xlsx_bytes
 
 HOSTILE = ["=1+1", "+SUM(A1:A9)", "-2+3", "@SUM(1)", '  =HYPERLINK("http://x","y")', "\t=1", "\r=1",
            "＝1+1", "＋1", "－1", "＠x"]

@@ -12,11 +12,11 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from analytics import store
 from analytics.filters import Filters
-from analytics.funnel import cohort_funnel, funnel, lost_reasons, stage_deals, time_in_stage
+from analytics.metrics.funnel import cohort_funnel, funnel, lost_reasons, stage_deals, time_in_stage
 from analytics.periods import parse_period
-from analytics.settings import DEFAULT_SETTINGS
+from analytics.store import canonical
+from analytics.store.settings import DEFAULT_SETTINGS
 
 NaT = None
 
@@ -62,7 +62,7 @@ def _deals() -> pd.DataFrame:
 
 @pytest.fixture
 def con():
-    return store.connect({"deals": _deals()})
+    return canonical.connect({"deals": _deals()})
 
 
 def _reached(table: pd.DataFrame) -> list[int]:
@@ -132,7 +132,7 @@ def test_strict_only_dated_deals_differ():
         "created_date": ["2026-01-01", "2026-01-01"], "close_date": ["2026-02-01", "2026-02-01"],
         "entered_prospecting": ["2026-01-01", None], "entered_negotiation": ["2026-01-10", None],
     })
-    c = store.connect({"deals": deals})
+    c = canonical.connect({"deals": deals})
     # any stage: both won → reached every stage: 2, 2, 2, 2
     assert _reached(funnel(c, None).table) == [2, 2, 2, 2]
     # strict: W stops at prospecting (communication untouched); X has no dates → falls back: 2, 1, 1, 1
@@ -162,7 +162,7 @@ def test_lost_deals_with_and_without_lost_stage():
         "lost_stage": ["Communication", None, "销售谈判", None, "somewhere"],
         "created_date": ["2026-01-01"] * 5, "close_date": ["2026-02-01"] * 5,
     })
-    result = funnel(store.connect({"deals": deals}), None)
+    result = funnel(canonical.connect({"deals": deals}), None)
     # reach L1 1, L2 0, L3 2, L4 2, L5 0 → >=0 5, >=1 3, >=2 2, >=3 0 (a lost deal never reaches contract)
     assert _reached(result.table) == [5, 3, 2, 0]
     assert result.lost_without_stage == 2  # L2 and L5 (an unknown lost_stage is no stage)
@@ -174,7 +174,7 @@ def test_lost_stage_equal_to_won_stage_is_capped_below_it():
                           "lost_stage": ["Contract signed"], "created_date": ["2026-01-01"],
                           "close_date": ["2026-01-05"]})
     # a lost deal reached at most negotiation: 1, 1, 1, 0
-    assert _reached(funnel(store.connect({"deals": deals}), None).table) == [1, 1, 1, 0]
+    assert _reached(funnel(canonical.connect({"deals": deals}), None).table) == [1, 1, 1, 0]
 
 
 # --- by and cohort ----------------------------------------------------------------------------
@@ -266,7 +266,7 @@ def test_stage_deals_behind_a_bar(con):
 
 
 def test_empty_data_gives_stages_with_zero_and_nan():
-    t = funnel(store.connect({}), None).table
+    t = funnel(canonical.connect({}), None).table
     assert _reached(t) == [0, 0, 0, 0]
     assert t["conversion"].isna().all() and t["conversion_from_first"].isna().all()
 
@@ -278,7 +278,7 @@ def test_empty_data_gives_stages_with_zero_and_nan():
 @pytest.mark.real_data
 def test_maven_funnel(maven_deals):
     deals = maven_deals
-    result = funnel(store.connect({"deals": deals}), None)
+    result = funnel(canonical.connect({"deals": deals}), None)
     # 8,800 deals: Won 4,238 (every stage), Engaging 1,589 (= communication), Prospecting 500,
     # Lost 2,473 with no stage of loss (first stage only).
     # communication: 4,238 + 1,589 = 5,827; negotiation and contract: the 4,238 won
@@ -288,7 +288,7 @@ def test_maven_funnel(maven_deals):
 
 
 def test_configured_stage_order_is_used():
-    from analytics.settings import settings_from_dict
+    from analytics.store.settings import settings_from_dict
 
     settings, problems = settings_from_dict({"stages": [
         {"key": "lead", "label_en": "Lead", "label_zh": "线索", "synonyms": ["Lead"]},
@@ -301,7 +301,7 @@ def test_configured_stage_order_is_used():
     deals = pd.DataFrame({"deal_id": list("abcd"), "rep": "r", "stage": ["Lead", "Demo", "Won", "Lost"],
                           "status": ["open", "open", "won", "lost"], "created_date": "2026-01-01",
                           "close_date": "2026-02-01"})
-    t = funnel(store.connect({"deals": deals}), None, settings=settings).table
+    t = funnel(canonical.connect({"deals": deals}), None, settings=settings).table
     assert t["stage"].tolist() == ["lead", "prospecting", "demo", "negotiation", "contract"]
     assert t["stage_label_zh"].iloc[0] == "线索"
     # a at lead (0), b at demo (2), c won (4), d lost without stage (0): 4, 2, 2, 1, 1

@@ -29,8 +29,8 @@ from fixtures_files import (  # noqa: E402
     zip_bomb_xlsx,
 )
 
+from analytics.ingest.readers import Limits, read_file, sheet_names  # noqa: E402
 from analytics.messages import InputError  # noqa: E402
-from analytics.readers import Limits, read_file, sheet_names  # noqa: E402
 
 LIMITS = Limits(timeout_s=10)
 BOUND_S = 30

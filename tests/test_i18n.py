@@ -28,10 +28,11 @@ def test_every_entry_has_both_languages():
 
 
 def test_every_library_message_has_both_languages():
-    import analytics.cli  # noqa: F401 - registers its messages
-    import analytics.importer  # noqa: F401
-    import analytics.rewards  # noqa: F401
-    import analytics.sources  # noqa: F401
+    import analytics.ingest.importer  # noqa: F401
+    import analytics.metrics.payouts  # noqa: F401
+    import analytics.metrics.plan  # noqa: F401
+    import analytics.outputs.cli  # noqa: F401 - registers its messages
+    import analytics.store.sources  # noqa: F401
 
     for code, texts in messages.CATALOGUE.items():
         assert texts.get("en", "").strip() and texts.get("zh", "").strip(), code

@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 from openpyxl import Workbook
 
-from analytics.importer import import_file
-from analytics.mapping import MappingMemory, detect_table
+from analytics.ingest.importer import import_file
+from analytics.ingest.mapping import MappingMemory, detect_table
 from analytics.messages import InputError
 from tests.conftest import dataset
 

@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from analytics.kpi import kpi_scores, one_row_per_rep
+from analytics.metrics.kpi import kpi_scores, one_row_per_rep
 
 
 def attainment_frame(rows: list[tuple[str, str | None, float | None, float]]) -> pd.DataFrame:

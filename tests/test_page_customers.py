@@ -1,4 +1,4 @@
-"""The Customers & follow-ups page in-process (AppTest) against ``analytics.customers``.
+"""The Customers & follow-ups page in-process (AppTest) against ``analytics.metrics.customers``.
 
 Expected values come from calling the analytics directly on the page's own data, as-of date,
 filters and settings (read back from its context). AppTest runs cost about 1–2 s each, so each
@@ -11,8 +11,13 @@ from datetime import date
 
 import pandas as pd
 
-from analytics.customers import customer_table, customer_timeline, followup_coverage, overdue_followups
-from analytics.workspace import PublishItem, Workspace
+from analytics.metrics.customers import (
+    customer_table,
+    customer_timeline,
+    followup_coverage,
+    overdue_followups,
+)
+from analytics.store.workspace import PublishItem, Workspace
 from tests.test_app import assert_clean, start, visible_text
 from ui.i18n import TEXT
 

@@ -11,8 +11,9 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analytics import explore, store, views
-from analytics.workspace import Workspace
+from analytics.metrics import explore
+from analytics.store import canonical, views
+from analytics.store.workspace import Workspace
 from tests.conftest import ROOT, dataset
 from tests.test_app import assert_clean, visible_text
 from ui import context
@@ -212,7 +213,7 @@ def test_join_on_team_data_stays_in_this_session():
 
 
 def test_empty_table_in_a_deals_only_upload_says_so():
-    upload = context.SessionUpload("session:test-deals-only", store.connect({"deals": sample_deals().head(5)}),
+    upload = context.SessionUpload("session:test-deals-only", canonical.connect({"deals": sample_deals().head(5)}),
                                    [], ["deals.csv"], {})
     at = open_page({"lang": "en", "xt": "targets"}, upload=upload)
     assert any("has no rows" in plain(i.value) and "Data page" in i.value for i in at.info)
@@ -221,7 +222,7 @@ def test_empty_table_in_a_deals_only_upload_says_so():
 def _olist_session() -> context.SessionUpload:
     """What the Data page builds from the two Olist files kept as raw tables (plus empty canonical ones)."""
     folder = dataset("olist-marketing-funnel/olist_closed_deals_dataset.csv").parent
-    con = store.connect({})
+    con = canonical.connect({})
     leads = pd.read_csv(folder / "olist_marketing_qualified_leads_dataset.csv", dtype=str)
     deals = pd.read_csv(folder / "olist_closed_deals_dataset.csv", dtype=str)
     explore.add_table(con, "raw_olist_marketing_qualified_leads_dataset", leads.astype(object))
@@ -335,7 +336,7 @@ def test_labels_of_dates_numbers_and_blanks():
 
 def test_private_connection_sees_arrow_views():
     """The mechanism the page relies on for the team's data: views of Arrow copies in a private DuckDB."""
-    shared = store.connect({"deals": sample_deals().head(20)})
+    shared = canonical.connect({"deals": sample_deals().head(20)})
     private = duckdb.connect(":memory:")
     private.register("deals", shared.sql("SELECT * FROM deals").to_arrow_table())
     explore.add_table(private, "reps", pd.DataFrame({"rep": sample_deals()["rep"].unique()[:3]}))

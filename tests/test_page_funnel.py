@@ -1,6 +1,6 @@
 """The Funnel page in-process (AppTest) against the analytics it shows, and its figure builders.
 
-Expected numbers are computed by calling ``analytics.funnel`` / ``analytics.performance``
+Expected numbers are computed by calling ``analytics.metrics.funnel`` / ``analytics.metrics.performance``
 directly on the same data, period, filters and settings the page used (read back from its
 context), so a page that re-derives or mislabels a figure fails here. AppTest runs cost about
 1–2 s each, so each page test checks several things of one session.
@@ -13,11 +13,11 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from analytics.funnel import LOST_WITHOUT_STAGE, funnel, stage_deals
 from analytics.messages import Problem
-from analytics.performance import performance
-from analytics.settings import register_stage_map
-from analytics.workspace import PublishItem, Workspace
+from analytics.metrics.funnel import LOST_WITHOUT_STAGE, funnel, stage_deals
+from analytics.metrics.performance import performance
+from analytics.store.settings import register_stage_map
+from analytics.store.workspace import PublishItem, Workspace
 from tests.test_app import _upload, assert_clean, start, visible_text
 from ui.charts import NEUTRAL
 from ui.charts import funnel as charts

@@ -9,14 +9,15 @@ import pandas as pd
 import pytest
 import yaml
 
-from analytics.attainment import attainment
-from analytics.kpi import kpi_scores
+from analytics.metrics.attainment import attainment
+from analytics.metrics.kpi import kpi_scores
+from analytics.metrics.payouts import payouts
+from analytics.metrics.plan import default_plan, load_plan
+from analytics.metrics.satisfaction import collaboration, satisfaction
 from analytics.periods import parse_period
-from analytics.rewards import default_plan, load_plan, payouts
-from analytics.satisfaction import collaboration, satisfaction
-from analytics.settings import DEFAULT_SETTINGS, register_stage_map
-from analytics.sources import load_sample
-from analytics.workspace import PublishItem, Workspace
+from analytics.store.settings import DEFAULT_SETTINGS, register_stage_map
+from analytics.store.sources import load_sample
+from analytics.store.workspace import PublishItem, Workspace
 from tests.test_app import DEALS, _upload, assert_clean, start, visible_text
 from ui import format as fmt
 from ui import plan_editor
@@ -143,7 +144,7 @@ def test_director_sees_cost_and_every_payout(sample):
     _, result = figures(sample, "2026-11")
     at = open_page()
     metrics = {m.label: m.value for m in at.metric}
-    # 13,009.20 + 0 + 5,285.60 + ... = 80,224.05 (analytics.rewards, checked in test_rewards)
+    # 13,009.20 + 0 + 5,285.60 + ... = 80,224.05 (analytics.metrics.rewards, checked in test_rewards)
     assert metrics["Total payout cost"] == fmt.money(result.total_cost, "$", "en", compact=False) == "$80,224"
     totals = frame(at, "team_share").set_index("rep")
     assert totals["total"].to_dict() == pytest.approx(result.totals.set_index("rep")["total"].to_dict())

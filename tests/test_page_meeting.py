@@ -13,14 +13,15 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from analytics.attainment import attainment
 from analytics.filters import Filters
+from analytics.metrics.attainment import attainment
+from analytics.metrics.payouts import payouts
+from analytics.metrics.plan import default_plan
+from analytics.metrics.satisfaction import satisfaction
 from analytics.periods import month_period
-from analytics.rewards import default_plan, payouts
-from analytics.satisfaction import satisfaction
-from analytics.settings import Settings
-from analytics.sources import load_sample
-from analytics.workspace import PublishItem, Workspace
+from analytics.store.settings import Settings
+from analytics.store.sources import load_sample
+from analytics.store.workspace import PublishItem, Workspace
 from tests.test_app import assert_clean, start, visible_text
 from ui import format as fmt
 from ui import meeting as mt

@@ -12,12 +12,12 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from analytics.attainment import attainment, open_deals_for_gap
-from analytics.customers import overdue_followups
 from analytics.filters import Filters
+from analytics.metrics.attainment import attainment, open_deals_for_gap
+from analytics.metrics.customers import overdue_followups
 from analytics.periods import month_period
-from analytics.sources import load_sample
-from analytics.workspace import PublishItem, Workspace
+from analytics.store.sources import load_sample
+from analytics.store.workspace import PublishItem, Workspace
 from tests.test_app import DEALS, _upload, assert_clean, start, visible_text
 from ui import format as fmt
 

@@ -1,6 +1,6 @@
 """The Overview page (AppTest) and the attainment figure builders it shares with My progress.
 
-Every number the page shows is compared with ``analytics.attainment`` called directly on the
+Every number the page shows is compared with ``analytics.metrics.attainment`` called directly on the
 sample company (``SALES_TODAY=2026-11-30``, so the default period is Nov 2026), with the
 arithmetic written out next to the assertion.
 """
@@ -13,11 +13,11 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from analytics.attainment import attainment
 from analytics.filters import Filters
+from analytics.metrics.attainment import attainment
 from analytics.periods import month_period
-from analytics.sources import load_sample
-from analytics.workspace import PublishItem, Workspace
+from analytics.store.sources import load_sample
+from analytics.store.workspace import PublishItem, Workspace
 from tests.test_app import DEALS, _upload, assert_clean, start, visible_text
 from ui import format as fmt
 from ui.charts import NEUTRAL, PACE_STATUS_COLOURS

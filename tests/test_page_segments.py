@@ -13,10 +13,10 @@ import pandas as pd
 import pytest
 
 from analytics.filters import Filters
-from analytics.performance import lead_source_roi, performance
+from analytics.metrics.performance import lead_source_roi, performance
 from analytics.periods import month_period
-from analytics.sources import load_sample
-from analytics.workspace import PublishItem, Workspace
+from analytics.store.sources import load_sample
+from analytics.store.workspace import PublishItem, Workspace
 from tests.test_app import assert_clean, start, visible_text
 from ui import format as fmt
 from ui.charts import BAD, GOOD, NEUTRAL

@@ -12,9 +12,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from analytics import store
 from analytics.filters import Filters
-from analytics.performance import (
+from analytics.metrics.performance import (
     MEASURES,
     lead_source_roi,
     matrix,
@@ -25,6 +24,7 @@ from analytics.performance import (
     top_customers_covering,
 )
 from analytics.periods import parse_period
+from analytics.store import canonical
 from tests.conftest import dataset
 
 MARCH = parse_period("2026-03")
@@ -64,7 +64,7 @@ def _deals() -> pd.DataFrame:
 
 @pytest.fixture
 def con():
-    return store.connect({"deals": _deals()})
+    return canonical.connect({"deals": _deals()})
 
 
 def _row(table: pd.DataFrame, col: str, value: str) -> pd.Series:
@@ -169,7 +169,7 @@ def test_period_without_closed_deals_lists_the_pipeline(con):
     assert sorted(t["rep"]) == ["Ann", "Bob"]
     assert (t["won_revenue"] == 0).all() and t["win_rate"].isna().all() and t["revenue_share"].isna().all()
     assert t["open_deals"].tolist() == [1, 1]
-    t = performance(store.connect({}), "rep", MARCH)
+    t = performance(canonical.connect({}), "rep", MARCH)
     assert t.empty and list(t.columns) == ["rep", *MEASURES]
 
 
@@ -198,7 +198,7 @@ def test_sales_list_lines_of_one_order_are_one_deal():
         "close_date": ["2015-01-03", "2015-01-03", "2015-02-10", "2015-02-11", "2015-02-11", "2015-02-11",
                        "2015-03-01"],
     })
-    t = performance(store.connect({"deals": lines}), "segment", parse_period("2015"))
+    t = performance(canonical.connect({"deals": lines}), "segment", parse_period("2015"))
     consumer = _row(t, "segment", "Consumer")
     # Consumer: 100.50 + 50.25 + 9.99 = 160.74 over 2 orders → average order 80.37
     assert consumer["won_revenue"] == pytest.approx(160.74)
@@ -226,7 +226,7 @@ def _customers_con():
     ]
     frame = pd.DataFrame(rows, columns=["deal_id", "customer", "rep", "status", "amount", "close_date"])
     frame["stage"] = frame["status"].map({"won": "Won", "lost": "Lost"})
-    return store.connect({"deals": frame})
+    return canonical.connect({"deals": frame})
 
 
 def test_pareto_and_top_customers():
@@ -278,7 +278,7 @@ def _roi_con():
     d["rep"] = "Ann"
     d["team"] = "North"
     c = pd.DataFrame(campaigns, columns=["period", "period_start", "period_end", "lead_source", "cost"])
-    return store.connect({"deals": d, "campaigns": c})
+    return canonical.connect({"deals": d, "campaigns": c})
 
 
 def test_lead_source_roi_quarter():
@@ -338,7 +338,7 @@ def test_monthly_trend_fills_every_month(con):
 @pytest.mark.real_data
 def test_maven_company_figures(maven_deals):
     deals = maven_deals
-    con = store.connect({"deals": deals})
+    con = canonical.connect({"deals": deals})
     row = performance(con, "company", None).iloc[0]
     # published: win rate 4238 / (4238 + 2473) = 63.15 %, won revenue 10,005,534, average won deal 2,361,
     # mean won cycle engage → close 51.8 days
@@ -365,7 +365,7 @@ def test_olist_lead_to_won_conversion_by_origin():
         "status": joined["won_date"].notna().map({True: "won", False: "open"}),
         "close_date": pd.to_datetime(joined["won_date"]).dt.normalize(),
     })
-    t = lead_source_roi(store.connect({"deals": deals}), None, Filters())
+    t = lead_source_roi(canonical.connect({"deals": deals}), None, Filters())
     # 8,000 leads, 842 closed deals; organic_search 271 of 2,296, paid_search 195 of 1,586, email 15 of 493
     assert t["leads"].sum() == 8000 and t["won"].sum() == 842
     organic = _row(t, "lead_source", "organic_search")

@@ -1,4 +1,4 @@
-"""Reading CSV/TXT and Excel files into text grids (analytics.readers)."""
+"""Reading CSV/TXT and Excel files into text grids (analytics.ingest.readers)."""
 
 from __future__ import annotations
 
@@ -14,9 +14,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from fixtures_files import openpyxl_xlsx, raw_xlsx  # noqa: E402
 
-from analytics import readers  # noqa: E402
+from analytics.ingest import readers  # noqa: E402
+from analytics.ingest.readers import Sheet, detect_header_row, read_file, sheet_names  # noqa: E402
 from analytics.messages import CATALOGUE, InputError  # noqa: E402
-from analytics.readers import Sheet, detect_header_row, read_file, sheet_names  # noqa: E402
 
 DATASETS = Path(__file__).resolve().parents[2] / "shared" / "datasets"
 
@@ -361,7 +361,7 @@ def test_adventureworks_utf16_wide_targets() -> None:
 
 @pytest.mark.real_data
 def test_xlrd_fallback_agrees_with_calamine() -> None:
-    from analytics import safe_workbook
+    from analytics.ingest import safe_workbook
 
     data = real_file("superstore/superstore-2015.xls")
     answer = safe_workbook._read_xlrd(data, {"op": "read", "sheets": ["People"]}, 10**6)
@@ -372,7 +372,7 @@ def test_xlrd_fallback_agrees_with_calamine() -> None:
 
 
 def test_cell_text_conversions() -> None:
-    from analytics.safe_workbook import cell_text
+    from analytics.ingest.safe_workbook import cell_text
 
     assert [cell_text(v) for v in (2.0, -0.0, 0.1 + 0.2, 1e16, 3, True, "x")] == \
         ["2", "0", "0.30000000000000004", "1e+16", "3", "TRUE", "x"]

@@ -16,19 +16,21 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.cell.cell import MergedCell
 
-from analytics import cli, store
-from analytics.attainment import attainment, decomposition_check
-from analytics.export import display_width
-from analytics.funnel import funnel
-from analytics.kpi import kpi_scores
 from analytics.messages import InputError
-from analytics.performance import performance
+from analytics.metrics.attainment import attainment, decomposition_check
+from analytics.metrics.funnel import funnel
+from analytics.metrics.kpi import kpi_scores
+from analytics.metrics.payouts import payouts
+from analytics.metrics.performance import performance
+from analytics.metrics.plan import default_plan
+from analytics.metrics.satisfaction import collaboration, satisfaction
+from analytics.outputs import cli
+from analytics.outputs.export import display_width
+from analytics.outputs.report import LABELS, build_report, build_report_from_con, label, report_file_name
 from analytics.periods import parse_period
-from analytics.report import LABELS, build_report, build_report_from_con, label, report_file_name
-from analytics.rewards import default_plan, payouts
-from analytics.satisfaction import collaboration, satisfaction
-from analytics.settings import DEFAULT_SETTINGS, register_stage_map
-from analytics.sources import load_sample
+from analytics.store import canonical
+from analytics.store.settings import DEFAULT_SETTINGS, register_stage_map
+from analytics.store.sources import load_sample
 
 NOV = parse_period("2026-11")
 AS_OF = date(2026, 11, 30)
@@ -316,7 +318,7 @@ def hand_company():
                     metric="revenue", target=value) for rep, value in ((EVIL_REP, 100_000), ("Bob", 50_000))]
     targets.append(dict(period="2026-11", period_start=NOV.start, period_end=NOV.end, rep=None, team="North",
                         metric="revenue", target=160_000))
-    return store.connect({"deals": pd.DataFrame(deals), "targets": pd.DataFrame(targets)})
+    return canonical.connect({"deals": pd.DataFrame(deals), "targets": pd.DataFrame(targets)})
 
 
 def test_hand_worked_company_and_a_formula_looking_rep_name():

@@ -7,18 +7,17 @@ import math
 import pandas as pd
 import pytest
 
-from analytics.periods import parse_period
-from analytics.rewards import (
+from analytics.metrics.payouts import payouts, what_if
+from analytics.metrics.plan import (
     DEFAULT_PLAN_PATH,
     Plan,
     default_plan,
     load_plan,
-    payouts,
     plan_from_dict,
     plan_to_dict,
     plan_to_yaml,
-    what_if,
 )
+from analytics.periods import parse_period
 
 BASE_YAML = """
 name: Standard 2026
@@ -444,7 +443,7 @@ def test_deeply_nested_plan_is_a_readable_problem():
 # --- helpers for the KPI & rewards page ------------------------------------------------------
 
 def test_what_if_deals_sums_the_ticked_open_deals():
-    from analytics.rewards import what_if_deals
+    from analytics.metrics.payouts import what_if_deals
 
     plan = make_plan(team_pool={"amount": 9_000, "split": "equal"})
     deals = pd.DataFrame({"deal_id": ["B1", "B2", "B3"], "amount": [15_000.0, 5_000.0, None]})
@@ -462,7 +461,7 @@ def test_what_if_deals_sums_the_ticked_open_deals():
 
 
 def test_cost_summary():
-    from analytics.rewards import cost_summary
+    from analytics.metrics.payouts import cost_summary
 
     plan = make_plan(team_pool={"when": "team_reaches_target", "amount": 9_000, "split": "equal"})
     cost = cost_summary(payouts(plan, NORTH, TEAMS, None, MONTH).totals)
@@ -477,8 +476,8 @@ def test_cost_summary():
 
 
 def test_kpi_breakdown_points_add_up_to_the_score():
-    from analytics.kpi import kpi_scores
-    from analytics.rewards import kpi_breakdown
+    from analytics.metrics.kpi import kpi_scores
+    from analytics.metrics.payouts import kpi_breakdown
 
     att = attainment_frame([("Ann", "North", 100_000, 90_000), ("Bob", "North", 100_000, 120_000)])
     sat = pd.DataFrame({"rep": ["Ann"], "csat": [0.8]})

@@ -10,11 +10,11 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from analytics import sample
-from analytics.importer import import_file
-from analytics.sample import generate, write_sample
-from analytics.settings import Settings
-from analytics.store import connect
+from analytics.ingest.importer import import_file
+from analytics.store import sample
+from analytics.store.canonical import connect
+from analytics.store.sample import generate, write_sample
+from analytics.store.settings import Settings
 
 AS_OF = date(2026, 11, 30)
 SAMPLE_DIR = Path(__file__).resolve().parents[1] / "data" / "sample"

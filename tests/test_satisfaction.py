@@ -12,9 +12,9 @@ import pandas as pd
 import pytest
 
 from analytics.filters import Filters
+from analytics.metrics.satisfaction import COMPANY, collaboration, comments, nps_from_scores, satisfaction
 from analytics.periods import month_period, parse_period
-from analytics.satisfaction import COMPANY, collaboration, comments, nps_from_scores, satisfaction
-from analytics.store import connect
+from analytics.store.canonical import connect
 
 DATASETS = Path(__file__).resolve().parents[2] / "shared" / "datasets"
 MARCH = month_period(date(2026, 3, 1))

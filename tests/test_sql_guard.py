@@ -9,9 +9,10 @@ import duckdb
 import pandas as pd
 import pytest
 
-from analytics import sql_guard, store
 from analytics.messages import CATALOGUE, InputError
-from analytics.sql_guard import Sandbox, build_sandbox, check_statement, run_readonly_query
+from analytics.metrics import sql_guard
+from analytics.metrics.sql_guard import Sandbox, build_sandbox, check_statement, run_readonly_query
+from analytics.store import canonical
 
 DEALS = pd.DataFrame({
     "deal_id": ["D1", "D2", "D3", "D4"],
@@ -23,7 +24,7 @@ DEALS = pd.DataFrame({
 
 @pytest.fixture(scope="module")
 def box() -> Sandbox:
-    return build_sandbox(store.connect({"deals": DEALS}))
+    return build_sandbox(canonical.connect({"deals": DEALS}))
 
 
 def refused(box: Sandbox, sql: str, timeout_s: float = 10.0) -> InputError:
@@ -172,7 +173,7 @@ def test_python_variables_are_not_reachable(box):
 
 
 def test_the_app_connection_is_untouched():
-    con = store.connect({"deals": DEALS})
+    con = canonical.connect({"deals": DEALS})
     box = Sandbox.from_connection(con)
     for sql in ["DELETE FROM deals", "WITH d AS (DELETE FROM deals RETURNING *) SELECT * FROM d"]:
         with pytest.raises(InputError):
@@ -228,7 +229,7 @@ def test_run_readonly_query_accepts_frames_and_connections():
     frames = {"deals": DEALS}
     from_frames = run_readonly_query(frames, "SELECT count(*) AS n FROM deals WHERE amount > 60")
     assert from_frames.frame["n"].tolist() == [2]  # D1 100, D3 300
-    con = store.connect(frames)
+    con = canonical.connect(frames)
     from_con = run_readonly_query(con, "SELECT max(amount) AS top FROM deals", max_rows=1)
     assert from_con.frame["top"].tolist() == [300.0] and not from_con.truncated
 

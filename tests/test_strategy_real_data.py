@@ -1,4 +1,4 @@
-"""Strategy figures (analytics.performance) on public data nobody on this project wrote.
+"""Strategy figures (analytics.metrics.performance) on public data nobody on this project wrote.
 
 - Superstore 2015 (Tableau): the Orders sheet of the .xls, imported as a user would, gives the
   published sales by segment.
@@ -12,9 +12,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analytics import store
-from analytics.importer import import_file
-from analytics.performance import lead_source_roi, performance
+from analytics.ingest.importer import import_file
+from analytics.metrics.performance import lead_source_roi, performance
+from analytics.store import canonical
 from tests.conftest import dataset
 
 pytestmark = pytest.mark.real_data
@@ -24,7 +24,7 @@ def test_superstore_2015_sales_by_segment():
     path = dataset("superstore/superstore-2015.xls")
     (result,) = import_file(path.read_bytes(), path.name, sheet="Orders")
     assert result.table == "deals" and result.rows_loaded == 9_994 and result.rows_rejected == 0
-    con = store.connect({"deals": result.frame})
+    con = canonical.connect({"deals": result.frame})
     table = performance(con, "segment", None).set_index("segment")
     # published figures of the 2015 edition
     assert round(table.loc["Consumer", "won_revenue"], 2) == 1_161_401.34
@@ -60,7 +60,7 @@ def test_olist_lead_to_won_conversion_by_origin():
         "status": joined["won_date"].notna().map({True: "won", False: "open"}),
         "close_date": pd.to_datetime(joined["won_date"]).dt.date,
     })
-    con = store.connect({"deals": deals})
+    con = canonical.connect({"deals": deals})
     roi = lead_source_roi(con, None)
     got = roi[roi["lead_source"].notna()].set_index("lead_source").sort_index()
     assert got.index.tolist() == expected.index.tolist()

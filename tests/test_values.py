@@ -1,4 +1,4 @@
-"""Cell values in every accepted form: dates, amounts, numbers, probabilities, scores (analytics.values).
+"""Cell values in every accepted form: dates, amounts, numbers, probabilities, scores (analytics.ingest.values).
 
 Expected values are written out by hand next to each case; the 100k-row and real-data tests
 compare against an independent reading (pandas' own float parser, the ISO original of a file
@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analytics.values import parse_amounts, parse_dates, parse_numbers, parse_probability, parse_score
+from analytics.ingest.values import parse_amounts, parse_dates, parse_numbers, parse_probability, parse_score
 from tests.conftest import dataset
 
 

@@ -8,8 +8,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from analytics import views
 from analytics.messages import InputError
+from analytics.store import views
 
 PIVOT = {"xt": "deals", "xr": ["team"], "xv": "amount", "xa": "sum", "xf": ["status"], "xf:status": ["won"]}
 NOW = datetime(2026, 11, 30, 9, 30, tzinfo=UTC)

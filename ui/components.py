@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analytics.export import to_csv_bytes, to_xlsx_bytes
+from analytics.outputs.export import to_csv_bytes, to_xlsx_bytes
 from ui.i18n import t
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -40,8 +40,8 @@ def report_button(ctx, *, rep: str | None = None, include_pay: bool = False, key
     The workbook is built only when the button is clicked (deferred ``data``), on a fresh
     cursor because that happens outside the page's run.
     """
-    from analytics.report import build_report_from_con, report_file_name
-    from analytics.settings import register_stage_map
+    from analytics.outputs.report import build_report_from_con, report_file_name
+    from analytics.store.settings import register_stage_map
 
     source, period, settings, lang = ctx.source, ctx.period, ctx.settings, ctx.lang
     as_of, filters = ctx.as_of, ctx.filters

@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 import hashlib
-import importlib
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -25,13 +24,13 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from analytics import store
 from analytics.filters import Filters
-from analytics.importer import ImportResult
+from analytics.ingest.importer import ImportResult
 from analytics.periods import Period
-from analytics.settings import Settings, load_settings, register_stage_map
-from analytics.sources import SAMPLE_DIR, load_sample
-from analytics.workspace import Workspace
+from analytics.store import canonical
+from analytics.store.settings import Settings, load_settings, register_stage_map
+from analytics.store.sources import SAMPLE_DIR, load_sample
+from analytics.store.workspace import Workspace
 
 SourceKind = Literal["sample", "workspace", "session"]
 _WS_LOCK = threading.RLock()
@@ -77,14 +76,16 @@ class Context:
     def settings_key(self) -> str:
         return hashlib.sha1(repr(self.settings).encode()).hexdigest()[:12]
 
-    def call(self, func: str, *args: Any, **kwargs: Any) -> Any:
-        """Run ``analytics.<module>:<function>(cursor, *args, **kwargs)``, cached.
+    def call(self, func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """Run ``func(cursor, *args, **kwargs)``, an ``analytics`` function, cached.
 
-        ``func`` is ``"attainment:attainment"``; every argument must be hashable by Streamlit
-        (dataclasses, tuples, strings, dates). The result must be picklable and small.
+        Every argument must be hashable by Streamlit (dataclasses, tuples, strings, dates). The
+        result must be picklable and small. The cache key names the function by its module and
+        qualified name, so "find usages" and renaming work on the call sites.
         """
-        return _cached_call(self.data_key, self.settings_key, func, args, tuple(sorted(kwargs.items())),
-                            _con=self.con)
+        name = f"{func.__module__}:{func.__qualname__}"
+        return _cached_call(self.data_key, self.settings_key, name, args, tuple(sorted(kwargs.items())),
+                            _con=self.con, _func=func)
 
 
 def workspace() -> Workspace:
@@ -92,10 +93,9 @@ def workspace() -> Workspace:
 
 
 @st.cache_data(show_spinner=False, max_entries=1024)
-def _cached_call(data_key: str, settings_key: str, func: str, args: tuple, kwargs: tuple, _con) -> Any:
-    module_name, _, name = func.partition(":")
-    fn: Callable[..., Any] = getattr(importlib.import_module(f"analytics.{module_name}"), name)
-    return fn(_con, *args, **dict(kwargs))
+def _cached_call(data_key: str, settings_key: str, func_name: str, args: tuple, kwargs: tuple, _con,
+                 _func: Callable[..., Any]) -> Any:
+    return _func(_con, *args, **dict(kwargs))
 
 
 def settings_now() -> tuple[Settings, list[str]]:
@@ -184,7 +184,7 @@ def make_session_upload(results: list[ImportResult], files: list[tuple[str, byte
         h.update(name.encode())
         h.update(hashlib.sha256(data).digest())
     h.update(extra.encode())
-    con = store.connect(tables)
+    con = canonical.connect(tables)
     return SessionUpload("session:" + h.hexdigest()[:16], con, results, [n for n, _ in files], tables)
 
 

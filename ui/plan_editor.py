@@ -2,7 +2,7 @@
 
 The plan in use is the workspace's plan file when it exists and is valid, else the default plan
 in ``data/commission_plan.yaml``. An invalid workspace file is never fatal: pages say why it was
-not used and run on the default plan. Saving validates with ``analytics.rewards.load_plan`` and
+not used and run on the default plan. Saving validates with ``analytics.metrics.plan.load_plan`` and
 writes the file atomically (a temporary file in the same folder, then a rename).
 """
 
@@ -22,7 +22,7 @@ import streamlit as st
 import yaml
 
 from analytics.messages import Problem
-from analytics.rewards import (
+from analytics.metrics.plan import (
     DEFAULT_PLAN_PATH,
     EFFECTS,
     MODES,

@@ -12,7 +12,6 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from analytics.catalog import DataCatalog, default_as_of
 from analytics.filters import Filters
 from analytics.periods import (
     Period,
@@ -26,6 +25,7 @@ from analytics.periods import (
     year_period,
     year_to_date,
 )
+from analytics.store.catalog import DataCatalog, default_as_of
 from ui import format as fmt
 from ui import urlstate
 from ui.i18n import LANGS, current_lang, t

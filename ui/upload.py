@@ -12,13 +12,13 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from analytics.importer import ImportResult, combine, import_file
-from analytics.mapping import MappingMemory
+from analytics.ingest.importer import ImportResult, combine, import_file
+from analytics.ingest.mapping import MappingMemory
 from analytics.messages import InputError, Problem, define
-from analytics.schema import TABLES
-from analytics.settings import Settings
-from analytics.store import compact, create_table
-from analytics.workspace import PublishItem, content_hash
+from analytics.store.canonical import compact, create_table
+from analytics.store.schema import TABLES
+from analytics.store.settings import Settings
+from analytics.store.workspace import PublishItem, content_hash
 from ui import context
 
 log = logging.getLogger("sales")

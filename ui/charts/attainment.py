@@ -1,7 +1,7 @@
 """Figures of the Overview and My progress pages (targets and attainment), plus the small
 comparisons their metric cards show.
 
-Every builder takes frames from ``analytics.attainment`` and the already-translated labels (so
+Every builder takes frames from ``analytics.metrics.attainment`` and the already-translated labels (so
 they run, and are tested, without a Streamlit session) and returns a Plotly figure. Attainment
 is a fraction (1.0 = 100 % of target); an owner without a target is shown as "no target", never
 as 0 % or infinity.

@@ -1,8 +1,8 @@
 """Figures of the Funnel and Customers pages: the funnel in stage order, its comparison by a
 dimension, the cohort heatmap, time in stage, lost reasons, trends and follow-up coverage.
 
-Every builder takes frames from ``analytics.funnel`` / ``analytics.performance`` /
-``analytics.customers`` and already-translated labels (so they run, and are tested, without a
+Every builder takes frames from ``analytics.metrics.funnel`` / ``analytics.metrics.performance`` /
+``analytics.metrics.customers`` and already-translated labels (so they run, and are tested, without a
 Streamlit session) and returns a Plotly figure. Stages are always drawn in the configured order
 given by ``stage_labels`` (an ordered mapping stage key → label), never alphabetically.
 Percentages are fractions (0.45 = 45 %).

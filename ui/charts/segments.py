@@ -1,6 +1,6 @@
 """Figures of the Segments & channels page, and how a click on them becomes a filter.
 
-Every builder takes frames from ``analytics.performance`` / ``analytics.attainment`` and the
+Every builder takes frames from ``analytics.metrics.performance`` / ``analytics.metrics.attainment`` and the
 already-translated labels and formatters (so they run, and are tested, without a Streamlit
 session) and returns a Plotly figure. Fractions are fractions (0.25 = 25 %). Each clickable mark
 carries the raw dimension value in ``customdata`` so a click can be turned back into a filter
@@ -25,7 +25,7 @@ from ui.charts import BAD, GOOD, NEUTRAL, PALETTE, TARGET_LINE, theme
 
 Fmt = Callable[[object], str]
 
-#: How a measure of ``analytics.performance.MEASURES`` is shown: money, fraction, count or days.
+#: How a measure of ``analytics.metrics.performance.MEASURES`` is shown: money, fraction, count or days.
 MEASURE_KIND = {
     "won_revenue": "money", "revenue_share": "fraction", "deals_won": "count", "deals_lost": "count",
     "win_rate": "fraction", "win_rate_value": "fraction", "avg_deal_size": "money",

@@ -31,9 +31,9 @@ import pandas as pd
 from analytics.filters import Filters, where_sql
 from analytics.messages import Problem, define
 from analytics.periods import Period, month_end
-from analytics.schema import stage_entry_column
-from analytics.settings import DEFAULT_SETTINGS, Settings
-from analytics.store import deal_ids_unique, table_layout
+from analytics.store.canonical import deal_ids_unique, table_layout
+from analytics.store.schema import stage_entry_column
+from analytics.store.settings import DEFAULT_SETTINGS, Settings
 
 _ALL = Filters()
 

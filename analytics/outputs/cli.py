@@ -18,13 +18,13 @@ from pathlib import Path
 import pandas as pd
 
 from analytics.filters import Filters
-from analytics.mapping import MappingMemory, parse_overrides
+from analytics.ingest.mapping import MappingMemory, parse_overrides
 from analytics.messages import InputError, Lang, Problem, define
 from analytics.periods import Period, parse_period
-from analytics.schema import TABLES
-from analytics.settings import Settings, load_settings
-from analytics.sources import Loaded, load_default, load_files
-from analytics.workspace import Workspace
+from analytics.store.schema import TABLES
+from analytics.store.settings import Settings, load_settings
+from analytics.store.sources import Loaded, load_default, load_files
+from analytics.store.workspace import Workspace
 
 define("cli_bad_period", "--period {value!r}: {reason}", "--period 参数 {value!r} 无效：{reason}")
 define("cli_file_errors", "{count} file(s) or sheet(s) could not be loaded.", "{count} 个文件或工作表无法导入。")
@@ -116,7 +116,7 @@ def _filters(args: argparse.Namespace) -> Filters:
 # --- commands --------------------------------------------------------------------------------
 
 def cmd_validate(args: argparse.Namespace, lang: Lang) -> int:
-    from analytics.importer import import_file
+    from analytics.ingest.importer import import_file
 
     settings = _settings()
     overrides = parse_overrides(args.map or [])
@@ -181,7 +181,7 @@ def _with_data(run: Callable[[argparse.Namespace, Loaded, Settings], pd.DataFram
 
 
 def _connect(loaded: Loaded, settings: Settings):
-    from analytics.settings import register_stage_map
+    from analytics.store.settings import register_stage_map
 
     con = loaded.connect()
     register_stage_map(con, settings)
@@ -194,7 +194,7 @@ def _as_of(args: argparse.Namespace) -> date | None:
 
 @_with_data
 def cmd_attainment(args, loaded, settings):
-    from analytics.attainment import attainment
+    from analytics.metrics.attainment import attainment
 
     period = _period(args.period, settings)
     frame = attainment(_connect(loaded, settings), period, args.by, _filters(args), as_of=_as_of(args),
@@ -207,7 +207,7 @@ def cmd_attainment(args, loaded, settings):
 
 @_with_data
 def cmd_funnel(args, loaded, settings):
-    from analytics.funnel import funnel
+    from analytics.metrics.funnel import funnel
 
     result = funnel(_connect(loaded, settings), _period(args.period, settings), _filters(args), settings,
                     by=args.by)
@@ -218,7 +218,7 @@ def cmd_funnel(args, loaded, settings):
 
 @_with_data
 def cmd_performance(args, loaded, settings):
-    from analytics.performance import performance
+    from analytics.metrics.performance import performance
 
     frame = performance(_connect(loaded, settings), args.by, _period(args.period, settings), _filters(args),
                         settings)
@@ -229,7 +229,7 @@ def cmd_performance(args, loaded, settings):
 
 @_with_data
 def cmd_satisfaction(args, loaded, settings):
-    from analytics.satisfaction import satisfaction
+    from analytics.metrics.satisfaction import satisfaction
 
     frame = satisfaction(_connect(loaded, settings), args.by, _period(args.period, settings), _filters(args),
                          min_responses=settings.min_responses)
@@ -238,9 +238,9 @@ def cmd_satisfaction(args, loaded, settings):
 
 
 def _kpi_frame(args, loaded, settings):
-    from analytics.attainment import attainment
-    from analytics.kpi import kpi_scores
-    from analytics.satisfaction import collaboration, satisfaction
+    from analytics.metrics.attainment import attainment
+    from analytics.metrics.kpi import kpi_scores
+    from analytics.metrics.satisfaction import collaboration, satisfaction
 
     period = _period(args.period, settings)
     con = _connect(loaded, settings)
@@ -258,8 +258,9 @@ def cmd_kpi(args, loaded, settings):
 
 @_with_data
 def cmd_rewards(args, loaded, settings):
-    from analytics.attainment import attainment
-    from analytics.rewards import load_plan, payouts
+    from analytics.metrics.attainment import attainment
+    from analytics.metrics.payouts import payouts
+    from analytics.metrics.plan import load_plan
 
     plan_path = Path(args.plan) if args.plan else _default_plan_path()
     plan, problems = load_plan(plan_path)
@@ -276,11 +277,11 @@ def cmd_rewards(args, loaded, settings):
 
 def _default_plan_path() -> Path:
     ws_plan = Workspace().plan_path
-    return ws_plan if ws_plan.exists() else Path(__file__).resolve().parents[1] / "data" / "commission_plan.yaml"
+    return ws_plan if ws_plan.exists() else Path(__file__).resolve().parents[2] / "data" / "commission_plan.yaml"
 
 
 def cmd_query(args, lang: Lang) -> int:
-    from analytics.sql_guard import run_readonly_query
+    from analytics.metrics.sql_guard import run_readonly_query
 
     settings = _settings()
     loaded = load_from_args(args, settings)
@@ -292,7 +293,7 @@ def cmd_query(args, lang: Lang) -> int:
 
 
 def cmd_report(args, lang: Lang) -> int:
-    from analytics.report import build_report
+    from analytics.outputs.report import build_report
 
     settings = _settings()
     loaded = load_from_args(args, settings)
@@ -305,7 +306,7 @@ def cmd_report(args, lang: Lang) -> int:
 
 
 def cmd_sample(args, lang: Lang) -> int:
-    from analytics.sample import write_sample
+    from analytics.store.sample import write_sample
 
     as_of = _as_of(args)
     paths = write_sample(Path(args.out), **({"as_of": as_of} if as_of else {}))

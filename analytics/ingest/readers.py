@@ -4,7 +4,7 @@
 row below any title rows, and returns every cell as stripped text or None so that the importer
 parses all formats the same way. Anything unreadable raises ``messages.InputError`` with one
 clear problem naming the file; hostile workbooks are parsed in a sandboxed child process
-(see :mod:`analytics.safe_workbook`).
+(see :mod:`analytics.ingest.safe_workbook`).
 
 Conventions: ``Sheet.frame`` has object columns holding ``str`` or ``None`` (never NaN); row
 numbers are 1-based rows as Excel shows them (for a CSV: records, so a quoted value spanning
@@ -24,7 +24,7 @@ from pathlib import PurePath
 
 import pandas as pd
 
-from analytics import safe_workbook as sw
+from analytics.ingest import safe_workbook as sw
 from analytics.messages import InputError, Problem, define
 
 # ---- problem catalogue -------------------------------------------------------------------------

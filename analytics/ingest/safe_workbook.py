@@ -9,7 +9,7 @@ compression ratios: zip bombs), the ``<dimension>`` each sheet claims, and, whil
 parses, every XML part is streamed through a scan that refuses DOCTYPE/ENTITY declarations
 (XML bombs; Excel never writes them).
 
-Problems are raised as :class:`Refused` (a code and its parameters); ``analytics.readers``
+Problems are raised as :class:`Refused` (a code and its parameters); ``analytics.ingest.readers``
 turns them into user messages. The child side imports nothing from the project, only the
 standard library, python-calamine and (for old .xls files calamine cannot open) xlrd.
 """
@@ -31,7 +31,7 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-# Problem codes (the texts are defined in analytics.readers).
+# Problem codes (the texts are defined in analytics.ingest.readers).
 CORRUPT = "read_corrupt_workbook"
 NOT_WORKBOOK_ZIP = "read_zip_not_workbook"
 ZIP_BOMB = "read_zip_bomb"

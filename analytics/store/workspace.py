@@ -23,12 +23,12 @@ from typing import Literal
 import duckdb
 import pandas as pd
 
-from analytics.schema import TABLES
-from analytics.store import compact, conform, create_table, table_layout
+from analytics.store.canonical import compact, conform, create_table, table_layout
+from analytics.store.schema import TABLES
 
 KEEP_VERSIONS = 20
 DB_NAME = "workspace.duckdb"
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 PublishMode = Literal["replace", "append"]
 

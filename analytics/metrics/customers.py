@@ -17,7 +17,7 @@ import pandas as pd
 
 from analytics.filters import Filters, where_sql
 from analytics.periods import Period
-from analytics.settings import DEFAULT_SETTINGS, Settings
+from analytics.store.settings import DEFAULT_SETTINGS, Settings
 
 _ALL = Filters()
 

@@ -15,14 +15,21 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from analytics import values
-from analytics.mapping import Mapping, MappingMemory, apply_overrides, detect_table, suggest_mapping
+from analytics.ingest import values
+from analytics.ingest.mapping import Mapping, MappingMemory, apply_overrides, detect_table, suggest_mapping
+from analytics.ingest.readers import Limits, Sheet, read_file
 from analytics.messages import InputError, Lang, Problem, define, render
 from analytics.periods import parse_period
-from analytics.readers import Limits, Sheet, read_file
-from analytics.schema import SOURCE_ROW, STAGES, STATUS_SYNONYMS, TABLES, normalise_header, stage_entry_column
-from analytics.settings import DEFAULT_SETTINGS, Settings
-from analytics.store import conform
+from analytics.store.canonical import conform
+from analytics.store.schema import (
+    SOURCE_ROW,
+    STAGES,
+    STATUS_SYNONYMS,
+    TABLES,
+    normalise_header,
+    stage_entry_column,
+)
+from analytics.store.settings import DEFAULT_SETTINGS, Settings
 
 # --- messages --------------------------------------------------------------------------------
 define("missing_required", "{file}: the {table} table needs a column for {missing}, which was "

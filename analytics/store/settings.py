@@ -14,7 +14,7 @@ import duckdb
 import pandas as pd
 import yaml
 
-from analytics.schema import LOST_SYNONYMS, STAGES, WON_STAGE_KEY, normalise_header
+from analytics.store.schema import LOST_SYNONYMS, STAGES, WON_STAGE_KEY, normalise_header
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from openpyxl import Workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
 
-from analytics.schema import STAGES, TABLES, stage_entry_column
+from analytics.store.schema import STAGES, TABLES, stage_entry_column
 
 _EXAMPLES: dict[str, dict[str, str]] = {
     "deals": {"deal_id": "D-1001", "customer": "Acme Ltd", "rep": "Chen Jing", "team": "East",

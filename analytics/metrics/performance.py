@@ -23,8 +23,8 @@ import pandas as pd
 
 from analytics.filters import Filters, where_sql
 from analytics.periods import Period, add_months, month_start
-from analytics.settings import DEFAULT_SETTINGS, Settings
-from analytics.store import deal_ids_unique
+from analytics.store.canonical import deal_ids_unique
+from analytics.store.settings import DEFAULT_SETTINGS, Settings
 
 _ALL = Filters()
 

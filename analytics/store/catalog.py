@@ -9,7 +9,7 @@ from datetime import date
 import duckdb
 
 from analytics.filters import DIMENSIONS
-from analytics.schema import TABLES
+from analytics.store.schema import TABLES
 
 
 @dataclass(frozen=True)

@@ -44,8 +44,8 @@ import pandas as pd
 
 from analytics.filters import DIMENSIONS, Filters, where_sql
 from analytics.periods import Period, add_months, custom_period, month_end, month_start
-from analytics.schema import TARGET_METRICS
-from analytics.settings import DEFAULT_SETTINGS, Settings
+from analytics.store.schema import TARGET_METRICS
+from analytics.store.settings import DEFAULT_SETTINGS, Settings
 
 By = Literal["rep", "team", "company"]
 

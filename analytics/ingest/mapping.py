@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from analytics.messages import InputError, Problem, define
-from analytics.schema import STAGES, TABLES, Table, normalise_header, stage_entry_column
+from analytics.store.schema import STAGES, TABLES, Table, normalise_header, stage_entry_column
 
 define("map_unknown_column", "--map names {target!r}, which is not a column of the {table} table "
        "(columns: {columns}).",

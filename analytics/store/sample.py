@@ -30,8 +30,8 @@ from analytics.periods import (
     quarter_of,
     year_period,
 )
-from analytics.schema import SOURCE_ROW, STAGES, TABLES, stage_entry_column
-from analytics.store import conform
+from analytics.store.canonical import conform
+from analytics.store.schema import SOURCE_ROW, STAGES, TABLES, stage_entry_column
 
 AS_OF = date(2026, 11, 30)
 SEED = 20261130

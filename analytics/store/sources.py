@@ -13,13 +13,13 @@ from typing import Literal
 import duckdb
 import pandas as pd
 
-from analytics import store
-from analytics.importer import ImportResult, combine, import_file
-from analytics.mapping import MappingMemory
+from analytics.ingest.importer import ImportResult, combine, import_file
+from analytics.ingest.mapping import MappingMemory
 from analytics.messages import InputError, Problem, define
-from analytics.schema import TABLES
-from analytics.settings import DEFAULT_SETTINGS, Settings
-from analytics.workspace import PROJECT_ROOT, Workspace
+from analytics.store import canonical
+from analytics.store.schema import TABLES
+from analytics.store.settings import DEFAULT_SETTINGS, Settings
+from analytics.store.workspace import PROJECT_ROOT, Workspace
 
 SAMPLE_DIR = PROJECT_ROOT / "data" / "sample"
 _FILE_SUFFIXES = {".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".xls"}
@@ -42,7 +42,7 @@ class Loaded:
     version: int | None = None
 
     def connect(self) -> duckdb.DuckDBPyConnection:
-        return store.connect(self.tables)
+        return canonical.connect(self.tables)
 
     @property
     def rejected_total(self) -> int:

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 import duckdb
 import pandas as pd
 
-from analytics.schema import SOURCE_ROW, STAGES, TABLES, Column, stage_entry_column
+from analytics.store.schema import SOURCE_ROW, STAGES, TABLES, Column, stage_entry_column
 
 _SQL_TYPES = {
     "text": "VARCHAR",

@@ -1,0 +1,1 @@
+"""Import: reading files safely, parsing values, mapping columns, validating into canonical tables."""

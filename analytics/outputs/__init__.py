@@ -1,0 +1,1 @@
+"""Outputs: the report workbook, safe downloads and the command line."""

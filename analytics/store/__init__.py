@@ -1,0 +1,1 @@
+"""Storage: the canonical schema, the team's workspace (versions), settings, saved views, the sample."""
