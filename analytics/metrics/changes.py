@@ -1,0 +1,310 @@
+"""Why the pipeline changed between two snapshots of the deals table: the pipeline waterfall.
+
+A snapshot is a deals table as exported on one day (a published version, or a file). For the
+open pipeline whose close date falls inside a window (a month, a quarter, or all open deals),
+every deal present in either snapshot is classified:
+
+- ``start``: open and in the window in the earlier snapshot (its amount then);
+- ``created``: absent from the earlier snapshot, open in the window in the later one;
+- ``pulled_in``: in the earlier snapshot but not in the window pipeline (another close date,
+  or reopened), and in it in the later one — counted at its earlier amount;
+- ``increased`` / ``decreased``: the amount change of a deal present in both snapshots and in
+  the window in at least one of them;
+- ``pushed_out``: in the window pipeline earlier, still open later with a close date outside it;
+- ``won`` / ``lost``: in the window pipeline earlier, closed later — counted at the later amount;
+- ``removed``: in the window pipeline earlier, absent from the later export;
+- ``untracked``: the net change of deals without an id, which cannot be followed;
+- ``end``: open and in the window in the later snapshot.
+
+A deal may fall in two buckets (pushed out *and* decreased). The amounts balance exactly:
+start + created + pulled_in + increased − decreased − pushed_out − won − lost − removed
++ untracked = end. Blank amounts count as 0 and are counted in ``unknown_amounts``. A deal id
+repeated inside a snapshot is reported; its first row (in file order) is the one followed.
+Everything runs in DuckDB; only the per-bucket sums and the deal rows asked for come back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import duckdb
+import pandas as pd
+
+from analytics.messages import InputError, Problem, define
+from analytics.store.schema import SOURCE_ROW
+from analytics.store.settings import DEFAULT_SETTINGS, Settings
+
+#: Buckets in waterfall order; ``sign`` is how each enters the balance.
+BUCKETS: tuple[tuple[str, int], ...] = (
+    ("start", 1), ("created", 1), ("pulled_in", 1), ("increased", 1), ("decreased", -1),
+    ("pushed_out", -1), ("won", -1), ("lost", -1), ("removed", -1), ("untracked", 1), ("end", 1),
+)
+MOVEMENTS = tuple(b for b, _ in BUCKETS if b not in ("start", "end"))
+
+define("changes.currency_changed",
+       "Pipeline changes: the two snapshots are in different currencies ({before} and {after}); "
+       "convert one before comparing them.",
+       "商机变化：两个快照的币种不同（{before} 与 {after}），请先换算为同一币种再比较。")
+define("changes.not_a_snapshot",
+       "Pipeline changes: {name} has no deals, so it cannot be compared.",
+       "商机变化：{name} 中没有商机数据，无法比较。")
+
+
+@dataclass(frozen=True)
+class ChangesResult:
+    """The waterfall between two snapshots.
+
+    ``buckets``: bucket, deals, amount (a magnitude ≥ 0 except ``untracked``, which is a net
+    change) and ``signed`` (as it enters the balance). ``deals``: one row per deal and bucket
+    with what changed (from → to) for stage, close date, amount and owner. ``stage_moves``:
+    direction (``progressed``/``regressed``), deals, amount. ``by_rep``: rep, team, pushed
+    deals and amount, decreased amount, won and lost amounts.
+    """
+
+    buckets: pd.DataFrame
+    deals: pd.DataFrame
+    stage_moves: pd.DataFrame
+    by_rep: pd.DataFrame
+    duplicate_ids_before: int
+    duplicate_ids_after: int
+    untracked_before: int
+    untracked_after: int
+    unknown_amounts: int
+
+    def amount(self, bucket: str) -> float:
+        row = self.buckets[self.buckets["bucket"] == bucket]
+        return float(row["amount"].iloc[0]) if len(row) else 0.0
+
+    @property
+    def balanced(self) -> bool:
+        movement = float(self.buckets.loc[~self.buckets["bucket"].isin(["start", "end"]), "signed"].sum())
+        return abs(self.amount("start") + movement - self.amount("end")) < 0.005
+
+
+def _q(name: str) -> str:
+    """Quote a table or view name we chose (never user text) as a SQL identifier."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _columns(con: duckdb.DuckDBPyConnection, table: str) -> set[str]:
+    try:
+        return {r[0] for r in con.execute(f"DESCRIBE {_q(table)}").fetchall()}
+    except duckdb.Error as error:
+        raise InputError(Problem("changes.not_a_snapshot", {"name": table})) from error
+
+
+def _check_currency(con: duckdb.DuckDBPyConnection, before: str, after: str) -> None:
+    """Refuse to compare snapshots whose amounts are in different currencies."""
+    found = []
+    for table in (before, after):
+        if "currency" not in _columns(con, table):
+            found.append(None)
+            continue
+        rows = con.execute(f"SELECT DISTINCT currency FROM {_q(table)} WHERE currency IS NOT NULL").fetchall()
+        found.append(rows[0][0] if len(rows) == 1 else None)
+    if found[0] and found[1] and found[0] != found[1]:
+        raise InputError(Problem("changes.currency_changed", {"before": found[0], "after": found[1]}))
+
+
+def _stage_orders(con: duckdb.DuckDBPyConnection, tables: Sequence[str], settings: Settings) -> None:
+    """Temp table ``_changes_stage(stage, stage_order)`` over the labels of ``tables``."""
+    labels: set[str] = set()
+    for table in tables:
+        labels.update(r[0] for r in con.execute(
+            f"SELECT DISTINCT stage FROM {_q(table)} WHERE stage IS NOT NULL").fetchall())
+    order = settings.stage_order()
+    rows = []
+    for label in sorted(labels):
+        key, _status = settings.classify_stage(label)
+        rows.append((label, order.index(key) if key in order else None))
+    frame = pd.DataFrame(rows, columns=["stage", "stage_order"]).astype({"stage": "str", "stage_order": "Int64"})
+    con.register("_changes_stage_df", frame)
+    try:
+        con.execute("CREATE OR REPLACE TEMP TABLE _changes_stage AS "
+                    "SELECT stage::VARCHAR AS stage, stage_order::INTEGER AS stage_order FROM _changes_stage_df")
+    finally:
+        con.unregister("_changes_stage_df")
+
+
+def _snapshot_sql(table: str, has_row: bool) -> str:
+    """One row per tracked deal id (the first in file order), with its stage order."""
+    order = f"ORDER BY {SOURCE_ROW}" if has_row else ""
+    return (
+        f"SELECT d.deal_id, d.rep, d.team, d.stage, d.status, d.amount, d.close_date, s.stage_order "
+        f"FROM {_q(table)} d LEFT JOIN _changes_stage s USING (stage) WHERE d.deal_id IS NOT NULL "
+        f"QUALIFY row_number() OVER (PARTITION BY d.deal_id {order}) = 1"
+    )
+
+
+def pipeline_changes(con: duckdb.DuckDBPyConnection, before: str, after: str, *,
+                     window: tuple[date, date] | None = None,
+                     settings: Settings = DEFAULT_SETTINGS) -> ChangesResult:
+    """Classify the open pipeline of ``before`` and ``after`` (two deals tables in ``con``).
+
+    ``window`` is the (first, last) close date counted, inclusive; None means every open deal.
+    Raises ``InputError`` when the snapshots' currencies differ.
+    """
+    _check_currency(con, before, after)
+    _stage_orders(con, (before, after), settings)
+    has_row = {t: SOURCE_ROW in _columns(con, t) for t in (before, after)}
+    if window is None:
+        in_window = "status = 'open'"
+        params: list[object] = []
+    else:
+        in_window = "status = 'open' AND close_date BETWEEN ? AND ?"
+        params = [window[0], window[1]]
+
+    def flag(alias: str) -> str:
+        return in_window.replace("status", f"{alias}.status").replace("close_date", f"{alias}.close_date")
+
+    # One joined row per deal id seen in either snapshot and in the window in at least one.
+    con.execute(
+        f"""CREATE OR REPLACE TEMP TABLE _changes AS
+        WITH b AS ({_snapshot_sql(before, has_row[before])}),
+             a AS ({_snapshot_sql(after, has_row[after])}),
+             j AS (
+               SELECT coalesce(a.deal_id, b.deal_id) AS deal_id,
+                      b.deal_id IS NOT NULL AS in_before, a.deal_id IS NOT NULL AS in_after,
+                      coalesce({flag('b')}, false) AS before_in_window,
+                      coalesce({flag('a')}, false) AS after_in_window,
+                      b.rep AS rep_before, a.rep AS rep_after, coalesce(a.rep, b.rep) AS rep,
+                      coalesce(a.team, b.team) AS team,
+                      b.stage AS stage_before, a.stage AS stage_after,
+                      b.stage_order AS order_before, a.stage_order AS order_after,
+                      b.status AS status_before, a.status AS status_after,
+                      b.close_date AS close_before, a.close_date AS close_after,
+                      b.amount AS amount_before, a.amount AS amount_after,
+                      (b.deal_id IS NOT NULL AND b.amount IS NULL) OR (a.deal_id IS NOT NULL AND a.amount IS NULL)
+                        AS unknown_amount
+               FROM b FULL JOIN a ON a.deal_id = b.deal_id)
+        SELECT * FROM j WHERE before_in_window OR after_in_window""",
+        params * 2,
+    )
+    rows = con.execute(
+        """WITH c AS (SELECT *, coalesce(amount_before, 0) AS ab, coalesce(amount_after, 0) AS aa FROM _changes),
+        moves AS (
+          SELECT deal_id, 'start' AS bucket, ab AS amount FROM c WHERE before_in_window
+          UNION ALL SELECT deal_id, 'end', aa FROM c WHERE after_in_window
+          UNION ALL SELECT deal_id, 'created', aa FROM c WHERE after_in_window AND NOT in_before
+          UNION ALL SELECT deal_id, 'pulled_in', ab FROM c WHERE after_in_window AND in_before AND NOT before_in_window
+          UNION ALL SELECT deal_id, 'increased', aa - ab FROM c WHERE in_before AND in_after AND aa > ab
+          UNION ALL SELECT deal_id, 'decreased', ab - aa FROM c WHERE in_before AND in_after AND aa < ab
+          UNION ALL SELECT deal_id, 'pushed_out', aa FROM c
+                    WHERE before_in_window AND NOT after_in_window AND status_after = 'open'
+          UNION ALL SELECT deal_id, 'won', aa FROM c WHERE before_in_window AND NOT after_in_window AND status_after = 'won'
+          UNION ALL SELECT deal_id, 'lost', aa FROM c
+                    WHERE before_in_window AND NOT after_in_window AND status_after = 'lost'
+          UNION ALL SELECT deal_id, 'removed', ab FROM c WHERE before_in_window AND NOT in_after)
+        SELECT bucket, count(*)::BIGINT AS deals, sum(amount)::DOUBLE AS amount FROM moves GROUP BY bucket"""
+    ).fetchall()
+    sums = {bucket: (int(n), float(amount or 0.0)) for bucket, n, amount in rows}
+
+    untracked = []
+    for table in (before, after):
+        n, amount = con.execute(
+            f"SELECT count(*), coalesce(sum(amount), 0) FROM {_q(table)} WHERE deal_id IS NULL AND {in_window}",
+            params).fetchall()[0]
+        untracked.append((int(n), float(amount)))
+    dupes = [int(con.execute(
+        f"SELECT count(*) FROM (SELECT deal_id FROM {_q(t)} WHERE deal_id IS NOT NULL "
+        f"GROUP BY deal_id HAVING count(*) > 1)").fetchall()[0][0]) for t in (before, after)]
+    # The untracked deals still count in the start and end totals.
+    start_n, start_amt = sums.get("start", (0, 0.0))
+    end_n, end_amt = sums.get("end", (0, 0.0))
+    sums["start"] = (start_n + untracked[0][0], start_amt + untracked[0][1])
+    sums["end"] = (end_n + untracked[1][0], end_amt + untracked[1][1])
+    sums["untracked"] = (untracked[0][0] + untracked[1][0], untracked[1][1] - untracked[0][1])
+
+    buckets = pd.DataFrame(
+        [(b, sums.get(b, (0, 0.0))[0], round(sums.get(b, (0, 0.0))[1], 2),
+          round(sign * sums.get(b, (0, 0.0))[1], 2)) for b, sign in BUCKETS],
+        columns=["bucket", "deals", "amount", "signed"])
+
+    stage_moves = con.execute(
+        """SELECT CASE WHEN order_after > order_before THEN 'progressed' ELSE 'regressed' END AS direction,
+                  count(*)::BIGINT AS deals, coalesce(sum(amount_after), 0)::DOUBLE AS amount
+           FROM _changes WHERE status_before = 'open' AND status_after = 'open'
+                AND order_after IS NOT NULL AND order_before IS NOT NULL AND order_after <> order_before
+           GROUP BY 1 ORDER BY 1"""
+    ).df()
+    by_rep = con.execute(
+        """SELECT rep, any_value(team) AS team,
+             count(*) FILTER (WHERE before_in_window AND NOT after_in_window AND status_after = 'open')::BIGINT
+               AS pushed_deals,
+             coalesce(sum(amount_after) FILTER (WHERE before_in_window AND NOT after_in_window
+                                                 AND status_after = 'open'), 0)::DOUBLE AS pushed_amount,
+             coalesce(sum(coalesce(amount_before, 0) - coalesce(amount_after, 0))
+                      FILTER (WHERE in_before AND in_after AND coalesce(amount_after, 0) < coalesce(amount_before, 0)),
+                      0)::DOUBLE AS decreased_amount,
+             coalesce(sum(amount_after) FILTER (WHERE before_in_window AND NOT after_in_window
+                                                 AND status_after = 'won'), 0)::DOUBLE AS won_amount,
+             coalesce(sum(amount_after) FILTER (WHERE before_in_window AND NOT after_in_window
+                                                 AND status_after = 'lost'), 0)::DOUBLE AS lost_amount
+           FROM _changes WHERE rep IS NOT NULL GROUP BY rep
+           ORDER BY pushed_amount DESC, pushed_deals DESC, rep"""
+    ).df()
+    unknown = int(con.execute("SELECT count(*) FROM _changes WHERE unknown_amount").fetchall()[0][0])
+    return ChangesResult(buckets, _deal_rows(con), stage_moves, by_rep, dupes[0], dupes[1],
+                         untracked[0][0], untracked[1][0], unknown)
+
+
+def _deal_rows(con: duckdb.DuckDBPyConnection, limit: int = 5000) -> pd.DataFrame:
+    """The deals behind the movement buckets (at most ``limit`` per bucket, largest first)."""
+    return con.execute(
+        """WITH c AS (SELECT *, coalesce(amount_before, 0) AS ab, coalesce(amount_after, 0) AS aa FROM _changes),
+        tagged AS (
+          SELECT *, 'created' AS bucket, aa AS amount FROM c WHERE after_in_window AND NOT in_before
+          UNION ALL SELECT *, 'pulled_in', ab FROM c WHERE after_in_window AND in_before AND NOT before_in_window
+          UNION ALL SELECT *, 'increased', aa - ab FROM c WHERE in_before AND in_after AND aa > ab
+          UNION ALL SELECT *, 'decreased', ab - aa FROM c WHERE in_before AND in_after AND aa < ab
+          UNION ALL SELECT *, 'pushed_out', aa FROM c
+                    WHERE before_in_window AND NOT after_in_window AND status_after = 'open'
+          UNION ALL SELECT *, 'won', aa FROM c WHERE before_in_window AND NOT after_in_window AND status_after = 'won'
+          UNION ALL SELECT *, 'lost', aa FROM c WHERE before_in_window AND NOT after_in_window AND status_after = 'lost'
+          UNION ALL SELECT *, 'removed', ab FROM c WHERE before_in_window AND NOT in_after)
+        SELECT bucket, deal_id, rep, team, amount, rep_before, rep_after, stage_before, stage_after,
+               close_before, close_after, amount_before, amount_after
+        FROM tagged
+        QUALIFY row_number() OVER (PARTITION BY bucket ORDER BY amount DESC, deal_id) <= ?
+        ORDER BY bucket, amount DESC, deal_id""",
+        [limit],
+    ).df()
+
+
+def slips(con: duckdb.DuckDBPyConnection, snapshots: Sequence[str], *, min_pushes: int = 2) -> pd.DataFrame:
+    """Deals whose expected close date moved later ``min_pushes`` or more times across ``snapshots``
+    (in date order): deal_id, rep, team, pushes, first_close, last_close, amount (latest)."""
+    if len(snapshots) < 2:
+        return pd.DataFrame(columns=["deal_id", "rep", "team", "pushes", "first_close", "last_close", "amount"])
+    union = " UNION ALL ".join(
+        f"SELECT {i} AS snap, deal_id, rep, team, status, close_date, amount FROM {_q(t)} WHERE deal_id IS NOT NULL"
+        for i, t in enumerate(snapshots))
+    return con.execute(
+        f"""WITH s AS ({union}),
+        l AS (SELECT *, lag(close_date) OVER w AS prev_close, lag(status) OVER w AS prev_status
+              FROM s WINDOW w AS (PARTITION BY deal_id ORDER BY snap))
+        SELECT deal_id, arg_max(rep, snap) AS rep, arg_max(team, snap) AS team,
+               count(*) FILTER (WHERE prev_status = 'open' AND status = 'open' AND close_date > prev_close)::BIGINT
+                 AS pushes,
+               arg_min(close_date, snap) AS first_close, arg_max(close_date, snap) AS last_close,
+               arg_max(amount, snap) AS amount
+        FROM l GROUP BY deal_id HAVING pushes >= ?
+        ORDER BY pushes DESC, amount DESC NULLS LAST, deal_id""",
+        [min_pushes],
+    ).df()
+
+
+def deal_history(con: duckdb.DuckDBPyConnection, snapshots: Sequence[tuple[str, date]], deal_id: str) -> pd.DataFrame:
+    """One deal across the snapshots (name, date), oldest first: snapshot_date, stage, status,
+    amount, close_date, rep. Snapshots where the deal is absent are left out."""
+    if not snapshots:
+        return pd.DataFrame(columns=["snapshot_date", "stage", "status", "amount", "close_date", "rep"])
+    union = " UNION ALL ".join(
+        f"(SELECT ?::DATE AS snapshot_date, stage, status, amount, close_date, rep FROM {_q(t)} "
+        f"WHERE deal_id = ? LIMIT 1)" for t, _ in snapshots)
+    params: list[object] = []
+    for _t, day in snapshots:
+        params += [day, deal_id]
+    return con.execute(f"SELECT * FROM ({union}) ORDER BY snapshot_date", params).df()

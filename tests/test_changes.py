@@ -1,0 +1,170 @@
+"""The pipeline waterfall between two snapshots: every bucket worked by hand, and the balance on
+random data."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import duckdb
+import numpy as np
+import pandas as pd
+import pytest
+
+from analytics.messages import InputError
+from analytics.metrics.changes import deal_history, pipeline_changes, slips
+
+NOV = (date(2026, 11, 1), date(2026, 11, 30))
+
+
+def _con(**tables: pd.DataFrame) -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect()
+    for name, frame in tables.items():
+        frame = frame.copy()
+        frame["source_row"] = range(2, len(frame) + 2)
+        con.register(f"_{name}", frame)
+        con.execute(f"CREATE TABLE {name} AS SELECT deal_id::VARCHAR AS deal_id, rep::VARCHAR AS rep, "
+                    f"team::VARCHAR AS team, stage::VARCHAR AS stage, status::VARCHAR AS status, "
+                    f"amount::DOUBLE AS amount, close_date::DATE AS close_date, source_row FROM _{name}")
+    return con
+
+
+def _deals(rows: list[tuple]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=["deal_id", "rep", "team", "stage", "status", "amount", "close_date"])
+
+
+# Before (1 Nov): the November pipeline is D1..D7 (start = 100+200+300+400+500+600+700 = 2,800);
+# D8 closes in December; D10 has no id.
+BEFORE = _deals([
+    ("D1", "Ann", "East", "Prospecting", "open", 100, "2026-11-20"),   # unchanged
+    ("D2", "Ann", "East", "Prospecting", "open", 200, "2026-11-15"),   # amount up to 250
+    ("D3", "Bob", "East", "Negotiation", "open", 300, "2026-11-10"),   # pushed to December, and down to 280
+    ("D4", "Bob", "West", "Negotiation", "open", 400, "2026-11-05"),   # won at 450
+    ("D5", "Cai", "West", "Communication", "open", 500, "2026-11-25"),  # lost
+    ("D6", "Cai", "West", "Prospecting", "open", 600, "2026-11-28"),   # removed from the export
+    ("D7", "Ann", "East", "Prospecting", "open", 700, "2026-11-30"),   # regressed? no: progressed to Negotiation
+    ("D8", "Bob", "East", "Prospecting", "open", 800, "2026-12-15"),   # pulled into November
+    (None, "Cai", "West", "Prospecting", "open", 50, "2026-11-11"),     # untracked
+])
+AFTER = _deals([
+    ("D1", "Ann", "East", "Prospecting", "open", 100, "2026-11-20"),
+    ("D2", "Ann", "East", "Prospecting", "open", 250, "2026-11-15"),
+    ("D3", "Bob", "East", "Negotiation", "open", 280, "2026-12-10"),
+    ("D4", "Bob", "West", "Closed Won", "won", 450, "2026-11-06"),
+    ("D5", "Cai", "West", "Closed Lost", "lost", 500, "2026-11-07"),
+    ("D7", "Ann", "East", "Negotiation", "open", 700, "2026-11-30"),
+    ("D8", "Bob", "East", "Prospecting", "open", 800, "2026-11-29"),
+    ("D9", "Cai", "West", "Prospecting", "open", 900, "2026-11-18"),   # created
+    (None, "Cai", "West", "Prospecting", "open", 70, "2026-11-11"),
+    (None, "Cai", "West", "Prospecting", "open", 10, "2026-11-12"),
+])
+
+
+def test_every_bucket_worked_by_hand():
+    con = _con(before=BEFORE, after=AFTER)
+    r = pipeline_changes(con, "before", "after", window=NOV)
+    got = {b: (d, a) for b, d, a in r.buckets[["bucket", "deals", "amount"]].itertuples(index=False)}
+    # start: D1..D7 = 2,800 plus the untracked 50 → 2,850 over 8 deals
+    assert got["start"] == (8, 2850.0)
+    assert got["created"] == (1, 900.0)              # D9
+    assert got["pulled_in"] == (1, 800.0)            # D8 at its earlier amount
+    assert got["increased"] == (2, 100.0)            # D2 +50, D4 +50 (won at a higher amount)
+    assert got["decreased"] == (1, 20.0)             # D3 300 → 280
+    assert got["pushed_out"] == (1, 280.0)           # D3 at its later amount
+    assert got["won"] == (1, 450.0)
+    assert got["lost"] == (1, 500.0)
+    assert got["removed"] == (1, 600.0)              # D6
+    assert got["untracked"] == (3, 30.0)             # 70 + 10 − 50
+    # end: D1 100 + D2 250 + D7 700 + D8 800 + D9 900 = 2,750, plus untracked 80 → 2,830
+    assert got["end"] == (7, 2830.0)
+    # 2,850 + 900 + 800 + 100 − 20 − 280 − 450 − 500 − 600 + 30 = 2,830
+    assert r.balanced
+    assert r.untracked_before == 1 and r.untracked_after == 2
+
+
+def test_deal_rows_say_what_changed():
+    con = _con(before=BEFORE, after=AFTER)
+    r = pipeline_changes(con, "before", "after", window=NOV)
+    pushed = r.deals[r.deals["bucket"] == "pushed_out"].iloc[0]
+    assert pushed["deal_id"] == "D3"
+    assert str(pushed["close_before"])[:10] == "2026-11-10" and str(pushed["close_after"])[:10] == "2026-12-10"
+    assert pushed["amount_before"] == 300 and pushed["amount_after"] == 280
+    assert set(r.deals.loc[r.deals["bucket"] == "increased", "deal_id"]) == {"D2", "D4"}
+
+
+def test_stage_moves_and_by_rep():
+    con = _con(before=BEFORE, after=AFTER)
+    r = pipeline_changes(con, "before", "after", window=NOV)
+    moves = dict(zip(r.stage_moves["direction"], r.stage_moves["deals"], strict=True))
+    assert moves == {"progressed": 1}  # D7 prospecting → negotiation
+    bob = r.by_rep.set_index("rep").loc["Bob"]
+    assert bob["pushed_deals"] == 1 and bob["pushed_amount"] == 280.0
+    assert bob["won_amount"] == 450.0 and bob["decreased_amount"] == 20.0
+    assert r.by_rep["rep"].iloc[0] == "Bob"  # the rep who pushed most comes first
+
+
+def test_all_open_window_ignores_close_dates():
+    con = _con(before=BEFORE, after=AFTER)
+    r = pipeline_changes(con, "before", "after", window=None)
+    assert r.amount("pushed_out") == 0.0 and r.amount("pulled_in") == 0.0
+    # D8 was open before and is open now: no movement, and it is in both totals
+    assert r.amount("start") == 2850.0 + 800.0
+    assert r.balanced
+
+
+def test_duplicate_ids_are_reported_and_the_first_row_followed():
+    before = pd.concat([BEFORE, _deals([("D1", "Ann", "East", "Prospecting", "open", 999, "2026-11-20")])])
+    con = _con(before=before, after=AFTER)
+    r = pipeline_changes(con, "before", "after", window=NOV)
+    assert r.duplicate_ids_before == 1 and r.duplicate_ids_after == 0
+    assert r.amount("start") == 2850.0  # D1 counted once, at the first row's 100
+    assert r.balanced
+
+
+def test_a_change_of_currency_is_refused():
+    con = _con(before=BEFORE, after=AFTER)
+    con.execute("ALTER TABLE before ADD COLUMN currency VARCHAR DEFAULT 'USD'")
+    con.execute("ALTER TABLE after ADD COLUMN currency VARCHAR DEFAULT 'CNY'")
+    with pytest.raises(InputError) as caught:
+        pipeline_changes(con, "before", "after", window=NOV)
+    assert "USD" in caught.value.problems[0].text("en") and "CNY" in caught.value.problems[0].text("zh")
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_the_waterfall_balances_on_random_snapshots(seed):
+    rng = np.random.default_rng(seed)
+    n = 400
+    ids = [f"D{i}" if rng.random() > 0.03 else None for i in range(n)]
+    statuses = np.array(["open", "won", "lost"])
+    days = pd.to_datetime("2026-10-01") + pd.to_timedelta(rng.integers(0, 120, n), unit="D")
+
+    def snap(shift: int) -> pd.DataFrame:
+        r = np.random.default_rng(seed * 100 + shift)
+        amount = np.where(r.random(n) < 0.05, np.nan, r.integers(0, 5000, n).astype(float))
+        frame = _deals([
+            (ids[i], f"R{i % 7}", f"T{i % 3}", "Prospecting", statuses[r.integers(0, 3)] if r.random() < 0.3
+             else "open", amount[i], (days[i] + pd.Timedelta(days=int(r.integers(-40, 40)))).date())
+            for i in range(n)])
+        keep = r.random(n) > 0.1  # some deals are missing from each export
+        return frame[keep]
+
+    con = _con(before=snap(1), after=snap(2))
+    for window in (NOV, (date(2026, 10, 1), date(2026, 12, 31)), None):
+        r = pipeline_changes(con, "before", "after", window=window)
+        assert r.balanced, r.buckets
+
+
+def test_serial_slips_and_deal_history():
+    s1 = _deals([("D1", "Ann", "East", "Prospecting", "open", 100, "2026-11-10"),
+                 ("D2", "Bob", "East", "Prospecting", "open", 200, "2026-11-10")])
+    s2 = _deals([("D1", "Ann", "East", "Negotiation", "open", 120, "2026-11-20"),
+                 ("D2", "Bob", "East", "Prospecting", "open", 200, "2026-11-05")])
+    s3 = _deals([("D1", "Ann", "East", "Negotiation", "open", 120, "2026-12-20"),
+                 ("D2", "Bob", "East", "Prospecting", "open", 200, "2026-11-25")])
+    con = _con(s1=s1, s2=s2, s3=s3)
+    out = slips(con, ["s1", "s2", "s3"])
+    assert out["deal_id"].tolist() == ["D1"]  # pushed twice; D2 moved earlier then later (once)
+    assert int(out["pushes"].iloc[0]) == 2
+    history = deal_history(con, [("s1", date(2026, 11, 1)), ("s2", date(2026, 11, 8)), ("s3", date(2026, 11, 15))],
+                           "D1")
+    assert history["stage"].tolist() == ["Prospecting", "Negotiation", "Negotiation"]
+    assert history["amount"].tolist() == [100, 120, 120]
