@@ -48,6 +48,7 @@ PAGES = {
         ("pages/segments.py", "nav.segments", ":material/donut_small:", "segments"),
         ("pages/kpi_rewards.py", "nav.kpi", ":material/emoji_events:", "kpi_rewards"),
         ("pages/customers.py", "nav.customers", ":material/contacts:", "customers"),
+        ("pages/pipeline_changes.py", "nav.pipeline_changes", ":material/waterfall_chart:", "pipeline_changes"),
     ],
     "nav.section.manage": [
         ("pages/data.py", "nav.data", ":material/upload_file:", "data"),

@@ -12,8 +12,8 @@ from streamlit.testing.v1 import AppTest
 from analytics.store.workspace import PublishItem, Workspace
 from tests.conftest import ROOT, dataset
 
-PAGES = ["overview", "my_progress", "funnel", "segments", "kpi_rewards", "customers", "data", "explore",
-         "settings"]
+PAGES = ["overview", "my_progress", "funnel", "segments", "kpi_rewards", "customers", "pipeline_changes", "data",
+         "explore", "settings"]
 
 
 def start(query: dict[str, str] | None = None) -> AppTest:

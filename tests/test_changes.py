@@ -115,7 +115,7 @@ def test_duplicate_ids_are_reported_and_the_first_row_followed():
     before = pd.concat([BEFORE, _deals([("D1", "Ann", "East", "Prospecting", "open", 999, "2026-11-20")])])
     con = _con(before=before, after=AFTER)
     r = pipeline_changes(con, "before", "after", window=NOV)
-    assert r.duplicate_ids_before == 1 and r.duplicate_ids_after == 0
+    assert r.repeated_ids_before == 1 and r.repeated_ids_after == 0
     assert r.amount("start") == 2850.0  # D1 counted once, at the first row's 100
     assert r.balanced
 

@@ -27,7 +27,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from analytics.filters import Filters
 from analytics.ingest.importer import ImportResult
 from analytics.periods import Period
-from analytics.store import canonical
+from analytics.store import canonical, snapshots
 from analytics.store.settings import Settings, load_settings, register_stage_map
 from analytics.store.sources import SAMPLE_DIR, load_sample
 from analytics.store.workspace import Workspace
@@ -119,7 +119,9 @@ def _sample_key() -> str:
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _sample_connection(key: str) -> duckdb.DuckDBPyConnection:
-    return load_sample().connect()
+    con = load_sample().connect()
+    snapshots.sample_history(con, snapshots.sample_history_end(con))  # the sample's year of weekly exports
+    return con
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import duckdb
 import pandas as pd
@@ -35,6 +35,7 @@ import pandas as pd
 from analytics.messages import InputError, Problem, define
 from analytics.store.schema import SOURCE_ROW
 from analytics.store.settings import DEFAULT_SETTINGS, Settings
+from analytics.store.snapshots import snapshot_list, snapshot_view
 
 #: Buckets in waterfall order; ``sign`` is how each enters the balance.
 BUCKETS: tuple[tuple[str, int], ...] = (
@@ -67,8 +68,8 @@ class ChangesResult:
     deals: pd.DataFrame
     stage_moves: pd.DataFrame
     by_rep: pd.DataFrame
-    duplicate_ids_before: int
-    duplicate_ids_after: int
+    repeated_ids_before: int  # rows repeating a deal id already seen in the snapshot
+    repeated_ids_after: int
     untracked_before: int
     untracked_after: int
     unknown_amounts: int
@@ -128,14 +129,24 @@ def _stage_orders(con: duckdb.DuckDBPyConnection, tables: Sequence[str], setting
         con.unregister("_changes_stage_df")
 
 
-def _snapshot_sql(table: str, has_row: bool) -> str:
-    """One row per tracked deal id (the first in file order), with its stage order."""
-    order = f"ORDER BY {SOURCE_ROW}" if has_row else ""
+def _snapshot_sql(table: str, has_row: bool, unique: bool) -> str:
+    """One row per tracked deal id that is in the window in either snapshot (the first row in
+    file order when an id repeats), with its stage order. Deals outside the window on both sides
+    cannot move the waterfall, so they are left out before the join."""
+    dedupe = "" if unique else (
+        f"QUALIFY row_number() OVER (PARTITION BY d.deal_id {'ORDER BY ' + SOURCE_ROW if has_row else ''}) = 1")
     return (
         f"SELECT d.deal_id, d.rep, d.team, d.stage, d.status, d.amount, d.close_date, s.stage_order "
-        f"FROM {_q(table)} d LEFT JOIN _changes_stage s USING (stage) WHERE d.deal_id IS NOT NULL "
-        f"QUALIFY row_number() OVER (PARTITION BY d.deal_id {order}) = 1"
+        f"FROM {_q(table)} d SEMI JOIN _changes_ids i ON i.deal_id = d.deal_id "
+        f"LEFT JOIN _changes_stage s ON s.stage = d.stage {dedupe}"
     )
+
+
+def _repeated_rows(con: duckdb.DuckDBPyConnection, table: str) -> int:
+    """Rows repeating a deal id already seen in the snapshot, among the deals compared."""
+    n, distinct = con.execute(f"SELECT count(deal_id), count(DISTINCT deal_id) FROM {_q(table)} d "
+                              "SEMI JOIN _changes_ids i ON i.deal_id = d.deal_id").fetchall()[0]
+    return int(n) - int(distinct)
 
 
 def pipeline_changes(con: duckdb.DuckDBPyConnection, before: str, after: str, *,
@@ -159,11 +170,18 @@ def pipeline_changes(con: duckdb.DuckDBPyConnection, before: str, after: str, *,
     def flag(alias: str) -> str:
         return in_window.replace("status", f"{alias}.status").replace("close_date", f"{alias}.close_date")
 
+    con.execute(
+        f"""CREATE OR REPLACE TEMP TABLE _changes_ids AS
+        SELECT deal_id FROM {_q(before)} WHERE deal_id IS NOT NULL AND {in_window}
+        UNION SELECT deal_id FROM {_q(after)} WHERE deal_id IS NOT NULL AND {in_window}""",
+        params * 2,
+    )
+    dupes = [_repeated_rows(con, t) for t in (before, after)]
     # One joined row per deal id seen in either snapshot and in the window in at least one.
     con.execute(
         f"""CREATE OR REPLACE TEMP TABLE _changes AS
-        WITH b AS ({_snapshot_sql(before, has_row[before])}),
-             a AS ({_snapshot_sql(after, has_row[after])}),
+        WITH b AS ({_snapshot_sql(before, has_row[before], dupes[0] == 0)}),
+             a AS ({_snapshot_sql(after, has_row[after], dupes[1] == 0)}),
              j AS (
                SELECT coalesce(a.deal_id, b.deal_id) AS deal_id,
                       b.deal_id IS NOT NULL AS in_before, a.deal_id IS NOT NULL AS in_after,
@@ -207,9 +225,6 @@ def pipeline_changes(con: duckdb.DuckDBPyConnection, before: str, after: str, *,
             f"SELECT count(*), coalesce(sum(amount), 0) FROM {_q(table)} WHERE deal_id IS NULL AND {in_window}",
             params).fetchall()[0]
         untracked.append((int(n), float(amount)))
-    dupes = [int(con.execute(
-        f"SELECT count(*) FROM (SELECT deal_id FROM {_q(t)} WHERE deal_id IS NOT NULL "
-        f"GROUP BY deal_id HAVING count(*) > 1)").fetchall()[0][0]) for t in (before, after)]
     # The untracked deals still count in the start and end totals.
     start_n, start_amt = sums.get("start", (0, 0.0))
     end_n, end_amt = sums.get("end", (0, 0.0))
@@ -308,3 +323,48 @@ def deal_history(con: duckdb.DuckDBPyConnection, snapshots: Sequence[tuple[str, 
     for _t, day in snapshots:
         params += [day, deal_id]
     return con.execute(f"SELECT * FROM ({union}) ORDER BY snapshot_date", params).df()
+
+
+# --- snapshots of the workspace or the sample --------------------------------------------------
+
+WINDOWS = ("month", "quarter", "all")
+
+
+def window_for(kind: str, day: date) -> tuple[date, date] | None:
+    """The close-date window ``kind`` (month, quarter or all open) around ``day``."""
+    if kind == "all":
+        return None
+    if kind == "month":
+        first = day.replace(day=1)
+        months = 1
+    else:
+        first = date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+        months = 3
+    year, month = divmod(first.month - 1 + months, 12)
+    return first, date(first.year + year, month + 1, 1) - timedelta(days=1)
+
+
+def compare_snapshots(con: duckdb.DuckDBPyConnection, before_id: int, after_id: int, window: str = "month",
+                      settings: Settings = DEFAULT_SETTINGS) -> ChangesResult:
+    """``pipeline_changes`` between two stored snapshots (``analytics.store.snapshots``); the
+    window is the month or quarter of the later snapshot's date, or all open deals."""
+    index = snapshot_list(con).set_index("snapshot_id")
+    later = index.loc[int(after_id), "taken_on"]
+    day = later.date() if hasattr(later, "date") else later
+    before = snapshot_view(con, int(before_id), "_snapshot_before")
+    after = snapshot_view(con, int(after_id), "_snapshot_after")
+    return pipeline_changes(con, before, after, window=window_for(window, day), settings=settings)
+
+
+def serial_slips(con: duckdb.DuckDBPyConnection, min_pushes: int = 2) -> pd.DataFrame:
+    """``slips`` over every stored snapshot, in date order."""
+    ids = snapshot_list(con)["snapshot_id"].tolist()
+    return slips(con, [snapshot_view(con, int(i), f"_snapshot_{int(i)}") for i in ids], min_pushes=min_pushes)
+
+
+def stored_deal_history(con: duckdb.DuckDBPyConnection, deal_id: str) -> pd.DataFrame:
+    """``deal_history`` of one deal over every stored snapshot."""
+    index = snapshot_list(con)
+    pairs = [(snapshot_view(con, int(r.snapshot_id), f"_snapshot_{int(r.snapshot_id)}"), r.taken_on)
+             for r in index.itertuples()]
+    return deal_history(con, pairs, deal_id)

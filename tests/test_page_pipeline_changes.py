@@ -1,0 +1,62 @@
+"""The Pipeline changes page on the sample company's year of weekly snapshots (AppTest)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from analytics.metrics.changes import compare_snapshots, window_for
+from analytics.store import snapshots
+from analytics.store.sources import load_sample
+from tests.test_app import assert_clean, start
+
+
+@pytest.fixture(scope="module")
+def sample_con():
+    con = load_sample().connect()
+    snapshots.sample_history(con, snapshots.sample_history_end(con))
+    return con
+
+
+def test_the_sample_has_a_year_of_weekly_snapshots_that_share_unchanged_rows(sample_con):
+    index = snapshots.snapshot_list(sample_con)
+    assert len(index) == 52
+    assert (index["taken_on"].diff().dropna().dt.days == 7).all()
+    members = sample_con.execute("SELECT count(*) FROM snap_members").fetchall()[0][0]
+    states = sample_con.execute("SELECT count(*) FROM snap_states").fetchall()[0][0]
+    assert members == index["rows"].sum()
+    assert states < members / 10  # unchanged rows are stored once
+
+
+def test_the_latest_week_balances_and_has_pushes_and_wins(sample_con):
+    ids = snapshots.snapshot_list(sample_con)["snapshot_id"].tolist()
+    r = compare_snapshots(sample_con, ids[-2], ids[-1], "month")
+    assert r.balanced
+    assert r.amount("pushed_out") > 0 and r.amount("won") > 0
+    assert r.by_rep["pushed_deals"].sum() == int(r.buckets.set_index("bucket").loc["pushed_out", "deals"])
+
+
+def test_window_for():
+    assert window_for("month", date(2026, 11, 30)) == (date(2026, 11, 1), date(2026, 11, 30))
+    assert window_for("quarter", date(2026, 11, 30)) == (date(2026, 10, 1), date(2026, 12, 31))
+    assert window_for("quarter", date(2026, 2, 3)) == (date(2026, 1, 1), date(2026, 3, 31))
+    assert window_for("all", date(2026, 11, 30)) is None
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_page_shows_the_waterfall_and_the_tables(lang):
+    at = start({"lang": lang})
+    at.switch_page("pages/pipeline_changes.py").run()
+    assert_clean(at)
+    labels = [m.label for m in at.metric]
+    start_label = "Start" if lang == "en" else "期初"
+    assert start_label in labels
+    assert len(at.dataframe) >= 2  # pushes by rep, serial slips (and a deal's history)
+
+
+def test_the_window_and_snapshots_come_from_the_link():
+    at = start({"lang": "en", "cw": "all", "cb": "1", "ca": "52"})
+    at.switch_page("pages/pipeline_changes.py").run()
+    assert_clean(at)
+    assert at.query_params["cw"] == ["all"] or at.query_params["cw"] == "all"
