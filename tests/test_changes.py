@@ -168,3 +168,37 @@ def test_serial_slips_and_deal_history():
                            "D1")
     assert history["stage"].tolist() == ["Prospecting", "Negotiation", "Negotiation"]
     assert history["amount"].tolist() == [100, 120, 120]
+
+
+def _write(path, frame: pd.DataFrame) -> None:
+    out = frame.rename(columns={"deal_id": "Deal ID", "rep": "Sales rep", "team": "Team", "stage": "Stage",
+                                "amount": "Amount", "close_date": "Close date"}).drop(columns="status")
+    out["Created"] = "2026-09-01"
+    out.to_csv(path, index=False)
+
+
+def test_cli_compares_two_files(tmp_path, monkeypatch, capsys):
+    import json
+
+    from analytics.outputs.cli import main
+
+    monkeypatch.setenv("SALES_WORKSPACE", str(tmp_path / "ws"))
+    tracked_before, tracked_after = BEFORE[BEFORE["deal_id"].notna()], AFTER[AFTER["deal_id"].notna()]
+    _write(tmp_path / "before.csv", tracked_before)
+    _write(tmp_path / "after.csv", tracked_after)
+    code = main(["--format", "json", "changes", "--before", str(tmp_path / "before.csv"),
+                 "--after", str(tmp_path / "after.csv"), "--window", "2026-11"])
+    assert code == 0
+    rows = {r["bucket"]: r for r in json.loads(capsys.readouterr().out)}
+    # the hand-worked fixture above without its untracked rows
+    assert rows["start"]["amount"] == 2800 and rows["end"]["amount"] == 2750
+    assert rows["pushed_out"]["deals"] == 1 and rows["won"]["amount"] == 450
+    assert rows["removed"]["amount"] == 600
+
+
+def test_cli_names_a_missing_snapshot(tmp_path, monkeypatch, capsys):
+    from analytics.outputs.cli import main
+
+    monkeypatch.setenv("SALES_WORKSPACE", str(tmp_path / "ws"))
+    assert main(["changes", "--before", "1999-01-01", "--after", "52"]) == 2
+    assert "1999-01-01" in capsys.readouterr().err

@@ -23,10 +23,13 @@ from analytics.messages import InputError, Lang, Problem, define
 from analytics.periods import Period, parse_period
 from analytics.store.schema import TABLES
 from analytics.store.settings import Settings, load_settings
-from analytics.store.sources import Loaded, load_default, load_files
+from analytics.store.sources import Loaded, load_default, load_files, snapshot_connection
 from analytics.store.workspace import Workspace
 
 define("cli_bad_period", "--period {value!r}: {reason}", "--period 参数 {value!r} 无效：{reason}")
+define("cli_no_snapshot", "There is no snapshot {value!r}: give a snapshot number, a date on or after the "
+       "first snapshot, or a deals file.",
+       "没有快照 {value!r}：请给出快照编号、不早于第一个快照的日期，或一个商机文件。")
 define("cli_file_errors", "{count} file(s) or sheet(s) could not be loaded.", "{count} 个文件或工作表无法导入。")
 
 FILE_OPTIONS = ("deals", "targets", "surveys", "peer_reviews", "activities", "campaigns", "markets")
@@ -315,6 +318,76 @@ def cmd_sample(args, lang: Lang) -> int:
     return 0
 
 
+def _today() -> date:
+    pinned = os.environ.get("SALES_TODAY")
+    return date.fromisoformat(pinned) if pinned else date.today()
+
+
+def _changes_window(text: str, day: date, settings: Settings) -> tuple[date, date] | None:
+    """``month``/``quarter`` (around ``day``), ``all``, or a period such as 2026-11 or 2026-Q4."""
+    from analytics.metrics.changes import WINDOWS, window_for
+
+    if text in WINDOWS:
+        return window_for(text, day)
+    period = _period(text, settings)
+    return (period.start, period.end) if period else None
+
+
+def _snapshot_id(index: pd.DataFrame, text: str) -> int:
+    """A snapshot by its number, or the newest one taken on or before a date."""
+    if text.isdigit():
+        if int(text) not in set(index["snapshot_id"]):
+            raise CliError([Problem("cli_no_snapshot", {"value": text})])
+        return int(text)
+    try:
+        day = pd.Timestamp(date.fromisoformat(text))
+    except ValueError:
+        raise CliError([Problem("cli_no_snapshot", {"value": text})]) from None
+    earlier = index[pd.to_datetime(index["taken_on"]) <= day]
+    if earlier.empty:
+        raise CliError([Problem("cli_no_snapshot", {"value": text})])
+    return int(earlier["snapshot_id"].iloc[-1])
+
+
+def cmd_changes(args, lang: Lang) -> int:
+    """The pipeline waterfall between two snapshots: stored ones (number or date), or two files."""
+    import duckdb
+
+    from analytics.metrics.changes import pipeline_changes
+    from analytics.store import snapshots
+
+    settings = _settings()
+    if Path(args.before).is_file() and Path(args.after).is_file():
+        con = duckdb.connect()
+        for name, path in (("_before", args.before), ("_after", args.after)):
+            loaded = load_files({"deals": [Path(path)]}, settings=settings,
+                                memory=MappingMemory(Workspace().mappings_path))
+            failed = [p for r in loaded.results for p in r.errors]
+            if failed:
+                raise CliError(failed)
+            con.register("_frame", loaded.tables["deals"])
+            con.execute(f"CREATE TABLE {name} AS SELECT * FROM _frame")
+            con.unregister("_frame")
+        day = _today()
+    else:
+        con = snapshot_connection(settings)
+        index = snapshots.snapshot_list(con)
+        before, after = _snapshot_id(index, args.before), _snapshot_id(index, args.after)
+        snapshots.snapshot_view(con, before, "_before")
+        snapshots.snapshot_view(con, after, "_after")
+        taken = index.set_index("snapshot_id").loc[after, "taken_on"]
+        day = taken.date() if hasattr(taken, "date") else taken
+    result = pipeline_changes(con, "_before", "_after", window=_changes_window(args.window, day, settings),
+                              settings=settings)
+    if args.by == "rep":
+        emit(result.by_rep, args.format)
+    elif args.by == "team":
+        emit(result.by_rep.drop(columns="rep").groupby("team", as_index=False, dropna=False).sum(), args.format)
+    else:
+        emit(result.buckets[["bucket", "deals", "amount"]], args.format)
+    return 0
+
+
 # --- parser ----------------------------------------------------------------------------------
 
 def _add_data_options(p: argparse.ArgumentParser) -> None:
@@ -396,6 +469,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-rows", type=int, default=10_000)
     p.add_argument("--timeout", type=float, default=10.0)
     _add_data_options(p)
+
+    p = add("changes", cmd_changes,
+            "the pipeline waterfall between two snapshots: bucket, deals, amount (or pushes per rep or team)")
+    p.add_argument("--before", required=True, help="a snapshot number, a date (the newest snapshot on or before "
+                   "it) or a deals file")
+    p.add_argument("--after", required=True, help="as --before, for the later snapshot")
+    p.add_argument("--window", default="month",
+                   help="deals closing in: month or quarter (of the later snapshot), all, or a period (2026-11)")
+    p.add_argument("--by", choices=["rep", "team"], help="pushes, cuts, wins and losses per rep or team")
 
     p = add("sample", cmd_sample, "write the sample company's files")
     p.add_argument("--out", required=True, metavar="DIR")

@@ -103,3 +103,18 @@ def load_default(workspace: Workspace | None = None, settings: Settings = DEFAUL
 
 def table_names(loaded: Loaded) -> list[str]:
     return [t for t in TABLES if t in loaded.tables and len(loaded.tables[t])]
+
+
+def snapshot_connection(settings: Settings = DEFAULT_SETTINGS,
+                        workspace: Workspace | None = None) -> duckdb.DuckDBPyConnection:
+    """A connection holding the deals and the pipeline snapshots of the default data: the
+    workspace's published snapshots, else the sample company's year of weekly exports."""
+    from analytics.store import snapshots
+
+    loaded = load_default(workspace, settings)
+    con = loaded.connect()
+    if loaded.source == "sample":
+        snapshots.sample_history(con, snapshots.sample_history_end(con))
+    else:
+        (workspace or Workspace()).load_snapshots_into(con)
+    return con

@@ -204,6 +204,23 @@ class Workspace:
         compact(target)  # compressed, with the deal-id uniqueness noted: several times faster queries
         return version
 
+    def load_snapshots_into(self, target: duckdb.DuckDBPyConnection) -> None:
+        """Copy the pipeline snapshots (``analytics.store.snapshots``) into ``target``; none yet → empty."""
+        from analytics.store import snapshots
+
+        snapshots.ensure_schema(target)
+        if not self.db_path.exists():
+            return
+        target.execute("ATTACH ? AS ws (READ_ONLY)", [str(self.db_path)])
+        try:
+            present = {r[0] for r in target.execute(
+                "SELECT table_name FROM duckdb_tables() WHERE database_name = 'ws' AND schema_name = 'main'").fetchall()}
+            for table in ("snap_index", "snap_states", "snap_members"):
+                if table in present:
+                    target.execute(f"INSERT INTO main.{table} SELECT * FROM ws.main.{table}")
+        finally:
+            target.execute("DETACH ws")
+
     def tables(self) -> dict[str, pd.DataFrame]:
         """The current version as DataFrames (small data and tests; the app uses load_into)."""
         con = duckdb.connect(":memory:")
