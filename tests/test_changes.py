@@ -202,3 +202,22 @@ def test_cli_names_a_missing_snapshot(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("SALES_WORKSPACE", str(tmp_path / "ws"))
     assert main(["changes", "--before", "1999-01-01", "--after", "52"]) == 2
     assert "1999-01-01" in capsys.readouterr().err
+
+
+def test_each_publish_of_deals_is_a_dated_snapshot(tmp_path):
+    from analytics.store import canonical, snapshots
+    from analytics.store.workspace import PublishItem, Workspace
+
+    ws = Workspace(tmp_path / "ws")
+    for frame, day in ((BEFORE, date(2026, 11, 1)), (AFTER, date(2026, 11, 8))):
+        deals = canonical.conform("deals", frame.assign(close_date=pd.to_datetime(frame["close_date"])))
+        ws.publish([PublishItem("deals", deals, f"deals_{day}.csv", f"h{day}")], snapshot_date=day)
+    con = duckdb.connect()
+    ws.load_snapshots_into(con)
+    index = snapshots.snapshot_list(con)
+    assert [str(d)[:10] for d in index["taken_on"]] == ["2026-11-01", "2026-11-08"]
+    assert index["version"].tolist() == [1, 2]
+    snapshots.snapshot_view(con, 1, "b")
+    snapshots.snapshot_view(con, 2, "a")
+    r = pipeline_changes(con, "b", "a", window=NOV)
+    assert r.amount("start") == 2850.0 and r.amount("end") == 2830.0 and r.balanced

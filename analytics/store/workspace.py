@@ -16,7 +16,7 @@ import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Literal
 
@@ -121,10 +121,12 @@ class Workspace:
         except duckdb.Error:
             return pd.DataFrame(columns=cols)
 
-    def publish(self, items: list[PublishItem], note: str = "") -> int:
+    def publish(self, items: list[PublishItem], note: str = "", snapshot_date: date | None = None) -> int:
         """Write a new version: each item replaces or appends to its table; others carry over.
 
-        Returns the new version number. Atomic: on any error nothing changes.
+        A publish that brings deals also records the new deals table as a pipeline snapshot,
+        dated ``snapshot_date`` (an old export uploaded late) or today. Returns the new version
+        number. Atomic: on any error nothing changes.
         """
         if not items:
             raise ValueError("nothing to publish")
@@ -154,6 +156,12 @@ class Workspace:
                                 [version, now, item.file_name, item.content_hash, item.table, item.mode,
                                  len(item.frame), item.rows_rejected, note])
                 con.execute("INSERT OR REPLACE INTO meta VALUES ('current', ?)", [str(version)])
+                if "deals" in by_table:
+                    from analytics.store import snapshots
+
+                    con.execute(f'CREATE OR REPLACE TEMP VIEW _published_deals AS SELECT * FROM {schema}."deals"')
+                    snapshots.record(con, "_published_deals", snapshot_date or now.date(), version=version,
+                                     source=", ".join(i.file_name for i in by_table["deals"]))
                 _prune(con, version)
                 con.execute("COMMIT")
             except BaseException:
@@ -202,6 +210,7 @@ class Workspace:
         finally:
             target.execute("DETACH ws")
         compact(target)  # compressed, with the deal-id uniqueness noted: several times faster queries
+        self.load_snapshots_into(target)
         return version
 
     def load_snapshots_into(self, target: duckdb.DuckDBPyConnection) -> None:
