@@ -3,41 +3,15 @@ publish and rollback, and two sessions that never see each other's uploads."""
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from analytics.store.workspace import PublishItem, Workspace
-from tests.conftest import ROOT, dataset
+from tests.conftest import dataset
+from tests.fixtures import DEALS, assert_clean, start, upload, visible_text
 
 PAGES = ["overview", "my_progress", "funnel", "segments", "kpi_rewards", "customers", "pipeline_changes", "data",
          "explore", "settings"]
-
-
-def start(query: dict[str, str] | None = None) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    for k, v in (query or {}).items():
-        at.query_params[k] = v
-    return at.run()
-
-
-def visible_text(at: AppTest) -> str:
-    """Titles, texts, notes and widget labels of the main area and sidebar (not data values)."""
-    parts: list[str] = []
-    for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning", "success"):
-        parts += [str(e.value) for e in getattr(at, kind)]
-    for kind in ("multiselect", "selectbox", "metric", "button", "toggle", "radio"):
-        parts += [str(e.label) for e in getattr(at, kind) if e.label != "Language / 语言"]
-    # `code` spans show input examples such as `2026年11月30日` in either language.
-    return re.sub(r"`[^`]*`", "", " ".join(parts))
-
-
-def assert_clean(at: AppTest) -> None:
-    assert not at.exception, [e.message for e in at.exception]
-    errors = [e.value for e in at.error]
-    assert not errors, errors
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -79,19 +53,8 @@ def test_invalid_link_values_are_ignored_with_a_note():
     assert at.sidebar.multiselect(key="team").value == []
 
 
-def _upload(at: AppTest, name: str, data: bytes) -> AppTest:
-    at.switch_page("pages/data.py").run()
-    at.file_uploader(key="uploader").set_value([(name, data, "text/csv")]).run()
-    return at
-
-
-DEALS = (b"Deal ID,Owner,Team,Stage,Amount,Close Date,Created Date\n"
-         b"N1,Nia Park,North,Won,1000,2026-11-02,2026-10-01\n"
-         b"N2,Nia Park,North,Won,-5,2026-11-03,2026-10-01\n")
-
-
 def test_upload_shows_report_and_is_private_to_the_session():
-    a = _upload(start(), "deals.csv", DEALS)
+    a = upload(start(), "deals.csv", DEALS)
     assert_clean(a)
     metrics = {m.label: m.value for m in a.metric}
     assert metrics["Rows read"] == "2" and metrics["Loaded"] == "1" and metrics["Rejected"] == "1"
@@ -103,7 +66,7 @@ def test_upload_shows_report_and_is_private_to_the_session():
 
 
 def test_publish_then_rollback(_isolated_workspace):
-    a = _upload(start(), "deals.csv", DEALS)
+    a = upload(start(), "deals.csv", DEALS)
     publish = next(b for b in a.button if b.label == "Publish to team")
     publish.click().run()
     assert_clean(a)
@@ -128,7 +91,7 @@ def test_publish_then_rollback(_isolated_workspace):
 @pytest.mark.real_data
 def test_maven_upload_through_the_data_page():
     path = dataset("maven-crm/sales_pipeline.csv")
-    at = _upload(start(), path.name, path.read_bytes())
+    at = upload(start(), path.name, path.read_bytes())
     assert_clean(at)
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Rows read"] == "8,800" and metrics["Loaded"] == "8,800"
@@ -136,7 +99,7 @@ def test_maven_upload_through_the_data_page():
 
 def test_mapping_is_corrected_in_place_on_the_data_page():
     odd = b"Deal ID,Owner,Stage,Worth,Close Date\nM1,Ann,Won,100,2026-11-02\nM2,Bob,Won,50,2026-11-03\n"
-    at = _upload(start(), "odd.csv", odd)
+    at = upload(start(), "odd.csv", odd)
     assert_clean_but_errors = [e.value for e in at.error]
     assert any("amount" in e for e in assert_clean_but_errors)  # the missing column is named
     worth = at.selectbox(key="map:" + _digest(odd) + ":odd.csv:3")

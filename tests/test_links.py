@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.test_app import ROOT, assert_clean
+from tests.fixtures import ROOT, assert_clean
 
 SIDEBAR = {"lang": "zh", "pk": "quarter", "q": "2026-Q3", "team": "East", "region": "East"}
 

@@ -18,7 +18,7 @@ from analytics.metrics.customers import (
     overdue_followups,
 )
 from analytics.store.workspace import PublishItem, Workspace
-from tests.test_app import assert_clean, start, visible_text
+from tests.fixtures import assert_clean, start, visible_text
 from ui.i18n import TEXT
 
 

@@ -15,7 +15,7 @@ from analytics.metrics import explore
 from analytics.store import canonical, views
 from analytics.store.workspace import Workspace
 from tests.conftest import ROOT, dataset
-from tests.test_app import assert_clean, visible_text
+from tests.fixtures import assert_clean, visible_text
 from ui import context
 from ui.charts import explore as charts
 from ui.i18n import t

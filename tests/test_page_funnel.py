@@ -18,7 +18,7 @@ from analytics.metrics.funnel import LOST_WITHOUT_STAGE, funnel, stage_deals
 from analytics.metrics.performance import performance
 from analytics.store.settings import register_stage_map
 from analytics.store.workspace import PublishItem, Workspace
-from tests.test_app import _upload, assert_clean, start, visible_text
+from tests.fixtures import assert_clean, start, upload, visible_text
 from ui.charts import NEUTRAL
 from ui.charts import funnel as charts
 from ui.i18n import TEXT
@@ -112,7 +112,7 @@ def test_period_and_filter_changes_change_the_first_stage():
 
 
 def test_strict_switch_changes_a_count_and_lost_deals_without_stage_are_explained():
-    at = _upload(start(), "deals.csv", SKIP_DEALS)
+    at = upload(start(), "deals.csv", SKIP_DEALS)
     at.switch_page("pages/funnel.py").run()
     assert_clean(at)
     assert _funnel_table(at)["reached"].tolist() == [4, 3, 2, 1]  # any stage, worked out above

@@ -18,7 +18,7 @@ from analytics.periods import parse_period
 from analytics.store.settings import DEFAULT_SETTINGS, register_stage_map
 from analytics.store.sources import load_sample
 from analytics.store.workspace import PublishItem, Workspace
-from tests.test_app import DEALS, _upload, assert_clean, start, visible_text
+from tests.fixtures import DEALS, assert_clean, start, upload, visible_text
 from ui import format as fmt
 from ui import plan_editor
 from ui.charts import NEUTRAL
@@ -282,7 +282,7 @@ def test_empty_data_states_say_what_is_missing(_isolated_workspace):
 
 
 def test_session_upload_of_deals_only_keeps_the_page_working():
-    at = _upload(start(), "deals.csv", DEALS)
+    at = upload(start(), "deals.csv", DEALS)
     at.switch_page(PAGE).run()
     assert_clean(at)
     assert at.session_state["_context"].source.kind == "session"

@@ -22,7 +22,7 @@ from analytics.periods import month_period
 from analytics.store.settings import Settings
 from analytics.store.sources import load_sample
 from analytics.store.workspace import PublishItem, Workspace
-from tests.test_app import assert_clean, start, visible_text
+from tests.fixtures import assert_clean, start, visible_text
 from ui import format as fmt
 from ui import meeting as mt
 from ui.charts import attainment as ac

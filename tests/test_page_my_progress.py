@@ -18,7 +18,7 @@ from analytics.metrics.customers import overdue_followups
 from analytics.periods import month_period
 from analytics.store.sources import load_sample
 from analytics.store.workspace import PublishItem, Workspace
-from tests.test_app import DEALS, _upload, assert_clean, start, visible_text
+from tests.fixtures import DEALS, assert_clean, start, upload, visible_text
 from ui import format as fmt
 
 NOV = month_period(date(2026, 11, 1))
@@ -139,7 +139,7 @@ def test_followups_due_this_week(con):
 
 
 def test_uploaded_rep_without_target_shows_no_target():
-    at = _upload(start(), "deals.csv", DEALS)
+    at = upload(start(), "deals.csv", DEALS)
     at.switch_page(PAGE).run()
     at.selectbox(key="me").set_value("Nia Park").run()
     assert_clean(at)

@@ -18,7 +18,7 @@ from analytics.metrics.attainment import attainment
 from analytics.periods import month_period
 from analytics.store.sources import load_sample
 from analytics.store.workspace import PublishItem, Workspace
-from tests.test_app import DEALS, _upload, assert_clean, start, visible_text
+from tests.fixtures import DEALS, assert_clean, start, upload, visible_text
 from ui import format as fmt
 from ui.charts import NEUTRAL, PACE_STATUS_COLOURS
 from ui.charts import attainment as ac
@@ -157,7 +157,7 @@ def test_selecting_a_rep_opens_my_progress_with_the_filters_kept():
 def test_deals_only_upload_shows_no_target_never_zero(con):
     # A session upload replaces the deals; the team's other tables (the sample's targets) stay, so
     # the uploaded rep Nia Park (team North) has no target while the company still has one.
-    at = _upload(start(), "deals.csv", DEALS)
+    at = upload(start(), "deals.csv", DEALS)
     at.switch_page("pages/overview.py").run()
     assert_clean(at)
     table = next(df.value for df in at.dataframe if "Sales rep" in df.value.columns)

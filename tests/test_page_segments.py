@@ -17,7 +17,7 @@ from analytics.metrics.performance import lead_source_roi, performance
 from analytics.periods import month_period
 from analytics.store.sources import load_sample
 from analytics.store.workspace import PublishItem, Workspace
-from tests.test_app import assert_clean, start, visible_text
+from tests.fixtures import assert_clean, start, visible_text
 from ui import format as fmt
 from ui.charts import BAD, GOOD, NEUTRAL
 from ui.charts import segments as charts
