@@ -195,6 +195,3 @@ def _parse_bound(text: str, fiscal_start_month: int) -> Period:
     return parse_period(text, fiscal_start_month)
 
 
-def months_between(start: date, end: date) -> int:
-    """Number of calendar months touched by [start, end]."""
-    return (end.year * 12 + end.month) - (start.year * 12 + start.month) + 1

@@ -3,7 +3,6 @@ and publish them to the team's workspace on request."""
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import re
 from dataclasses import dataclass, field
@@ -129,10 +128,6 @@ def publish_items(imports: list[FileImport], mode: str) -> list[PublishItem]:
                 items.append(PublishItem(r.table, r.frame, f.name, f.digest, r.rows_rejected,
                                          "append" if mode == "append" else "replace"))
     return items
-
-
-def digest_of(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 def mapping_frame(result: ImportResult) -> pd.DataFrame:

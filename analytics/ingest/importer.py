@@ -18,7 +18,7 @@ import pandas as pd
 from analytics.ingest import values
 from analytics.ingest.mapping import Mapping, MappingMemory, apply_overrides, detect_table, suggest_mapping
 from analytics.ingest.readers import Limits, Sheet, read_file
-from analytics.messages import InputError, Lang, Problem, define, render
+from analytics.messages import InputError, Lang, Problem, define
 from analytics.periods import parse_period
 from analytics.store.canonical import conform
 from analytics.store.schema import (
@@ -605,20 +605,4 @@ def combine(results: Sequence[ImportResult]) -> dict[str, pd.DataFrame]:
     return {t: pd.concat(f, ignore_index=True) if len(f) > 1 else f[0] for t, f in frames.items()}
 
 
-def report_lines(results: Sequence[ImportResult], lang: Lang = "en") -> list[str]:
-    """A plain-text validation report (used by the CLI)."""
-    lines: list[str] = []
-    for r in results:
-        s = r.summary()
-        lines.append(render("report_header", lang, **s))
-        for p in [*r.errors, *r.warnings, *r.notes]:
-            lines.append(f"  [{p.severity}] {p.text(lang)}")
-    return lines
-
-
-define("report_header", "{file} [{sheet}] → {table}: {rows_read} read, {rows_loaded} loaded, "
-       "{rows_rejected} rejected",
-       "{file} [{sheet}] → {table}：读取 {rows_read} 行，导入 {rows_loaded} 行，拒绝 {rows_rejected} 行")
-
-__all__ = ["RAW", "ImportResult", "InputError", "combine", "import_file", "import_sheet", "infer_raw_types",
-           "report_lines"]
+__all__ = ["RAW", "ImportResult", "InputError", "combine", "import_file", "import_sheet", "infer_raw_types"]

@@ -14,15 +14,12 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
 
 import duckdb
 import pandas as pd
 
 from analytics.filters import DIMENSIONS, Filters, where_sql
 from analytics.periods import Period
-
-SatisfactionBy = Literal["rep", "team", "segment", "channel", "customer", "month"]
 
 #: Group columns ``satisfaction`` accepts (a fixed whitelist: never user text in SQL).
 BY_OPTIONS: tuple[str, ...] = ("rep", "team", "segment", "channel", "customer", "month")

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 import duckdb
 import pandas as pd
 
-from analytics.store.schema import SOURCE_ROW, STAGES, TABLES, Column, stage_entry_column
+from analytics.store.schema import SOURCE_ROW, STAGES, TABLES, stage_entry_column
 
 _SQL_TYPES = {
     "text": "VARCHAR",
@@ -37,11 +37,6 @@ def table_layout(table: str) -> list[tuple[str, str]]:
         out += [(stage_entry_column(s.key), "DATE") for s in STAGES]
     out.append((SOURCE_ROW, "BIGINT"))
     return out
-
-
-def empty_frame(table: str) -> pd.DataFrame:
-    """A zero-row frame with the canonical columns and dtypes of ``table``."""
-    return conform(table, pd.DataFrame())
 
 
 def conform(table: str, frame: pd.DataFrame) -> pd.DataFrame:
@@ -136,9 +131,3 @@ def deal_ids_unique(con: duckdb.DuckDBPyConnection) -> bool:
     return bool(rows) and rows[0][0] == _UNIQUE_IDS.format(rows=rows[0][1])
 
 
-def column_types(table: str) -> dict[str, str]:
-    return dict(table_layout(table))
-
-
-def canonical_column(table: str, name: str) -> Column:
-    return TABLES[table].column(name)

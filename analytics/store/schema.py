@@ -365,17 +365,3 @@ TABLES: dict[str, Table] = {
 SOURCE_ROW = "source_row"
 
 
-def stage_by_label(label: object) -> Stage | None:
-    """The configured-default stage a vendor label means, if any (``Engaging`` → communication)."""
-    folded = normalise_header(label)
-    for stage in STAGES:
-        if folded == normalise_header(stage.key) or any(
-            folded == normalise_header(s) for s in stage.synonyms
-        ):
-            return stage
-    return None
-
-
-def is_lost_label(label: object) -> bool:
-    folded = normalise_header(label)
-    return any(folded == normalise_header(s) for s in LOST_SYNONYMS)

@@ -101,10 +101,6 @@ def load_default(workspace: Workspace | None = None, settings: Settings = DEFAUL
     return load_sample(settings)
 
 
-def table_names(loaded: Loaded) -> list[str]:
-    return [t for t in TABLES if t in loaded.tables and len(loaded.tables[t])]
-
-
 def snapshot_connection(settings: Settings = DEFAULT_SETTINGS,
                         workspace: Workspace | None = None) -> duckdb.DuckDBPyConnection:
     """A connection holding the deals and the pipeline snapshots of the default data: the

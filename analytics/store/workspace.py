@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -278,5 +278,3 @@ def _prune(con: duckdb.DuckDBPyConnection, newest: int) -> None:
             con.execute(f"DROP SCHEMA v{v} CASCADE")
 
 
-def tables_of(frames: Mapping[str, pd.DataFrame]) -> list[str]:
-    return [t for t in TABLES if t in frames]

@@ -15,7 +15,6 @@ from ui.i18n import Lang
 
 COMMISSION_COLOUR = PALETTE[0]
 TEAM_SHARE_COLOUR = PALETTE[1]
-HIGHLIGHT_COLOUR = PALETTE[5]
 #: CSAT at or above this reads green, below it amber; groups with too few responses are grey.
 CSAT_GOOD = 0.8
 
