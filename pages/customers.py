@@ -84,17 +84,16 @@ def load_followups(rep: str) -> pd.DataFrame:
 # --- render ---------------------------------------------------------------------------------------
 
 def render_cards(table: pd.DataFrame, followups: pd.DataFrame | None) -> None:
+    counts = customers.customer_counts(table, followups)
     cols = st.columns(4)
     with cols[0]:
-        metric_card(t("customers.card.customers"), fmt.number(len(table)))
+        metric_card(t("customers.card.customers"), fmt.number(counts["customers"]))
     with cols[1]:
-        metric_card(t("customers.card.open"), fmt.number(int((table["open_deals"] > 0).sum())))
+        metric_card(t("customers.card.open"), fmt.number(counts["with_open_deals"]))
     with cols[2]:
-        value = "–" if followups is None else fmt.number(int((followups["days_overdue"] > 0).sum()))
-        metric_card(t("customers.card.overdue"), value, help=t("customers.card.overdue_help"))
+        metric_card(t("customers.card.overdue"), fmt.number(counts["overdue"]), help=t("customers.card.overdue_help"))
     with cols[3]:
-        value = "–" if followups is None else fmt.number(int((followups["days_overdue"] <= 0).sum()))
-        metric_card(t("customers.card.due", days=HORIZON_DAYS), value)
+        metric_card(t("customers.card.due", days=HORIZON_DAYS), fmt.number(counts["due"]))
 
 
 def followup_frame(frame: pd.DataFrame) -> pd.DataFrame:

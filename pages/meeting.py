@@ -12,8 +12,6 @@ are Streamlit's header and the data banner. Every figure comes from ``analytics`
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 import streamlit as st
 
@@ -159,7 +157,7 @@ def slide_overview() -> None:
     no_target = missing(company["target"])
     change = company.get("change_vs_previous")
     gap = company.get("gap")
-    points = ac.pace_points(company)
+    points = attainment.pace_points(company)
     c = st.columns(4)
     with c[0]:
         st.metric(t("overview.card.actual"), money(company["actual"]), border=True,
@@ -199,20 +197,17 @@ def pace_line(company: dict) -> str:
         text = t("meeting.pace.over", status=status_label(status), attainment=fmt.pct(company["attainment"]))
     else:
         text = t("meeting.pace.running", status=status_label(status), attainment=fmt.pct(company["attainment"]),
-                 expected=fmt.pct(ac.expected_fraction(company)), date=fmt.day(as_of, lang), elapsed=elapsed,
+                 expected=fmt.pct(attainment.pace_share(period, as_of)), date=fmt.day(as_of, lang), elapsed=elapsed,
                  days=days)
     return f":{colour}[{text}]"
 
 
 def slide_teams() -> None:
-    teams, company = att("team"), att("company").iloc[0].to_dict()
+    teams = att("team")
     if teams.empty:
         st.info(t("meeting.nothing"), icon=":material/search_off:")
         return
-    expected = ac.expected_fraction(company)
-    if missing(expected):  # no company target: every owner with a target shares the pace
-        with_target = teams[teams["target"].notna()]
-        expected = ac.expected_fraction(with_target.iloc[0].to_dict()) if len(with_target) else math.nan
+    expected = attainment.pace_share(period, as_of)
     teams = teams.assign(team=teams["team"].fillna(t("meeting.no_team")))
     labels = chart_labels()
     fig = ac.attainment_bars(teams, "team", expected=expected, labels=labels, money=money)
@@ -228,7 +223,7 @@ def slide_teams() -> None:
     fig.update_xaxes(range=[0, top * 1.5])  # room for the longer labels at 20 px
     fig.update_layout(bargap=0.3)
     show(fig, "teams", height=CHART_HEIGHT - 40)
-    st.caption(t("meeting.teams_note") if 0 < expected < 1 else t("meeting.teams_note_no_pace"))
+    st.caption(t("meeting.teams_note") if ac.shows_pace(teams, expected) else t("meeting.teams_note_no_pace"))
 
 
 def slide_funnel() -> None:
@@ -276,7 +271,7 @@ def slide_leaderboard(anon: bool, pay: bool) -> None:
             pay = False
         else:
             totals = result.totals
-    board = mt.leaderboard(reps, totals)
+    board = attainment.leaderboard(reps, totals)
     names = rep_names() if anon else None
     parts = mt.split_rows(len(board))
     with st.container(key="meeting-board", gap=None):

@@ -86,7 +86,7 @@ def render_pace(row: dict, rank: tuple[object, int] | None) -> None:
     no_target = missing(row["target"])
     elapsed, days = period.elapsed_days(as_of), period.days
     c = st.columns(5 if rank is not None else 4)
-    points = ac.pace_points(row)
+    points = attainment.pace_points(row)
     with c[0]:
         metric_card(t("my_progress.card.attainment"),
                     t("common.no_target") if no_target else fmt.pct(row["attainment"]),
@@ -97,7 +97,7 @@ def render_pace(row: dict, rank: tuple[object, int] | None) -> None:
     with c[2]:
         metric_card(t("overview.card.target"), t("common.no_target") if no_target else money(row["target"]))
     with c[3]:
-        metric_card(t("my_progress.card.days_left"), f"{days - elapsed:,}",
+        metric_card(t("my_progress.card.days_left"), f"{attainment.days_left(period, as_of):,}",
                     help=t("my_progress.help.days_left", days=days))
     if rank is not None:
         with c[4]:
@@ -111,7 +111,7 @@ def render_pace(row: dict, rank: tuple[object, int] | None) -> None:
                 key="my_progress_bullet", filename="attainment_against_pace")
     if 0 < elapsed < days:
         st.caption(t("my_progress.pace_caption", elapsed=elapsed, days=days,
-                     expected=fmt.pct(ac.expected_fraction(row), 0), amount=money(row["expected_to_date"])))
+                     expected=fmt.pct(attainment.pace_share(period, as_of), 0), amount=money(row["expected_to_date"])))
 
 
 def render_gap(row: dict, deals: pd.DataFrame) -> None:

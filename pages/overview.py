@@ -95,7 +95,7 @@ def render_header() -> None:
 
 
 def render_cards(company: dict, prev: dict, spark: pd.DataFrame) -> None:
-    change = ac.card_changes(company, prev)
+    change = attainment.period_over_period(company, prev)
     no_target = missing(company["target"])
     prev_label = fmt.period_label(previous)
 
@@ -149,7 +149,7 @@ def render_cards(company: dict, prev: dict, spark: pd.DataFrame) -> None:
             notes.append(t("overview.period_over", days=days))
         else:
             notes.append(t("overview.pace_note", elapsed=elapsed, days=days,
-                           expected=fmt.pct(ac.expected_fraction(company), 0)))
+                           expected=fmt.pct(attainment.pace_share(period, as_of), 0)))
     if filters.region or filters.segment or filters.channel:
         notes.append(t("overview.filters_note"))
     for note in notes:
@@ -174,10 +174,7 @@ def render_decomposition(frame: pd.DataFrame) -> None:
 def render_bars(company: dict, teams: pd.DataFrame, reps: pd.DataFrame) -> None:
     st.subheader(t("overview.section.bars"))
     labels = chart_labels()
-    expected = ac.expected_fraction(company)
-    if missing(expected):  # no company target: the pace share is the same for every owner with one
-        with_target = reps[reps["target"].notna()]
-        expected = ac.expected_fraction(with_target.iloc[0].to_dict()) if len(with_target) else math.nan
+    expected = attainment.pace_share(period, as_of)
     teams = teams.assign(team=teams["team"].fillna(t("overview.no_team")))
     left, right = st.columns([2, 3])
     with left:

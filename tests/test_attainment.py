@@ -19,10 +19,17 @@ from analytics.metrics.attainment import (
     actuals,
     attainment,
     cumulative_actual,
+    days_left,
     decomposition_check,
+    leaderboard,
     market_share,
     monthly_attainment,
     open_deals_for_gap,
+    pace_bands,
+    pace_points,
+    pace_share,
+    pace_status,
+    period_over_period,
     rank_among_peers,
     targets_for,
 )
@@ -500,3 +507,70 @@ def test_monthly_attainment_with_nothing_in_the_slice_is_empty():
                                                 "amount": [1.0], "close_date": ["2026-03-01"]})})
     out = monthly_attainment(con, date(2026, 1, 1), date(2026, 12, 31), "rep", Filters(rep=("Nobody",)))
     assert len(out) == 0
+
+
+# --- the small figures every page shows (one home each) ----------------------------------------
+
+def test_leaderboard_ranks_by_attainment_and_joins_payouts():
+    reps = pd.DataFrame({
+        "rep": ["Ann", "Bob", "Cy", "Di", "Ed"], "team": ["N", "N", "S", "S", None],
+        "attainment": [0.9, 1.6, 0.9, math.nan, 1.2], "pace_status": ["behind", "ahead", "on_pace", None, "ahead"],
+        "actual": [90.0, 160.0, 45.0, 70.0, 120.0], "target": [100.0, 100.0, 50.0, math.nan, 100.0]})
+    pay = pd.DataFrame({"rep": ["Bob", "Ann"], "total": [500.0, 20.0]})
+    board = leaderboard(reps, pay)
+    # Bob 160 % > Ed 120 % > Ann 90 % = Cy 90 % (tie: Ann has more actual, 90 > 45, both rank 3) > Di (no target)
+    assert board["rep"].tolist() == ["Bob", "Ed", "Ann", "Cy", "Di"]
+    assert board["rank"].tolist()[:4] == [1, 2, 3, 3] and pd.isna(board["rank"].iloc[4])
+    # bar scale ends at the best attainment, 1.6: Bob 1.0, Ed 1.2 / 1.6 = 0.75, Ann 0.9 / 1.6 = 0.5625, Di 0
+    assert board["bar"].tolist() == pytest.approx([1.0, 0.75, 0.5625, 0.5625, 0.0])
+    assert board["pace_status"].iloc[4] == "no_target"
+    assert board["payout"].tolist()[:3] == [500.0, pytest.approx(math.nan, nan_ok=True), 20.0]
+    # under 100 % the scale ends at 100 %: 0.8 → 0.8
+    low = leaderboard(reps.assign(attainment=[0.8, 0.4, 0.2, math.nan, 0.1]))
+    assert low["bar"].iloc[0] == pytest.approx(0.8) and low["payout"].isna().all()
+    assert leaderboard(reps.iloc[0:0]).empty
+
+
+
+
+def test_period_over_period_worked_by_hand():
+    now = {"change_vs_previous": 0.25, "target": 1000.0, "attainment": 0.9, "forecast": 1200.0,
+           "coverage": 1.5, "coverage_needed": 2.0}
+    before = {"target": 800.0, "attainment": 0.75, "forecast": 1000.0}
+    out = period_over_period(now, before)
+    assert out["actual"] == 0.25
+    assert out["target"] == 200.0  # 1,000 - 800
+    assert out["attainment"] == pytest.approx(0.15)  # 0.90 - 0.75 = 15 points
+    assert out["forecast"] == pytest.approx(0.2)  # (1,200 - 1,000) / 1,000
+    assert out["coverage_vs_needed"] == pytest.approx(-0.5)  # 1.5x - 2.0x needed
+    # no previous period, no target before, nothing to compare: NaN, never 0
+    empty = period_over_period({"change_vs_previous": math.nan, "target": 1000.0, "attainment": 0.9,
+                             "forecast": 5.0, "coverage": math.nan, "coverage_needed": 2.0}, None)
+    assert all(math.isnan(v) for v in empty.values())
+
+
+def test_pace_share_points_and_days_left_on_day_10_of_a_30_day_month():
+    # 10 of 30 days: the share expected is 1/3; attainment 0.5 -> 0.5 - 0.3333 = +16.7 points
+    assert pace_share(NOV, date(2026, 11, 10)) == pytest.approx(1 / 3)
+    assert days_left(NOV, date(2026, 11, 10)) == 20
+    row_ = {"target": 900.0, "expected_to_date": 300.0, "attainment": 0.5}
+    assert pace_points(row_) == pytest.approx(0.5 - 1 / 3)
+    assert math.isnan(pace_points({"target": math.nan, "expected_to_date": math.nan, "attainment": math.nan}))
+    # before the period, on its last day and after it
+    assert pace_share(NOV, date(2026, 10, 31)) == 0 and days_left(NOV, date(2026, 10, 31)) == 30
+    assert pace_share(NOV, date(2026, 11, 30)) == 1 and days_left(NOV, date(2026, 11, 30)) == 0
+    assert pace_share(NOV, date(2027, 1, 5)) == 1 and days_left(NOV, date(2027, 1, 5)) == 0
+
+
+def test_pace_share_agrees_with_expected_to_date_and_the_status():
+    reps = attainment(_november_fixture(), NOV, "rep", as_of=date(2026, 11, 10))
+    share = pace_share(NOV, date(2026, 11, 10))
+    for r in reps.to_dict("records"):
+        assert r["expected_to_date"] == pytest.approx(r["target"] * share)   # 30,000 x 1/3
+    far, on_pace = pace_bands(share)
+    assert far == pytest.approx(0.8 / 3) and on_pace == pytest.approx(0.95 / 3)
+    # the report's lights and the pace column agree: Ann 8,000 / 30,000 = 0.2667 < 0.3167 is behind
+    for r in reps.to_dict("records"):
+        assert (r["attainment"] < on_pace) == (r["pace_status"] == "behind")
+    assert pace_status(1.0, 0.0, 100.0) == "ahead" and pace_status(0.0, 0.0, 100.0) == "on_pace"
+    assert pace_status(5.0, 10.0, math.nan) == "no_target"

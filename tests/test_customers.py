@@ -13,6 +13,7 @@ import pandas as pd
 
 from analytics.filters import Filters
 from analytics.metrics.customers import (
+    customer_counts,
     customer_table,
     customer_timeline,
     followup_coverage,
@@ -104,6 +105,16 @@ def test_overdue_followups():
     assert overdue_followups(_con(), AS_OF, Filters(rep=("Bob",)))["customer"].tolist() == ["Beta"]
     # overdue only: a horizon of 0 days keeps dates before as_of
     assert overdue_followups(_con(), AS_OF, Filters(), horizon_days=0)["customer"].tolist() == ["Acme"]
+
+
+def test_customer_counts_for_the_cards():
+    con = _con()
+    counts = customer_counts(customer_table(con, AS_OF, Filters(), DEFAULT_SETTINGS),
+                             overdue_followups(con, AS_OF, Filters()))
+    # 4 customers; only Acme has an open deal (D2); Acme's follow-up is 3 days overdue, Beta's due in 3
+    assert counts == {"customers": 4, "with_open_deals": 1, "overdue": 1, "due": 1}
+    no_activities = customer_counts(customer_table(con, AS_OF, Filters(), DEFAULT_SETTINGS), None)
+    assert no_activities["overdue"] is None and no_activities["due"] is None
 
 
 def test_followup_coverage():

@@ -6,7 +6,6 @@ every figure the meeting shows is compared with ``analytics`` called directly.
 
 from __future__ import annotations
 
-import math
 from datetime import date
 
 import pandas as pd
@@ -231,26 +230,6 @@ def test_slide_arithmetic():
     assert [mt.parse_slide(v) for v in ("3", "5", "0", "6", "x", None, "-1")] == [3, 5, 1, 1, 1, 1, 1]
     assert mt.position(2) == "2 / 5"
     assert [mt.auto_seconds(o) for o in mt.AUTO_OPTIONS] == [None, 15, 30, 60]
-
-
-def test_leaderboard_ranks_by_attainment_and_joins_payouts():
-    reps = pd.DataFrame({
-        "rep": ["Ann", "Bob", "Cy", "Di", "Ed"], "team": ["N", "N", "S", "S", None],
-        "attainment": [0.9, 1.6, 0.9, math.nan, 1.2], "pace_status": ["behind", "ahead", "on_pace", None, "ahead"],
-        "actual": [90.0, 160.0, 45.0, 70.0, 120.0], "target": [100.0, 100.0, 50.0, math.nan, 100.0]})
-    pay = pd.DataFrame({"rep": ["Bob", "Ann"], "total": [500.0, 20.0]})
-    board = mt.leaderboard(reps, pay)
-    # Bob 160 % > Ed 120 % > Ann 90 % = Cy 90 % (tie: Ann has more actual, 90 > 45, both rank 3) > Di (no target)
-    assert board["rep"].tolist() == ["Bob", "Ed", "Ann", "Cy", "Di"]
-    assert board["rank"].tolist()[:4] == [1, 2, 3, 3] and pd.isna(board["rank"].iloc[4])
-    # bar scale ends at the best attainment, 1.6: Bob 1.0, Ed 1.2 / 1.6 = 0.75, Ann 0.9 / 1.6 = 0.5625, Di 0
-    assert board["bar"].tolist() == pytest.approx([1.0, 0.75, 0.5625, 0.5625, 0.0])
-    assert board["pace_status"].iloc[4] == "no_target"
-    assert board["payout"].tolist()[:3] == [500.0, pytest.approx(math.nan, nan_ok=True), 20.0]
-    # under 100 % the scale ends at 100 %: 0.8 → 0.8
-    low = mt.leaderboard(reps.assign(attainment=[0.8, 0.4, 0.2, math.nan, 0.1]))
-    assert low["bar"].iloc[0] == pytest.approx(0.8) and low["payout"].isna().all()
-    assert mt.leaderboard(reps.iloc[0:0]).empty
 
 
 def test_split_rows_and_filters_in_use():

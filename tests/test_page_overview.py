@@ -192,31 +192,6 @@ def test_no_targets_at_all_say_so(_isolated_workspace):
 
 # --- figure builders and card comparisons -----------------------------------------------------------
 
-def test_card_changes_worked_by_hand():
-    now = {"change_vs_previous": 0.25, "target": 1000.0, "attainment": 0.9, "forecast": 1200.0,
-           "coverage": 1.5, "coverage_needed": 2.0}
-    before = {"target": 800.0, "attainment": 0.75, "forecast": 1000.0}
-    out = ac.card_changes(now, before)
-    assert out["actual"] == 0.25
-    assert out["target"] == 200.0  # 1,000 - 800
-    assert out["attainment"] == pytest.approx(0.15)  # 0.90 - 0.75 = 15 points
-    assert out["forecast"] == pytest.approx(0.2)  # (1,200 - 1,000) / 1,000
-    assert out["coverage_vs_needed"] == pytest.approx(-0.5)  # 1.5x - 2.0x needed
-    # no previous period, no target before, nothing to compare: NaN, never 0
-    empty = ac.card_changes({"change_vs_previous": math.nan, "target": 1000.0, "attainment": 0.9,
-                             "forecast": 5.0, "coverage": math.nan, "coverage_needed": 2.0}, None)
-    assert all(math.isnan(v) for v in empty.values())
-
-
-def test_expected_fraction_and_pace_points():
-    # 10 of 30 days: expected 300 of a 900 target = 1/3; attainment 0.5 -> 0.5 - 0.3333 = +16.7 points
-    row = {"target": 900.0, "expected_to_date": 300.0, "attainment": 0.5}
-    assert ac.expected_fraction(row) == pytest.approx(1 / 3)
-    assert ac.pace_points(row) == pytest.approx(0.5 - 1 / 3)
-    assert math.isnan(ac.expected_fraction({"target": math.nan, "expected_to_date": math.nan}))
-    assert math.isnan(ac.pace_points({"target": math.nan, "expected_to_date": math.nan, "attainment": math.nan}))
-
-
 def _frame() -> pd.DataFrame:
     return pd.DataFrame({
         "rep": ["Ann", "Bo", "Cy", "Di"],

@@ -1,7 +1,7 @@
 """Meeting mode: the dashboard on the big screen, one story per slide.
 
 Pure helpers (no Streamlit session needed, tested directly): the slide list and the slide
-arithmetic, reps' names replaced by "Rep A, B, …", the leaderboard order, the summary of the
+arithmetic, reps' names replaced by "Rep A, B, …", the leaderboard layout, the summary of the
 filters in use and a figure made readable from the back of a room. Plus the static CSS the
 meeting page injects (no user data in it) and the two callbacks that switch the mode.
 """
@@ -157,48 +157,6 @@ def filters_in_use(filters: object, dims: Sequence[str], rep_names: Mapping[str,
 
 
 # --- leaderboard ---------------------------------------------------------------------------------
-
-def leaderboard(reps: pd.DataFrame, payouts: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Reps ranked by attainment (``attainment(by="rep")`` rows), best first.
-
-    Columns: rank (1, 2 …; shared by equal attainment; None without a target), rep, team,
-    attainment, pace_status, actual, target, bar (attainment on a 0..1 scale whose end is the
-    higher of 100 % and the best attainment, for the progress bar) and payout (the rep's total
-    from ``payouts(...).totals`` when given, else NaN). Reps without a target come last, by
-    actual, then name.
-    """
-    columns = ["rank", "rep", "team", "attainment", "pace_status", "actual", "target", "bar", "payout"]
-    if reps.empty:
-        return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
-    f = pd.DataFrame({
-        "rep": reps["rep"].astype("object"),
-        "team": reps["team"].astype("object") if "team" in reps else None,
-        "attainment": reps["attainment"].astype("float64"),
-        "pace_status": reps["pace_status"].astype("object").where(reps["pace_status"].notna(), "no_target"),
-        "actual": reps["actual"].astype("float64"),
-        "target": reps["target"].astype("float64"),
-    })
-    f["_name"] = f["rep"].map(lambda r: "" if _missing(r) else str(r).casefold())
-    f = f.sort_values(["attainment", "actual", "_name"], ascending=[False, False, True], na_position="last",
-                      kind="stable").drop(columns="_name").reset_index(drop=True)
-    ranks: list[int | None] = []
-    previous, rank = None, 0
-    for i, value in enumerate(f["attainment"]):
-        if _missing(value):
-            ranks.append(None)
-            continue
-        if value != previous:
-            rank, previous = i + 1, value
-        ranks.append(rank)
-    f.insert(0, "rank", pd.array(ranks, dtype="Int64"))
-    top = max([1.0, *[v for v in f["attainment"] if not _missing(v)]])
-    f["bar"] = [0.0 if _missing(v) else min(max(float(v) / top, 0.0), 1.0) for v in f["attainment"]]
-    pay: dict[str, float] = {}
-    if payouts is not None and len(payouts):
-        pay = {str(r): float(v) for r, v in zip(payouts["rep"], payouts["total"], strict=True) if not _missing(r)}
-    f["payout"] = [pay.get(str(r), math.nan) if not _missing(r) else math.nan for r in f["rep"]]
-    return f[columns]
-
 
 def split_rows(n: int, one_column: int = ONE_COLUMN_ROWS) -> list[range]:
     """Row ranges per leaderboard column: one column up to ``one_column`` rows, else two halves

@@ -34,7 +34,7 @@ Choices made where SPEC §3 is silent (each is tested in ``tests/test_attainment
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Literal
 
@@ -43,6 +43,7 @@ import numpy as np
 import pandas as pd
 
 from analytics.filters import DIMENSIONS, Filters, where_sql
+from analytics.metrics.performance import win_rate
 from analytics.periods import Period, add_months, custom_period, month_end, month_start
 from analytics.store.schema import TARGET_METRICS
 from analytics.store.settings import DEFAULT_SETTINGS, Settings
@@ -55,6 +56,8 @@ NO_FILTERS = Filters()
 COMPANY = "Company"
 #: Within ±5 % of the expected-to-date figure is "on pace".
 PACE_TOLERANCE = 0.05
+#: Below 80 % of the expected-to-date figure an owner is far behind (the report's red light).
+FAR_BEHIND = 0.8
 #: Metrics that have an actual: revenue (won amount), units (won quantity) and new customers.
 ACTUAL_METRICS = ("revenue", "units", "new_customers")
 
@@ -654,22 +657,20 @@ def _derive(owners: list[str | None], targets: dict[str | None, float],
         weighted = col("weighted_pipeline")
         open_pipeline = col("open_pipeline")
         coverage = np.where(gap > 0, open_pipeline / gap, np.nan)
-        history_won, history_lost = col("history_won"), col("history_lost")
-        closed = history_won + history_lost
-        win_rate = np.where(closed > 0, history_won / closed, np.nan)
-        coverage_needed = np.where(win_rate > 0, 1 / win_rate, np.nan)
+        rate = win_rate(col("history_won"), col("history_lost"))
+        coverage_needed = np.where(rate > 0, 1 / rate, np.nan)
         valued = col("history_won_valued")
         avg = np.where(valued > 0, col("history_won_value") / valued, np.nan)
         needed = np.ceil(_round_safe(shortfall / np.where(avg > 0, avg, np.nan)))
         needed = np.where(shortfall == 0, 0.0, needed)
-        at_rate = np.ceil(_round_safe(needed / np.where(win_rate > 0, win_rate, np.nan)))
+        at_rate = np.ceil(_round_safe(needed / np.where(rate > 0, rate, np.nan)))
         at_rate = np.where(needed == 0, 0.0, at_rate)
         prev = col("actual_previous")
         change = np.where(prev > 0, (actual - prev) / prev, np.nan) if has_prev else np.full(n, np.nan)
     out = {
         "target": target, "actual": actual, "attainment": actual / target, "gap": gap,
         "expected_to_date": expected,
-        "pace_status": pd.Series([_pace(a, e, t) for a, e, t in zip(actual, expected, target, strict=True)],
+        "pace_status": pd.Series([pace_status(a, e, t) for a, e, t in zip(actual, expected, target, strict=True)],
                                  dtype="str"),
         "run_rate_projection": actual * days / elapsed if elapsed else np.full(n, np.nan),
         "required_per_day": required,
@@ -680,7 +681,7 @@ def _derive(owners: list[str | None], targets: dict[str | None, float],
         "coverage": coverage,
         "coverage_needed": coverage_needed,
         "deals_won": col("deals_won").astype("int64"),
-        "win_rate": win_rate,
+        "win_rate": rate,
         "avg_deal_size": avg,
         "deals_needed": pd.array(needed, dtype="Float64").astype("Int64"),
         "deals_needed_at_win_rate": pd.array(at_rate, dtype="Float64").astype("Int64"),
@@ -701,7 +702,10 @@ def _round_safe(values: np.ndarray) -> np.ndarray:
     return np.round(values, 9)
 
 
-def _pace(actual: float, expected: float, target: float) -> str:
+def pace_status(actual: float, expected: float, target: float) -> str:
+    """``behind`` below expected-to-date by more than :data:`PACE_TOLERANCE`, ``ahead`` above it by
+    more, ``on_pace`` between, ``no_target`` without a target (NaN); before the period starts
+    (nothing expected yet) ``ahead`` with something won, else ``on_pace``."""
     if math.isnan(target):
         return "no_target"
     if expected == 0:
@@ -711,6 +715,109 @@ def _pace(actual: float, expected: float, target: float) -> str:
     if actual > expected * (1 + PACE_TOLERANCE):
         return "ahead"
     return "on_pace"
+
+
+def pace_share(period: Period, as_of: date | None = None) -> float:
+    """The share of a target expected by ``as_of``: elapsed days / days in the period (0..1), the
+    elapsed days counted as :func:`attainment` counts them (default as-of: min(today, period end)).
+    The same for every owner with a target, so one pace marker serves a whole chart."""
+    return period.elapsed_days(_default_as_of(period, as_of)) / period.days
+
+
+def pace_bands(share: float) -> tuple[float, float]:
+    """(far_behind_below, on_pace_from): attainment thresholds for a traffic light at pace
+    ``share``. Below ``share`` x (1 - :data:`PACE_TOLERANCE`) an owner is ``behind`` (as
+    :func:`pace_status` says); below ``share`` x :data:`FAR_BEHIND` it is far behind."""
+    return share * FAR_BEHIND, share * (1 - PACE_TOLERANCE)
+
+
+def pace_points(row: Mapping[str, object]) -> float:
+    """Attainment minus the share of the target expected by now, for an ``attainment`` row
+    (0.12 = 12 points ahead of pace); NaN with no target."""
+    target, expected, attained = row.get("target"), row.get("expected_to_date"), row.get("attainment")
+    if _missing(target) or _missing(expected) or _missing(attained) or float(target) <= 0:  # type: ignore[arg-type]
+        return math.nan
+    return float(attained) - float(expected) / float(target)  # type: ignore[arg-type]
+
+
+def days_left(period: Period, as_of: date | None = None) -> int:
+    """Days of the period after ``as_of`` (default: min(today, period end)); 0 once it is over."""
+    return period.days - period.elapsed_days(_default_as_of(period, as_of))
+
+
+def period_over_period(current: Mapping[str, object], previous: Mapping[str, object] | None) -> dict[str, float]:
+    """What the headline cards compare, from two company rows of :func:`attainment` (NaN where a
+    side is missing).
+
+    Against the previous period: ``actual``, the fraction change (``change_vs_previous``);
+    ``target``, the difference in currency; ``attainment``, the difference of the two fractions
+    (0.05 = 5 points); ``forecast``, the fraction change (NaN when the previous one is 0).
+    ``coverage_vs_needed`` compares coverage with the coverage needed (1 / win rate) instead, in
+    times covered: a past period has no open pipeline left, so its coverage says nothing now.
+    """
+    prev = previous or {}
+    return {
+        "actual": _number(current.get("change_vs_previous")),
+        "target": _difference(current.get("target"), prev.get("target")),
+        "attainment": _difference(current.get("attainment"), prev.get("attainment")),
+        "forecast": _fraction_change(current.get("forecast"), prev.get("forecast")),
+        "coverage_vs_needed": _difference(current.get("coverage"), current.get("coverage_needed")),
+    }
+
+
+#: Columns of :func:`leaderboard`.
+LEADERBOARD_COLUMNS = ("rank", "rep", "team", "attainment", "pace_status", "actual", "target", "bar", "payout")
+
+
+def leaderboard(reps: pd.DataFrame, payout_totals: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Reps ranked by attainment (``attainment(by="rep")`` rows), best first.
+
+    Columns :data:`LEADERBOARD_COLUMNS`: rank (:func:`rank_among_peers`: 1 = best, shared by
+    equal attainment, <NA> without a target), rep, team, attainment, pace_status, actual, target,
+    bar (attainment on a 0..1 scale whose end is the higher of 100 % and the best attainment) and
+    payout (the rep's total from ``payouts(...).totals`` when given, else NaN). Reps without a
+    target come last; ties by actual, then name.
+    """
+    if reps.empty:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in LEADERBOARD_COLUMNS})
+    f = pd.DataFrame({
+        "rep": reps["rep"].astype("object"),
+        "team": reps["team"].astype("object") if "team" in reps else None,
+        "attainment": reps["attainment"].astype("float64"),
+        "pace_status": reps["pace_status"].astype("object").where(reps["pace_status"].notna(), "no_target"),
+        "actual": reps["actual"].astype("float64"),
+        "target": reps["target"].astype("float64"),
+    })
+    f["_name"] = f["rep"].map(lambda r: "" if _missing(r) else str(r).casefold())
+    f = f.sort_values(["attainment", "actual", "_name"], ascending=[False, False, True], na_position="last",
+                      kind="stable").drop(columns="_name").reset_index(drop=True)
+    f.insert(0, "rank", rank_among_peers(f))
+    top = max([1.0, *[v for v in f["attainment"] if not _missing(v)]])
+    f["bar"] = [0.0 if _missing(v) else min(max(float(v) / top, 0.0), 1.0) for v in f["attainment"]]
+    pay: dict[str, float] = {}
+    if payout_totals is not None and len(payout_totals):
+        pay = {str(r): float(v) for r, v in zip(payout_totals["rep"], payout_totals["total"], strict=True)
+               if not _missing(r)}
+    f["payout"] = [pay.get(str(r), math.nan) if not _missing(r) else math.nan for r in f["rep"]]
+    return f[list(LEADERBOARD_COLUMNS)]
+
+
+def _missing(x: object) -> bool:
+    return x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x))
+
+
+def _number(x: object) -> float:
+    return math.nan if _missing(x) else float(x)  # type: ignore[arg-type]
+
+
+def _difference(a: object, b: object) -> float:
+    return math.nan if _missing(a) or _missing(b) else float(a) - float(b)  # type: ignore[arg-type]
+
+
+def _fraction_change(a: object, b: object) -> float:
+    if _missing(a) or _missing(b) or float(b) <= 0:  # type: ignore[arg-type]
+        return math.nan
+    return (float(a) - float(b)) / float(b)  # type: ignore[arg-type]
 
 
 def decomposition_check(con: duckdb.DuckDBPyConnection, period: Period, metric: str = "revenue",
@@ -905,7 +1012,8 @@ ORDER BY won_revenue DESC, segment NULLS LAST"""
 
 
 __all__ = [
-    "ACTUAL_METRICS", "CLI_COLUMNS", "COMPANY", "NO_FILTERS", "PACE_TOLERANCE", "actuals", "attainment",
-    "cumulative_actual", "decomposition_check", "market_share", "monthly_attainment",
-    "open_deals_for_gap", "rank_among_peers", "targets_for",
+    "ACTUAL_METRICS", "CLI_COLUMNS", "COMPANY", "FAR_BEHIND", "LEADERBOARD_COLUMNS", "NO_FILTERS", "PACE_TOLERANCE",
+    "actuals", "attainment", "cumulative_actual", "days_left", "decomposition_check", "leaderboard", "market_share",
+    "monthly_attainment", "open_deals_for_gap", "pace_bands", "pace_points", "pace_share", "pace_status",
+    "period_over_period", "rank_among_peers", "targets_for",
 ]

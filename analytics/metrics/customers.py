@@ -192,3 +192,16 @@ def overdue_followups(con: duckdb.DuckDBPyConnection, as_of: date, filters: Filt
     cutoff = as_of + timedelta(days=horizon_days)
     out = con.cursor().execute(sql, [as_of, *live_params, cutoff, *scope_params, *rep_params]).df()
     return out.astype({"days_overdue": "int64"})
+
+
+def customer_counts(table: pd.DataFrame, followups: pd.DataFrame | None) -> dict[str, int | None]:
+    """The Customers page's cards from :func:`customer_table` and :func:`overdue_followups`:
+    customers (listed), with_open_deals (customers with an open deal), overdue (follow-ups past
+    their date) and due (due today or within the horizon); the last two None when there are no
+    follow-ups to count (no activities loaded)."""
+    return {
+        "customers": int(len(table)),
+        "with_open_deals": int((table["open_deals"] > 0).sum()),
+        "overdue": None if followups is None else int((followups["days_overdue"] > 0).sum()),
+        "due": None if followups is None else int((followups["days_overdue"] <= 0).sum()),
+    }

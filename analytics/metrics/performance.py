@@ -179,6 +179,21 @@ def _div(num: np.ndarray, den: np.ndarray) -> np.ndarray:
         return np.where(den != 0, num / den, np.nan)
 
 
+def win_rate(won: np.ndarray, lost: np.ndarray) -> np.ndarray:
+    """Win rate by count (SPEC §3): won / (won + lost) over deals closed in a period, a fraction;
+    NaN where no deal closed. The one definition every page, the report and the CLI show."""
+    won = np.asarray(won, dtype="float64")
+    return _div(won, won + np.asarray(lost, dtype="float64"))
+
+
+def win_rate_value(won: np.ndarray, lost: np.ndarray, won_amount: np.ndarray, lost_amount: np.ndarray) -> np.ndarray:
+    """Win rate by value: won amount / (won + lost amount), a fraction; NaN where no deal closed
+    (an unknown amount counts as 0, so deals of unknown amount alone give NaN too)."""
+    closed = np.asarray(won, dtype="float64") + np.asarray(lost, dtype="float64")
+    won_amount = np.asarray(won_amount, dtype="float64")
+    return np.where(closed == 0, np.nan, _div(won_amount, won_amount + np.asarray(lost_amount, dtype="float64")))
+
+
 def _finish(raw: pd.DataFrame, groups: list[str], period: Period | None) -> pd.DataFrame:
     """The measures from the per-group sums (rows already listed and sorted by the query)."""
     def col(name: str, dtype: str = "float64") -> np.ndarray:
@@ -187,16 +202,15 @@ def _finish(raw: pd.DataFrame, groups: list[str], period: Period | None) -> pd.D
 
     won = col("won_revenue")
     deals_won, deals_lost, open_deals = col("deals_won", "int64"), col("deals_lost", "int64"), col("open_deals", "int64")
-    closed = deals_won + deals_lost
-    win_rate = _div(deals_won.astype("float64"), closed.astype("float64"))
+    rate = win_rate(deals_won, deals_lost)
     avg, cycle = col("avg_deal_size"), col("sales_cycle_days")
     out = {
         "won_revenue": won,
         "revenue_share": _div(won, np.full(len(won), won.sum())),
-        "deals_won": deals_won, "deals_lost": deals_lost, "win_rate": win_rate,
-        "win_rate_value": np.where(closed == 0, np.nan, _div(won, won + col("lost_amount"))),
+        "deals_won": deals_won, "deals_lost": deals_lost, "win_rate": rate,
+        "win_rate_value": win_rate_value(deals_won, deals_lost, won, col("lost_amount")),
         "avg_deal_size": avg, "sales_cycle_days": cycle, "open_deals": open_deals,
-        "sales_velocity": _div(open_deals * win_rate * avg, cycle),
+        "sales_velocity": _div(open_deals * rate * avg, cycle),
     }
     if period is None:
         out["change"] = out["change_last_year"] = np.full(len(won), np.nan)

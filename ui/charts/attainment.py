@@ -1,5 +1,4 @@
-"""Figures of the Overview and My progress pages (targets and attainment), plus the small
-comparisons their metric cards show.
+"""Figures of the Overview and My progress pages (targets and attainment).
 
 Every builder takes frames from ``analytics.metrics.attainment`` and the already-translated labels (so
 they run, and are tested, without a Streamlit session) and returns a Plotly figure. Attainment
@@ -36,49 +35,11 @@ def _pct(x: object) -> str:
     return "–" if _missing(x) else f"{float(x) * 100:.1f}%"  # type: ignore[arg-type]
 
 
-# --- card comparisons ---------------------------------------------------------------------------
-
-def _diff(a: object, b: object) -> float:
-    return math.nan if _missing(a) or _missing(b) else float(a) - float(b)  # type: ignore[arg-type]
-
-
-def _ratio_change(a: object, b: object) -> float:
-    if _missing(a) or _missing(b) or float(b) <= 0:  # type: ignore[arg-type]
-        return math.nan
-    return (float(a) - float(b)) / float(b)  # type: ignore[arg-type]
-
-
-def card_changes(current: Mapping[str, object], previous: Mapping[str, object] | None) -> dict[str, float]:
-    """What each Overview card compares (NaN where a side is missing).
-
-    ``current`` and ``previous`` are company rows of ``attainment``. Against the previous period:
-    actual, the fraction change (analytics' ``change_vs_previous``); target, the difference in
-    currency; attainment, the difference of the two fractions (0.05 = 5 points); forecast, the
-    fraction change. Coverage is compared with the coverage needed (1 / win rate) instead, the
-    difference in times covered: a past period has no open pipeline left, so its coverage says
-    nothing about this one.
-    """
-    prev = previous or {}
-    return {
-        "actual": float(current.get("change_vs_previous", math.nan)),  # type: ignore[arg-type]
-        "target": _diff(current.get("target"), prev.get("target")),
-        "attainment": _diff(current.get("attainment"), prev.get("attainment")),
-        "forecast": _ratio_change(current.get("forecast"), prev.get("forecast")),
-        "coverage_vs_needed": _diff(current.get("coverage"), current.get("coverage_needed")),
-    }
-
-
-def expected_fraction(row: Mapping[str, object]) -> float:
-    """Share of the target expected by now (expected_to_date / target); NaN with no target."""
-    target, expected = row.get("target"), row.get("expected_to_date")
-    if _missing(target) or _missing(expected) or float(target) <= 0:  # type: ignore[arg-type]
-        return math.nan
-    return float(expected) / float(target)  # type: ignore[arg-type]
-
-
-def pace_points(row: Mapping[str, object]) -> float:
-    """Attainment minus the expected-to-date fraction (0.12 = 12 points ahead); NaN with no target."""
-    return _diff(row.get("attainment"), expected_fraction(row))
+def shows_pace(frame: pd.DataFrame, expected: float) -> bool:
+    """Whether an attainment chart of ``frame`` draws the pace marker at ``expected`` (the pace
+    share, ``analytics.metrics.attainment.pace_share``): only while the period runs and some
+    owner in it has a target to be on pace with."""
+    return not _missing(expected) and 0 < expected < 1 and bool(frame["target"].notna().any())
 
 
 # --- figures ---------------------------------------------------------------------------------------
@@ -86,7 +47,7 @@ def pace_points(row: Mapping[str, object]) -> float:
 def attainment_bars(frame: pd.DataFrame, owner: str, *, expected: float, labels: Mapping[str, str],
                     money: Money, height: int | None = None) -> go.Figure:
     """Horizontal attainment bars, best at the top, coloured by pace status, with the 100 % line
-    and a pace marker at ``expected`` (fraction of the target expected by now).
+    and a pace marker at ``expected`` (the pace share; see :func:`shows_pace`).
 
     ``labels``: the pace statuses (``ahead``, ``on_pace``, ``behind``, ``no_target``), ``axis``,
     ``target_line``, ``pace``, ``actual``, ``target``. Owners without a target get a grey "no
@@ -117,7 +78,7 @@ def attainment_bars(frame: pd.DataFrame, owner: str, *, expected: float, labels:
     # the 100 % label sits right of its line and the pace label left of its own, so they never collide
     fig.add_vline(x=1.0, line={"color": TARGET_LINE, "width": 2},
                   annotation={"text": labels["target_line"], "yanchor": "bottom"}, annotation_position="top right")
-    if not _missing(expected) and 0 < expected < 1:
+    if shows_pace(f, expected):
         fig.add_vline(x=expected, line={"color": NEUTRAL, "width": 2, "dash": "dash"},
                       annotation={"text": labels["pace"], "yanchor": "bottom"}, annotation_position="top left")
     fig.update_xaxes(tickformat=".0%", range=[0, top * 1.18], title=None)
@@ -248,5 +209,5 @@ def monthly_trend(frame: pd.DataFrame, *, month_label: Callable[[date], str], la
     return theme(fig, height=320)
 
 
-__all__ = ["PACE_STATUSES", "attainment_bars", "card_changes", "cumulative_chart", "expected_fraction",
-           "heatmap", "monthly_trend", "pace_bullet", "pace_points"]
+__all__ = ["PACE_STATUSES", "attainment_bars", "cumulative_chart", "heatmap", "monthly_trend", "pace_bullet",
+           "shows_pace"]

@@ -13,8 +13,9 @@ never another rep's figures or pay. Lead-source ROI is left out of a rep's repor
 costs are not per rep).
 
 Choices: the traffic-light icons on attainment compare it with the share of the target expected
-by the as-of day (``f`` = elapsed days / days): red below 0.8·f, amber from 0.8·f, green from
-0.95·f (0.95 is where the analytics' "behind pace" ends); the data bar runs from 0 to 150 %.
+by the as-of day (``attainment.pace_share``) through ``attainment.pace_bands``: green where the
+pace column says on pace or ahead, amber where it says behind, red where far behind (below
+``FAR_BEHIND`` of the pace); the data bar runs from 0 to 150 %.
 Every text cell from the data is neutralised (``analytics.outputs.export.neutralise``) and stored as a
 string, so nothing in the workbook is a formula. Pages print A4 landscape, one page wide.
 """
@@ -28,6 +29,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import duckdb
 
 from analytics.filters import Filters
+from analytics.metrics.attainment import pace_share
 from analytics.outputs.report.gather import ReportData as ReportData
 from analytics.outputs.report.gather import gather as gather
 from analytics.outputs.report.labels import LABELS as LABELS
@@ -90,8 +92,7 @@ def build_report_from_con(con: duckdb.DuckDBPyConnection, period: Period, *, set
     subtitle = label("subtitle", lang, period=period_label(period, lang), as_of=d.as_of.isoformat())
     if rep:
         subtitle = f"{subtitle} · {rep}"
-    elapsed = period.elapsed_days(d.as_of)
-    pace_fraction = elapsed / period.days if period.days else 1.0
+    pace_fraction = pace_share(period, d.as_of)
     contents = [
         (label("sheet.attainment", lang), label("contents.attainment_rep" if rep else "contents.attainment", lang)),
         (label("sheet.pace", lang), label("contents.pace", lang)),

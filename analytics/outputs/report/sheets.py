@@ -25,9 +25,7 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from analytics.messages import Problem
-from analytics.metrics.attainment import (
-    COMPANY,
-)
+from analytics.metrics.attainment import COMPANY, pace_bands
 from analytics.outputs.export import display_width, neutralise
 from analytics.store.settings import Settings
 
@@ -359,7 +357,9 @@ def _write_cover(book: _Book, d: ReportData, *, title: str, subtitle: str, sourc
 
 
 def _write_attainment(book: _Book, d: ReportData, subtitle: str, pace_fraction: float) -> _Sheet:
+    """The attainment table; its traffic lights follow the pace status (``attainment.pace_bands``)."""
     s = book.sheet("sheet.attainment")
+    far_behind, on_pace = pace_bands(pace_fraction)
     t, lang = s.t, book.lang
     s.title(t("sec.attainment_rep" if d.rep else "sec.attainment"), subtitle)
     columns: list[tuple[str, str, Kind]] = [
@@ -395,10 +395,9 @@ def _write_attainment(book: _Book, d: ReportData, subtitle: str, pace_fraction: 
         s.ws.conditional_formatting.add(area, DataBarRule(start_type="num", start_value=0, end_type="num",
                                                           end_value=1.5, color="8EB4E3", showValue=True))
         s.ws.conditional_formatting.add(area, IconSetRule("3TrafficLights1", "num",
-                                                          [0, round(0.8 * pace_fraction, 6),
-                                                           round(0.95 * pace_fraction, 6)]))
+                                                          [0, round(far_behind, 6), round(on_pace, 6)]))
     span = len(columns)
-    s.note(t("note.icons", green=f"{0.95 * pace_fraction:.0%}", amber=f"{0.8 * pace_fraction:.0%}",
+    s.note(t("note.icons", green=f"{on_pace:.0%}", amber=f"{far_behind:.0%}",
              as_of=d.as_of.isoformat()), span)
     if d.rep is None:
         s.row += 1
