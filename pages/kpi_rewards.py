@@ -13,7 +13,7 @@ import streamlit as st
 
 from analytics.metrics import attainment, satisfaction
 from analytics.metrics.kpi import kpi_scores
-from analytics.metrics.payouts import cost_summary, kpi_breakdown, payouts, what_if_deals
+from analytics.metrics.payouts import cost_summary, kpi_breakdown, payouts_for, what_if_deals
 from ui import context, layout, plan_editor, urlstate
 from ui import format as fmt
 from ui.charts import rewards as charts
@@ -46,7 +46,7 @@ sat_company = ctx.call(
 )
 collab = ctx.call(satisfaction.collaboration, ctx.period, ctx.filters)
 kpi = kpi_scores(att, sat_rep, collab, settings.kpi_weights, settings.revenue_cap)
-result = payouts(pin.plan, att, teams, sat_rep, ctx.period)
+result = ctx.call(payouts_for, ctx.period, ctx.filters, pin, as_of=ctx.as_of, settings=settings)
 reps = sorted({str(r) for r in [*att["rep"].dropna(), *kpi["rep"].dropna()]})
 team_of = {str(r.rep): r.team for r in att.itertuples(index=False) if pd.notna(r.rep)}
 
@@ -92,7 +92,8 @@ def money_column(label: str) -> st.column_config.NumberColumn:
 def tier_text(start: object) -> str:
     if start is None or pd.isna(start):
         return "–"
-    rate = next((x.rate for x in pin.plan.tiers if abs(x.start - float(start)) < 1e-9), None)
+    tiers = pin.plan.tiers if pin.plan is not None else ()
+    rate = next((x.rate for x in tiers if abs(x.start - float(start)) < 1e-9), None)
     return t("kpi_rewards.tier", start=fmt.pct(start, 0), rate=fmt.pct(rate, 1) if rate is not None else "–")
 
 
@@ -292,18 +293,20 @@ def render_breakdown(view: str, me: str) -> None:
 
 
 def render_payouts(view: str, me: str | None, show_pay: bool) -> None:
-    st.subheader(t("kpi_rewards.pay.title", plan=md_escape(pin.plan.name)))
-    plan_editor.show_file_problems(pin, lang)
-    with st.expander(t("kpi_rewards.pay.how")):
-        st.markdown(
-            "\n".join("- " + md_escape(line) for line in plan_editor.plan_summary(pin.plan, symbol, lang))
-        )
-        st.caption(t("kpi_rewards.pay.edit_in_settings"))
+    st.subheader(t("kpi_rewards.pay.title", plan=md_escape(pin.plan.name if pin.plan is not None else "–")))
+    plan_editor.show_file_problems(pin, lang)  # an invalid plan: says so, and no pay follows
+    if pin.plan is not None:
+        with st.expander(t("kpi_rewards.pay.how")):
+            st.markdown(
+                "\n".join("- " + md_escape(line) for line in plan_editor.plan_summary(pin.plan, symbol, lang))
+            )
+            st.caption(t("kpi_rewards.pay.edit_in_settings"))
     if not show_pay:
         st.info(t("kpi_rewards.pay.hidden"), icon=":material/visibility_off:")
         return
-    for problem in result.problems:
-        st.warning(problem.text(lang), icon=":material/event_busy:")
+    if not pin.invalid:  # the invalid plan's problems are shown above
+        for problem in result.problems:
+            st.warning(problem.text(lang), icon=":material/event_busy:")
     if result.problems:
         return
     if att.empty or att["target"].notna().sum() == 0:

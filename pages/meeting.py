@@ -15,8 +15,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analytics.metrics import attainment, funnel, performance, satisfaction
-from analytics.metrics.payouts import payouts
+from analytics.metrics import attainment, funnel, payouts, performance
 from ui import charts, context, plan_editor, urlstate
 from ui import format as fmt
 from ui import meeting as mt
@@ -263,8 +262,7 @@ def slide_leaderboard(anon: bool, pay: bool) -> None:
     totals = None
     if pay:
         pin = plan_editor.plan_in_use()
-        sat = ctx.call(satisfaction.satisfaction, "rep", period, filters, min_responses=settings.min_responses)
-        result = payouts(pin.plan, reps, att("team"), sat, period)
+        result = ctx.call(payouts.payouts_for, period, filters, pin, as_of=as_of, settings=settings)
         if result.problems:
             st.caption(":material/event_busy: " + t("meeting.pay_unavailable", problem=md_escape(
                 result.problems[0].text(lang))))
@@ -282,8 +280,8 @@ def slide_leaderboard(anon: bool, pay: bool) -> None:
                 with column, st.container(key=f"meeting-half-{half}"):
                     board_rows(board.iloc[list(rows)], names, pay, wide=False)
     note = t("meeting.board_note")
-    if pay:
-        note += " " + t("meeting.pay_plan", plan=md_escape(plan_editor.plan_in_use().plan.name))
+    if pay:  # pay is shown only under a valid plan
+        note += " " + t("meeting.pay_plan", plan=md_escape(pin.plan.name))
     st.caption(note)
 
 

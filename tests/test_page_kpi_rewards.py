@@ -12,7 +12,7 @@ import yaml
 from analytics.metrics.attainment import attainment
 from analytics.metrics.kpi import kpi_scores
 from analytics.metrics.payouts import payouts
-from analytics.metrics.plan import default_plan, load_plan
+from analytics.metrics.plan import default_plan, load_plan, plan_in_use
 from analytics.metrics.satisfaction import collaboration, satisfaction
 from analytics.periods import parse_period
 from analytics.store.settings import DEFAULT_SETTINGS, register_stage_map
@@ -328,21 +328,21 @@ def test_valid_plan_upload_is_saved_and_used(_isolated_workspace, sample):
     assert totals.loc["David Kim", "total"] == pytest.approx(929.10)
 
 
-def test_broken_plan_file_falls_back_to_the_default_plan(_isolated_workspace, sample):
-    _, result = figures(sample, "2026-11")
-    path = Workspace(_isolated_workspace).plan_path
-    path.write_bytes(BAD_PLAN)
+def test_broken_plan_file_means_no_pay_never_the_default_plan(_isolated_workspace):
+    # one behaviour for an invalid saved plan (the report and the CLI: tests/test_consistency.py)
+    Workspace(_isolated_workspace).plan_path.write_bytes(BAD_PLAN)
     at = open_page()
+    assert_clean(at)
     warnings = " ".join(w.value for w in at.warning).replace("\\", "")
-    assert "is not used; the default plan applies" in warnings
+    assert "the plan in use has errors, so no pay is worked out" in warnings
     assert "tiers[2].rate is -0.05" in warnings
-    assert {m.label: m.value for m in at.metric}["Total payout cost"] == fmt.money(
-        result.total_cost, "$", "en", compact=False
-    )
+    assert {m.label: m.value for m in at.metric}["Total payout cost"] == "–"
+    assert frame(at, "team_share") is None and frame(at, "line") is None and frame(at, "after") is None
+    assert frame(at, "kpi_score") is not None  # scores do not depend on the plan
     settings = start()
     settings.switch_page("pages/settings.py").run()
     assert_clean(settings)
-    assert any("is not used" in w.value for w in settings.warning)
+    assert any("no pay is worked out" in w.value for w in settings.warning)
 
 
 def test_plan_outside_its_validity_says_so_and_pays_nothing(_isolated_workspace):
@@ -361,7 +361,7 @@ def test_settings_form_saves_a_valid_plan_and_refuses_an_invalid_one(_isolated_w
     path = Workspace(_isolated_workspace).plan_path
     at = start()
     at.switch_page("pages/settings.py").run()
-    key = "plan:" + plan_editor.plan_in_use(path).token
+    key = "plan:" + plan_in_use(Workspace(_isolated_workspace)).token
     # a form applies its fields on submit: set them, click "Save plan", then run once
     at.text_input(key=f"{key}:to").input("last year")
     next(b for b in at.button if b.label == "Save plan").click()

@@ -22,6 +22,8 @@ from analytics.metrics.performance import (
     pareto,
     performance,
     top_customers_covering,
+    win_rate,
+    win_rate_value,
 )
 from analytics.periods import parse_period
 from analytics.store import canonical
@@ -81,6 +83,24 @@ def test_columns_in_order(con):
     assert list(MEASURES) == ["won_revenue", "revenue_share", "deals_won", "deals_lost", "win_rate",
                               "win_rate_value", "avg_deal_size", "sales_cycle_days", "open_deals",
                               "sales_velocity", "change", "change_last_year"]
+
+
+def test_win_rate_is_one_function_by_count_and_by_value():
+    # 2 won, 1 lost -> 2/3; nothing closed -> NaN, never 0; 0 won, 3 lost -> 0
+    rates = win_rate([2, 0, 0], [1, 0, 3])
+    assert rates[0] == pytest.approx(2 / 3) and _nan(rates[1]) and rates[2] == 0
+    # by value: 4,000 won, 1,000 lost -> 0.8; a closed deal of unknown amount alone (0 + 0) -> NaN
+    values = win_rate_value([2, 0, 1], [1, 0, 0], [4000.0, 0.0, 0.0], [1000.0, 0.0, 0.0])
+    assert values[0] == pytest.approx(0.8) and _nan(values[1]) and _nan(values[2])
+
+
+def test_attainment_win_rate_is_performance_win_rate(con):
+    from analytics.metrics.attainment import attainment
+
+    # the same deals closed in March by count: Ann 2 won of 3 closed, Bob 1 of 2 (deal ids unique here)
+    att = attainment(con, MARCH, "rep").set_index("rep")["win_rate"]
+    perf = performance(con, "rep", MARCH).set_index("rep")["win_rate"]
+    assert att["Ann"] == perf["Ann"] == pytest.approx(2 / 3) and att["Bob"] == perf["Bob"] == 0.5
 
 
 def test_by_rep(con):

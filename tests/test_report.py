@@ -168,6 +168,21 @@ def test_attainment_sheet_equals_the_analytics(sample, expected, lang):
     assert got["col.actual"].number_format.startswith('"$"#,##0')
 
 
+def test_traffic_lights_follow_the_pace_column_mid_month(sample):
+    loaded, con, _books = sample
+    as_of = date(2026, 11, 10)  # 10 of 30 days: a third of the target expected
+    book = open_book(build_report_from_con(con, NOV, settings=DEFAULT_SETTINGS, as_of=as_of))
+    ws = sheet(book, "attainment")
+    icons = next(r for cf in ws.conditional_formatting for r in cf.rules if r.type == "iconSet").iconSet
+    red_below, amber_below = (float(v.val) for v in icons.cfvo[1:])
+    # red below 0.8 x 1/3 = 0.2667 (far behind), amber below 0.95 x 1/3 = 0.3167 (behind), green from there
+    assert (red_below, amber_below) == (pytest.approx(0.8 / 3, abs=1e-6), pytest.approx(0.95 / 3, abs=1e-6))
+    reps = attainment(con, NOV, "rep", as_of=as_of)
+    for r in reps.to_dict("records"):
+        if not math.isnan(r["target"]):
+            assert (r["attainment"] < amber_below) == (r["pace_status"] == "behind"), r["rep"]
+
+
 def test_attainment_sheet_has_conditional_formatting_and_a_chart(sample):
     ws = sheet(sample[2]["en"], "attainment")
     rules = [rule for cf in ws.conditional_formatting for rule in cf.rules]

@@ -150,17 +150,19 @@ def test_threshold_not_met_and_exactly_met():
     # 45,000 of 100,000 = 45 % < 50 %: nothing, and the line says why
     total, lines = one_rep(make_plan(), 100_000, 45_000)
     assert total["commission"] == 0 and total["total"] == 0
+    assert math.isnan(total["tier_reached"])  # no tier on a zero payout below the threshold (issue 13.4)
     assert kinds(lines) == ["threshold", "total"]
     assert lines.iloc[0]["description_en"] == "Attainment 45 % is below the 50 % threshold: no commission"
     assert lines.iloc[0]["description_zh"] == "完成率 45 % 低于 50 % 的门槛：无提成"
     # exactly 50 %: paid, 50,000 x 3 % = 1,500
     total, _ = one_rep(make_plan(), 100_000, 50_000)
-    assert total["commission"] == pytest.approx(1_500)
+    assert total["commission"] == pytest.approx(1_500) and total["tier_reached"] == 0.0
 
 
 def test_zero_revenue_without_threshold():
     total, lines = one_rep(make_plan(threshold=0), 100_000, 0)
     assert total["commission"] == 0 and kinds(lines) == ["tier", "total"]
+    assert math.isnan(total["tier_reached"])  # nothing won: no rate applies, so no tier is shown
     assert lines.iloc[0]["description_en"] == "No won revenue in the period: no commission"
 
 

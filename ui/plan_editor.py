@@ -1,19 +1,19 @@
 """The commission plan in use, and its editor in Settings (a form, YAML upload and download).
 
-The plan in use is the workspace's plan file when it exists and is valid, else the default plan
-in ``data/commission_plan.yaml``. An invalid workspace file is never fatal: pages say why it was
-not used and run on the default plan. Saving validates with ``analytics.metrics.plan.load_plan`` and
-writes the file atomically (a temporary file in the same folder, then a rename).
+The plan in use is decided by ``analytics.metrics.plan.plan_in_use``: the workspace's plan file
+when it exists, else the default plan in ``data/commission_plan.yaml``. An invalid workspace file
+is never fatal and never replaced by the default: pages, the report and the CLI say the plan is
+invalid and show no pay; Settings shows why and offers the default plan as a starting point to
+fix it. Saving validates with ``analytics.metrics.plan.load_plan`` and writes the file atomically
+(a temporary file in the same folder, then a rename).
 """
 
 from __future__ import annotations
 
-import hashlib
 import math
 import os
 import re
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -21,17 +21,17 @@ import pandas as pd
 import streamlit as st
 import yaml
 
-from analytics.messages import Problem
 from analytics.metrics.plan import (
-    DEFAULT_PLAN_PATH,
     EFFECTS,
     MODES,
     PAYOUT_PERIODS,
     SPLITS,
     Plan,
+    PlanInUse,
+    default_plan,
     load_plan,
-    plan_to_yaml,
 )
+from analytics.metrics.plan import plan_in_use as _plan_in_use
 from ui import context
 from ui import format as fmt
 from ui.i18n import Lang, t
@@ -47,50 +47,10 @@ def md_escape(text: object) -> str:
     return _MD_SPECIAL.sub(r"\\\1", str(text))
 
 
-@dataclass(frozen=True)
-class PlanInUse:
-    """The plan pages apply, its YAML text, where it came from and the workspace file's problems."""
-
-    plan: Plan
-    text: str
-    source: str  # "workspace" | "default"
-    problems: tuple[Problem, ...] = ()
-
-    @property
-    def file_rejected(self) -> bool:
-        """The workspace has a plan file, but it has errors: the default plan is used instead."""
-        return self.source == "default" and any(p.severity == "error" for p in self.problems)
-
-    @property
-    def token(self) -> str:
-        """Short hash of the plan text (widget keys change when the plan changes)."""
-        return hashlib.sha1(self.text.encode("utf-8")).hexdigest()[:10]
-
-
-def _default() -> tuple[Plan, str]:
-    text = DEFAULT_PLAN_PATH.read_text(encoding="utf-8-sig")
-    plan, problems = load_plan(text)
-    if plan is None:  # the shipped file is part of the project; a broken one is a bug
-        raise RuntimeError("; ".join(p.text("en") for p in problems))
-    return plan, text
-
-
-def plan_in_use(path: Path | None = None) -> PlanInUse:
-    """The workspace plan file if it exists and is valid, else the default plan (never raises
-    for a bad workspace file: its problems come back with the default plan)."""
-    path = path or context.workspace().plan_path
-    if path.exists():
-        plan, problems = load_plan(path)
-        if plan is not None:
-            try:
-                text = path.read_text(encoding="utf-8-sig")
-            except (OSError, UnicodeDecodeError):
-                text = plan_to_yaml(plan)
-            return PlanInUse(plan, text, "workspace", tuple(problems))
-        default, text = _default()
-        return PlanInUse(default, text, "default", tuple(problems))
-    default, text = _default()
-    return PlanInUse(default, text, "default")
+def plan_in_use() -> PlanInUse:
+    """The commission plan in use for this workspace (``analytics.metrics.plan.plan_in_use``: the
+    saved plan, else the default; an invalid saved plan means no pay, never the default)."""
+    return _plan_in_use(context.workspace())
 
 
 def save_plan_text(text: str, path: Path) -> None:
@@ -109,10 +69,12 @@ def save_plan_text(text: str, path: Path) -> None:
 
 
 def show_file_problems(pin: PlanInUse, lang: Lang) -> None:
-    """A warning when the workspace plan file was rejected (and why), or has warnings only."""
-    if pin.file_rejected:
-        lines = "\n".join(f"- {md_escape(p.text(lang))}" for p in pin.problems if p.severity == "error")
-        st.warning(t("plan_editor.file_rejected") + "\n\n" + lines, icon=":material/rule:")
+    """A warning when the plan in use is invalid (and why: no pay until it is fixed), or a note
+    with the plan file's warnings."""
+    if pin.invalid:
+        problems = pin.pay_problems()
+        lines = "\n".join(f"- {md_escape(p.text(lang))}" for p in problems[1:])
+        st.warning(md_escape(problems[0].text(lang)) + "\n\n" + lines, icon=":material/rule:")
     elif pin.problems:
         lines = "\n".join(f"- {md_escape(p.text(lang))}" for p in pin.problems)
         st.caption(t("plan_editor.file_warnings") + "\n\n" + lines)
@@ -228,7 +190,7 @@ def validate_and_save(text: str | bytes, path: Path, lang: Lang) -> bool:
 
 
 def _render_form(pin: PlanInUse, lang: Lang, symbol: str, path: Path) -> None:
-    plan = pin.plan
+    plan = pin.plan or default_plan()  # an invalid saved plan: start its repair from the default
     key = f"plan:{pin.token}"
     with st.form(f"{key}:form"):
         c1, c2, c3 = st.columns([2, 1, 1])
@@ -452,7 +414,7 @@ def _render_file(pin: PlanInUse, lang: Lang, path: Path) -> None:
 def render_settings(lang: Lang, symbol: str = "$") -> None:
     """The "Commission plan" section of Settings."""
     path = context.workspace().plan_path
-    pin = plan_in_use(path)
+    pin = plan_in_use()
     st.header(t("plan_editor.title"))
     st.caption(t("plan_editor.intro"))
     if note := st.session_state.pop(_NOTE, None):
@@ -460,8 +422,9 @@ def render_settings(lang: Lang, symbol: str = "$") -> None:
         for w in note[1]:
             st.warning(md_escape(w))
     show_file_problems(pin, lang)
-    source = t(f"plan_editor.source.{pin.source}")
-    st.markdown(t("plan_editor.in_use", name=md_escape(pin.plan.name), source=source))
+    if pin.plan is not None:
+        source = t(f"plan_editor.source.{pin.source}")
+        st.markdown(t("plan_editor.in_use", name=md_escape(pin.plan.name), source=source))
     tab_form, tab_file = st.tabs([t("plan_editor.tab.form"), t("plan_editor.tab.file")])
     with tab_form:
         _render_form(pin, lang, symbol, path)

@@ -11,14 +11,20 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
+import duckdb
 import pandas as pd
 
+from analytics.filters import Filters
 from analytics.messages import Problem
+from analytics.metrics.attainment import attainment
 from analytics.metrics.kpi import one_row_per_rep
-from analytics.metrics.plan import _EPS, PAYOUT_PERIODS, Plan, Tier, check_period
+from analytics.metrics.plan import _EPS, PAYOUT_PERIODS, Plan, PlanInUse, Tier, check_period
+from analytics.metrics.satisfaction import satisfaction
 from analytics.periods import Period
+from analytics.store.settings import DEFAULT_SETTINGS, Settings
 
 # --- payouts ----------------------------------------------------------------------------------
 
@@ -102,7 +108,12 @@ class _Lines:
 
 def _commission(plan: Plan, lines: _Lines, target: float, actual: float, csat: float, csat_n: int,
                 n_periods: float) -> tuple[float, float]:
-    """Write the commission lines for one rep with a target; returns (commission, tier_reached)."""
+    """Write the commission lines for one rep with a target; returns (commission, tier_reached).
+
+    tier_reached is the start of the tier whose rate applies, NaN when no rate applies (below the
+    threshold, or nothing won): a zero payout shows no tier (a CSAT gate that withholds the
+    commission leaves the tier reached, since the working says what was withheld from it).
+    """
     attainment = actual / target
     tier = _tier_reached(plan, attainment)
     if plan.threshold > 0:
@@ -111,14 +122,14 @@ def _commission(plan: Plan, lines: _Lines, target: float, actual: float, csat: f
                       f"Attainment {_pct(attainment)} is below the {_pct(plan.threshold)} threshold: no commission",
                       f"完成率 {_pct(attainment)} 低于 {_pct(plan.threshold)} 的门槛：无提成",
                       base=attainment, rate=plan.threshold)
-            return 0.0, tier.start
+            return 0.0, math.nan  # no tier is reached below the threshold: nothing is paid at any rate
         lines.add("threshold",
                   f"Attainment {_pct(attainment)} reaches the {_pct(plan.threshold)} threshold",
                   f"完成率 {_pct(attainment)} 达到 {_pct(plan.threshold)} 的门槛",
                   base=attainment, rate=plan.threshold)
     if actual <= 0:
         lines.add("tier", "No won revenue in the period: no commission", "本期无成交收入：无提成")
-        return 0.0, tier.start
+        return 0.0, math.nan
     commission = 0.0
     if plan.mode == "marginal":
         for i, t in enumerate(plan.tiers):
@@ -322,6 +333,26 @@ def payouts(plan: Plan, attainment: pd.DataFrame, team_attainment: pd.DataFrame 
     lines_frame = pd.DataFrame(all_lines, columns=LINE_COLUMNS) if all_lines else _empty_lines()
     totals_frame = pd.DataFrame(totals, columns=TOTAL_COLUMNS) if totals else _empty_totals()
     return PayoutResult(lines_frame, totals_frame, [])
+
+
+def payouts_for(con: duckdb.DuckDBPyConnection, period: Period, filters: Filters, plan: PlanInUse | Plan, *,
+                as_of: date | None = None, settings: Settings = DEFAULT_SETTINGS) -> PayoutResult:
+    """:func:`payouts` on the figures of ``period`` under ``filters``: the reps' and teams'
+    attainment and the reps' satisfaction (with ``settings.min_responses``), assembled here once
+    for the KPI page, meeting mode, the report and the CLI.
+
+    ``plan`` is the plan in use (:func:`analytics.metrics.plan.plan_in_use`) or a plan. An
+    invalid plan in use gives no lines and no totals, and its problems.
+    """
+    if isinstance(plan, PlanInUse):
+        if plan.plan is None:
+            return PayoutResult(_empty_lines(), _empty_totals(), plan.pay_problems())
+        plan = plan.plan
+    kw: dict[str, Any] = {"as_of": as_of, "settings": settings}
+    reps = attainment(con, period, "rep", filters, **kw)
+    teams = attainment(con, period, "team", filters, **kw)
+    sat = satisfaction(con, "rep", period, filters, min_responses=settings.min_responses)
+    return payouts(plan, reps, teams, sat, period)
 
 
 @dataclass

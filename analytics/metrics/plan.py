@@ -14,17 +14,21 @@ share is added after the cap (the cap limits the rep's own commission only).
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from analytics.messages import InputError, Problem, define
 from analytics.periods import Period, parse_period
+
+if TYPE_CHECKING:
+    from analytics.store.workspace import Workspace
 
 MODES = ("marginal", "retroactive")
 BASES = ("revenue",)
@@ -459,6 +463,80 @@ def default_plan() -> Plan:
     if plan is None:
         raise InputError(problems)
     return plan
+
+
+define("plan.invalid_in_use",
+       f"{P}: the plan in use has errors, so no pay is worked out until it is fixed or reset "
+       "(Settings → Commission plan, or the plan file).",
+       f"{Z}：当前使用的方案有错误，在修正或重置之前不计算任何提成（设置 → 提成方案，或方案文件）。")
+
+
+@dataclass(frozen=True)
+class PlanInUse:
+    """Which commission plan applies, decided one way for the pages, the report and the CLI.
+
+    ``plan`` is None when the plan that should apply (the workspace's saved file, or a file or
+    text given explicitly) has errors: nothing then falls back to another plan, and no pay is
+    worked out; :meth:`pay_problems` says why. ``text`` is the plan's YAML (the invalid file's
+    own text, when it could be read); ``source`` is ``workspace``, ``default`` or ``given``;
+    ``problems`` are the file's errors and notes.
+    """
+
+    plan: Plan | None
+    text: str
+    source: str
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def invalid(self) -> bool:
+        return self.plan is None
+
+    @property
+    def token(self) -> str:
+        """Short hash of the plan text (widget keys change when the plan changes)."""
+        return hashlib.sha1(self.text.encode("utf-8")).hexdigest()[:10]
+
+    def pay_problems(self) -> list[Problem]:
+        """Why no pay can be worked out (the plan is invalid, then each error); empty when valid."""
+        if self.plan is not None:
+            return []
+        return [Problem("plan.invalid_in_use"), *(p for p in self.problems if p.severity == "error")]
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def plan_in_use(workspace: Workspace, given: str | bytes | Path | None = None) -> PlanInUse:
+    """The plan that applies: ``given`` (a file or YAML text, as the CLI's ``--plan`` or a report's
+    ``plan_text``) when set, else the workspace's saved plan file when it exists, else the default
+    plan in ``data/commission_plan.yaml``. An invalid given or saved plan gives ``plan=None`` (no
+    fallback to the default: see :class:`PlanInUse`). Never raises for a bad file."""
+    if isinstance(given, str) and "\n" not in given and given.strip().lower().endswith((".yaml", ".yml", ".json")):
+        given = Path(given.strip())  # the rule load_plan applies, so ``text`` is the file's
+    if given is not None:
+        plan, problems = load_plan(given)
+        if isinstance(given, Path):
+            text = _read_text(given)
+        else:
+            text = given.decode("utf-8-sig", "replace") if isinstance(given, bytes) else given
+        return PlanInUse(plan, plan_to_yaml(plan) if plan is not None and not text else text, "given",
+                         tuple(problems))
+    path = workspace.plan_path
+    if path.exists():
+        plan, problems = load_plan(path)
+        text = _read_text(path)
+        if plan is not None and not text:
+            text = plan_to_yaml(plan)
+        return PlanInUse(plan, text, "workspace", tuple(problems))
+    text = DEFAULT_PLAN_PATH.read_text(encoding="utf-8-sig")
+    plan, problems = load_plan(text)
+    if plan is None:  # the shipped file is part of the project; a broken one is a bug
+        raise InputError(problems)
+    return PlanInUse(plan, text, "default", tuple(problems))
 
 
 def plan_to_dict(plan: Plan) -> dict[str, Any]:

@@ -250,37 +250,31 @@ def _kpi_frame(args, loaded, settings):
     att = attainment(con, period, "rep", _filters(args), as_of=_as_of(args), settings=settings)
     sat = satisfaction(con, "rep", period, _filters(args), min_responses=settings.min_responses)
     col = collaboration(con, period, _filters(args))
-    return kpi_scores(att, sat, col, settings.kpi_weights, settings.revenue_cap), att, sat, con, period
+    return kpi_scores(att, sat, col, settings.kpi_weights, settings.revenue_cap)
 
 
 @_with_data
 def cmd_kpi(args, loaded, settings):
-    frame = _kpi_frame(args, loaded, settings)[0]
+    frame = _kpi_frame(args, loaded, settings)
     return frame[["rep", "revenue_score", "satisfaction_score", "collaboration_score", "kpi_score", "rank"]]
 
 
 @_with_data
 def cmd_rewards(args, loaded, settings):
-    from analytics.metrics.attainment import attainment
-    from analytics.metrics.payouts import payouts
-    from analytics.metrics.plan import load_plan
+    from analytics.metrics.payouts import payouts_for
+    from analytics.metrics.plan import plan_in_use
 
-    plan_path = Path(args.plan) if args.plan else _default_plan_path()
-    plan, problems = load_plan(plan_path)
-    if plan is None or [p for p in problems if p.severity == "error"]:
-        raise CliError(problems)
-    _kpi, att, sat, con, period = _kpi_frame(args, loaded, settings)
-    teams = attainment(con, period, "team", _filters(args), as_of=_as_of(args), settings=settings)
-    result = payouts(plan, att, teams, sat, period)
+    # the plan the app and the report use (``--plan`` overrides it); an invalid one: exit 2, no pay
+    pin = plan_in_use(Workspace(), Path(args.plan) if args.plan else None)
+    period = _period(args.period, settings)
+    result = payouts_for(_connect(loaded, settings), period, _filters(args), pin, as_of=_as_of(args),
+                         settings=settings)
+    if result.problems:
+        raise CliError(result.problems)
     lines = result.lines.copy()
     text_col = "description_en" if args.lang == "en" else "description_zh"
     lines = lines.rename(columns={text_col: "line"})
     return lines[["rep", "line_no", "kind", "line", "amount"]]
-
-
-def _default_plan_path() -> Path:
-    ws_plan = Workspace().plan_path
-    return ws_plan if ws_plan.exists() else Path(__file__).resolve().parents[2] / "data" / "commission_plan.yaml"
 
 
 def cmd_query(args, lang: Lang) -> int:

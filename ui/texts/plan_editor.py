@@ -8,9 +8,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "plan_editor.in_use": ("In use: **{name}** ({source}).", "正在使用：**{name}**（{source}）。"),
     "plan_editor.source.workspace": ("saved for this workspace", "本工作区保存的方案"),
     "plan_editor.source.default": ("the default plan", "默认方案"),
-    "plan_editor.file_rejected": ("The saved commission plan has errors and is not used; the default plan applies "
-                                  "until it is fixed in Settings:",
-                                  "已保存的提成方案有错误，未被使用；在“设置”中修正之前使用默认方案："),
     "plan_editor.file_warnings": ("The saved commission plan has notes:", "已保存的提成方案有以下提示："),
     "plan_editor.tab.form": ("Edit", "编辑"),
     "plan_editor.tab.file": ("YAML file", "YAML 文件"),

@@ -20,12 +20,13 @@ from analytics.metrics.attainment import (
 )
 from analytics.metrics.funnel import FunnelResult, funnel
 from analytics.metrics.kpi import kpi_scores
-from analytics.metrics.payouts import PayoutResult, payouts
+from analytics.metrics.payouts import PayoutResult, payouts_for
 from analytics.metrics.performance import lead_source_roi, performance
-from analytics.metrics.plan import DEFAULT_PLAN_PATH, load_plan
+from analytics.metrics.plan import plan_in_use
 from analytics.metrics.satisfaction import collaboration, satisfaction
 from analytics.periods import Period, add_months, month_start
 from analytics.store.settings import Settings
+from analytics.store.workspace import Workspace
 
 Lang = Literal["en", "zh"]
 
@@ -80,15 +81,6 @@ def _rep_exists(con: duckdb.DuckDBPyConnection, rep: str) -> bool:
     return bool(found[0][0])
 
 
-def _plan(plan_text: str | None):
-    if plan_text is not None:
-        return load_plan(plan_text)
-    from analytics.store.workspace import Workspace  # the team's saved plan, as the `rewards` command uses
-
-    path = Workspace().plan_path
-    return load_plan(path if path.exists() else DEFAULT_PLAN_PATH)
-
-
 def gather(con: duckdb.DuckDBPyConnection, period: Period, *, settings: Settings, rep: str | None = None,
            include_pay: bool = False, as_of: date | None = None, plan_text: str | None = None,
            filters: Filters | None = None) -> ReportData:
@@ -135,15 +127,14 @@ def gather(con: duckdb.DuckDBPyConnection, period: Period, *, settings: Settings
     plan_name = None
     plan_problems: list[Problem] = []
     if include_pay:
-        plan, plan_problems = _plan(plan_text)
-        plan_problems = [p for p in plan_problems if p.severity == "error"]
-        if plan is not None and not plan_problems:
-            plan_name = plan.name
-            pay = payouts(plan, all_reps, all_teams, sat_peers, period)
-            plan_problems = list(pay.problems)
-            if rep is not None:
-                pay = PayoutResult(pay.lines[pay.lines["rep"] == rep].reset_index(drop=True),
-                                   pay.totals[pay.totals["rep"] == rep].reset_index(drop=True), pay.problems)
+        # the plan the app and the CLI use; an invalid one: its problems on the sheet, and no pay
+        pin = plan_in_use(Workspace(), plan_text)
+        plan_name = pin.plan.name if pin.plan is not None else None
+        pay = payouts_for(con, period, peers, pin, as_of=as_of, settings=settings)
+        plan_problems = list(pay.problems)
+        if rep is not None:
+            pay = PayoutResult(pay.lines[pay.lines["rep"] == rep].reset_index(drop=True),
+                               pay.totals[pay.totals["rep"] == rep].reset_index(drop=True), pay.problems)
     return ReportData(
         period=period, as_of=as_of, rep=rep, filters=filters, company=company, teams=teams, reps=reps,
         decomposition=decomposition_check(con, period) if rep is None else pd.DataFrame(),
