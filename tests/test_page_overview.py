@@ -190,7 +190,7 @@ def test_no_targets_at_all_say_so(_isolated_workspace):
     assert any("No monthly targets" in cap.value for cap in at.caption)
 
 
-# --- figure builders and card comparisons -----------------------------------------------------------
+# --- figure builders -----------------------------------------------------------------------------
 
 def _frame() -> pd.DataFrame:
     return pd.DataFrame({
@@ -220,6 +220,11 @@ def test_attainment_bars_colour_by_pace_and_show_no_target_as_its_own_state():
                                              money=money).layout.shapes] == [1.0]
     # the axis reaches past the best bar: 1.2 x 1.18
     assert fig.layout.xaxis.range[1] == pytest.approx(1.2 * 1.18)
+    # nobody in the chart has a target: nothing to be on pace with, so no pace marker
+    no_targets = _frame().assign(target=math.nan, attainment=math.nan, pace_status="no_target")
+    assert not ac.shows_pace(no_targets, 0.5) and ac.shows_pace(_frame(), 0.5)
+    assert [s.x0 for s in ac.attainment_bars(no_targets, "rep", expected=0.5, labels=LABELS,
+                                             money=money).layout.shapes] == [1.0]
 
 
 def test_cumulative_chart_leaves_out_series_without_data():

@@ -25,7 +25,7 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from analytics.messages import Problem
-from analytics.metrics.attainment import COMPANY, pace_bands
+from analytics.metrics.attainment import COMPANY, pace_bands, pace_share
 from analytics.outputs.export import display_width, neutralise
 from analytics.store.settings import Settings
 
@@ -483,7 +483,7 @@ def _write_pace(book: _Book, d: ReportData, subtitle: str) -> _Sheet:
     for i, status in enumerate(statuses):
         s.status(table.first_row + i, table.col("pace"), status)
     elapsed = d.period.elapsed_days(d.as_of)
-    s.note(t("note.pace", elapsed=elapsed, days=d.period.days, expected=f"{elapsed / d.period.days:.0%}"),
+    s.note(t("note.pace", elapsed=elapsed, days=d.period.days, expected=f"{pace_share(d.period, d.as_of):.0%}"),
            len(columns))
 
     s.row += 1
