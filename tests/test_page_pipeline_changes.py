@@ -9,7 +9,7 @@ import pytest
 from analytics.metrics.changes import compare_snapshots, window_for
 from analytics.store import snapshots
 from analytics.store.sources import load_sample
-from tests.test_app import assert_clean, start
+from tests.fixtures import assert_clean, start
 
 
 @pytest.fixture(scope="module")
