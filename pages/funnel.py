@@ -36,7 +36,8 @@ ALL_MONTHS = ""
 ctx = context.current()
 lang = current_lang()
 catalog = st.session_state["_catalog"]
-SYMBOL = ctx.settings.currency_symbol
+CURRENCY = ctx.currency
+UNIT = fmt.with_unit("", CURRENCY, lang)  # " ($)" / "（元）" after a column name; "" when unknown
 STAGE_LABELS = {s.key: (s.label_zh if lang == "zh" else s.label_en) for s in ctx.settings.stages}
 PERIOD_NAME = fmt.period_label(ctx.period, lang)
 BAR_TEXTS = {"of_previous": t("funnel.label.of_previous"), "of_first": t("funnel.label.of_first"),
@@ -46,7 +47,7 @@ BAR_TEXTS = {"of_previous": t("funnel.label.of_previous"), "of_first": t("funnel
 # --- small helpers ------------------------------------------------------------------------------
 
 def money(x: object) -> str:
-    return fmt.money(x, SYMBOL, lang)
+    return fmt.money(x, CURRENCY, lang)
 
 
 def days(x: object) -> str:
@@ -278,7 +279,7 @@ def render_stage_deals(strict: bool, months: list[str]) -> None:
                      "channel": st.column_config.TextColumn(t("dim.channel")),
                      "stage": st.column_config.TextColumn(t("funnel.col.current_stage")),
                      "status": st.column_config.TextColumn(t("funnel.col.status")),
-                     "amount": count_col(t("funnel.col.amount", symbol=SYMBOL)),
+                     "amount": count_col(t("funnel.col.amount", unit=UNIT)),
                      "created_date": st.column_config.DateColumn(t("funnel.col.created")),
                      "close_date": st.column_config.DateColumn(t("funnel.col.close")),
                  }, placeholder="–")
@@ -324,17 +325,17 @@ def render_performance(by: str, dim: str) -> None:
     shown[by] = shown[by].map(group_name)
     st.dataframe(shown, hide_index=True, width="stretch", column_config={
         by: st.column_config.TextColumn(dim),
-        "won_revenue": count_col(t("funnel.col.won_revenue", symbol=SYMBOL)),
+        "won_revenue": count_col(t("funnel.col.won_revenue", unit=UNIT)),
         "revenue_share": pct_col(t("funnel.col.revenue_share")),
         "deals_won": st.column_config.NumberColumn(t("funnel.col.deals_won")),
         "deals_lost": st.column_config.NumberColumn(t("funnel.col.deals_lost")),
         "win_rate": st.column_config.ProgressColumn(t("funnel.col.win_rate"), format="percent", min_value=0,
                                                     max_value=1),
         "win_rate_value": pct_col(t("funnel.col.win_rate_value")),
-        "avg_deal_size": count_col(t("funnel.col.avg_deal_size", symbol=SYMBOL)),
+        "avg_deal_size": count_col(t("funnel.col.avg_deal_size", unit=UNIT)),
         "sales_cycle_days": st.column_config.NumberColumn(t("funnel.col.cycle"), format="%.1f"),
         "open_deals": st.column_config.NumberColumn(t("funnel.col.open_deals")),
-        "sales_velocity": count_col(t("funnel.col.velocity", symbol=SYMBOL)),
+        "sales_velocity": count_col(t("funnel.col.velocity", unit=UNIT)),
         "change": pct_col(t("funnel.col.change")),
     }, placeholder="–")
     download_buttons(shown, f"performance_by_{by}_{ctx.period.key}", key="funnel_perf")
@@ -412,7 +413,7 @@ def render_lost_reasons() -> None:
     right.dataframe(shown, hide_index=True, width="stretch", column_config={
         "lost_reason": st.column_config.TextColumn(t("funnel.col.lost_reason")),
         "deals": st.column_config.NumberColumn(t("funnel.col.lost_deals")),
-        "amount": count_col(t("funnel.col.lost_amount", symbol=SYMBOL)),
+        "amount": count_col(t("funnel.col.lost_amount", unit=UNIT)),
         "share": pct_col(t("funnel.col.lost_share")),
     })
     download_buttons(shown, f"lost_reasons_{ctx.period.key}", key="funnel_lost_table")

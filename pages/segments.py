@@ -44,14 +44,13 @@ CLICKS = "_segments_clicks"
 
 ctx = context.current()
 catalog = st.session_state["_catalog"]
-SYMBOL = ctx.settings.currency_symbol
+CURRENCY = ctx.currency
 PERIOD_LABEL = fmt.period_label(ctx.period)
 
 
 # --- formats -----------------------------------------------------------------------------------------
 
-def money(x: object) -> str:
-    return fmt.money(x, SYMBOL)
+money = ctx.money  # call it for a figure; the charts also take its axis ticks
 
 
 def days(x: object) -> str:
@@ -89,7 +88,7 @@ def md(text: object) -> str:
 
 
 def money_config(label: str) -> st.column_config.NumberColumn:
-    return st.column_config.NumberColumn(label, format=SYMBOL.replace("%", "%%") + "%,.0f")
+    return st.column_config.NumberColumn(label, format=fmt.money_printf(CURRENCY, ctx.lang))
 
 
 def measure_config(measure: str, label: str):
@@ -298,7 +297,8 @@ def render_trends(dim: str, measure: str, perf: pd.DataFrame) -> None:
     order += [v for v in frame[dim].drop_duplicates() if v not in order]
     fig = charts.trend_multiples(
         frame, dim, value, order, month_label=lambda m: fmt.month(date(int(m[:4]), int(m[5:7]), 1)),
-        fmt_value=money if value == "won_revenue" else fmt.pct, tickformat="~s" if value == "won_revenue" else ".0%",
+        fmt_value=money if value == "won_revenue" else fmt.pct,
+        tickformat=None if value == "won_revenue" else ".0%",
         none_label=t("segments.none"))
     show(fig, key=f"seg_trends_{dim}", filename=f"{dim}_monthly_{value}")
     shown = frame[dim].nunique(dropna=False)
@@ -344,7 +344,7 @@ def render_promotion(roi: pd.DataFrame) -> None:
     display = shown.copy()
     if has_costs:
         # an unknown cost must read "–" (a number column would show "None"), so these are texts
-        whole = lambda v: fmt.money(v, SYMBOL, compact=False)  # noqa: E731
+        whole = money.full
         for col, text in ((headers["cost"], whole), (headers["cost_per_won"], whole), (headers["roi"], roi_text)):
             display[col] = [text(v) for v in display[col]]
             config[col] = st.column_config.TextColumn(col, alignment="right")
