@@ -92,11 +92,13 @@ _EN_SCALES = ((1e9, "B"), (1e6, "M"), (1e3, "K"))
 
 
 def _card_scale(a: float, lang: Lang) -> tuple[float, str, int]:
-    """(divisor, suffix, decimals) of a compact figure of size ``a``: 万 with one decimal and 亿
-    with two in Chinese; K (from 10,000) with one, M and B with two in English."""
+    """(divisor, suffix, decimals) of a compact figure of size ``a``: 万 with one decimal (none
+    from 1000万) and 亿 with two in Chinese; K (from 10,000) with one, M and B with two in English."""
     if lang == "zh":
         if a >= 1e8:
             return 1e8, "亿", 2
+        if a >= 1e7:  # 1000万 and more: four digits are enough on a card (1156万)
+            return 1e4, "万", 0
         if a >= 1e4:
             return 1e4, "万", 1
         return 1.0, "", 0
