@@ -444,11 +444,11 @@ def value_formatter(kind: str, table: str):
     if kind == "percent":
         return lambda x: fmt.pct(x)
     if kind == "count":
-        return lambda x: fmt.number(x)
+        return fmt.number_format(fmt.number)
     if kind == "money":
         return fmt.money_format(currency)
     if kind == "number":
-        return lambda x: fmt.number(x, 0 if _whole(x) else 2)
+        return fmt.number_format(lambda x: fmt.number(x, 0 if _whole(x) else 2))
     return lambda x: "–" if x is None or (isinstance(x, float) and pd.isna(x)) else charts.label_of(x, "–")
 
 

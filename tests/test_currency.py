@@ -198,3 +198,18 @@ def test_settings_page_names_the_data_currency(yuan_workspace):
     assert_clean(at)
     box = next(b for b in at.selectbox if b.label == "Reporting currency")
     assert box.value == "" and "The data's currency (CNY)" in box.options
+
+
+def test_explore_axes_group_like_the_language():
+    from ui.charts import explore as ex
+
+    # East 1,200,000 + West 300,000 by segment; stacked the East column reaches 1,200,000
+    long = pd.DataFrame({"team": ["East", "East", "West"], "segment": ["A", "B", "A"],
+                         "v": [700_000.0, 500_000.0, 300_000.0]})
+    data = ex.chart_data(long, ["team", "segment"], "v")
+    fig = ex.pivot_figure(data, "bar", value_label="金额", fmt_value=MoneyFormat("CNY", "zh"), stack=True)
+    # stacked bars reach 1,200,000: 1,200,000 / 5 = 240,000 -> steps of 250,000 to 1,250,000
+    assert list(fig.layout.yaxis.ticktext) == ["0", "25万元", "50万元", "75万元", "100万元", "125万元"]
+    counts = ex.pivot_figure(data, "line", value_label="数量", fmt_value=fmt.number_format(fmt.number, "zh"))
+    assert list(counts.layout.yaxis.ticktext) == ["0", "20万", "40万", "60万", "80万"]  # 700,000 / 5 -> 200,000
+    assert fmt.number_format(lang="zh")(1_234_567) == "1,234,567"  # hover keeps the whole count

@@ -44,6 +44,12 @@ def money_format(currency: str | None, lang: Lang | None = None) -> numbers.Mone
     return numbers.MoneyFormat(currency, lang or current_lang())
 
 
+def number_format(text=None, lang: Lang | None = None) -> numbers.NumberFormat:
+    """A count formatter whose ``ticks`` group an axis by 万/亿 in Chinese, K/M in English;
+    ``text`` (default: thousands separators) writes one value for hover texts and cells."""
+    return numbers.NumberFormat(lang or current_lang(), text)
+
+
 def with_unit(label: str, currency: str | None, lang: Lang | None = None) -> str:
     """A header naming the currency: ``Amount ($)``, ``金额（元）``; bare with no known currency."""
     return numbers.with_unit(label, currency, lang or current_lang())

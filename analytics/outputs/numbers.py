@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -252,6 +253,23 @@ def money_ticks(lo: float, hi: float, code: str | None = None, lang: Lang = "en"
     """(tick values, tick labels) for a money axis spanning [lo, hi] (zero included)."""
     values = nice_ticks(lo, hi, count)
     return values, tick_labels(values, code, lang)
+
+
+@dataclass(frozen=True)
+class NumberFormat:
+    """A count or quantity: ``text`` writes one value (thousands separators by default); ``ticks``
+    labels an axis the way ``lang`` groups large numbers (``50万``, ``1.5M``)."""
+
+    lang: Lang = "en"
+    text: Callable[[object], str] | None = None
+
+    def __call__(self, x: object) -> str:
+        if self.text is not None:
+            return self.text(x)
+        return DASH if _missing(x) else f"{float(x):,.0f}"  # type: ignore[arg-type]
+
+    def ticks(self, lo: float, hi: float, count: int = 5) -> tuple[list[float], list[str]]:
+        return money_ticks(lo, hi, None, self.lang, count)
 
 
 @dataclass(frozen=True)
