@@ -213,3 +213,20 @@ def test_explore_axes_group_like_the_language():
     counts = ex.pivot_figure(data, "line", value_label="数量", fmt_value=fmt.number_format(fmt.number, "zh"))
     assert list(counts.layout.yaxis.ticktext) == ["0", "20万", "40万", "60万", "80万"]  # 700,000 / 5 -> 200,000
     assert fmt.number_format(lang="zh")(1_234_567) == "1,234,567"  # hover keeps the whole count
+
+
+def test_choosing_a_reporting_currency_in_settings(_isolated_workspace):
+    # data that records no currency: Settings say it is in euros, and the cards follow
+    Workspace(_isolated_workspace).publish([PublishItem("deals", deals(None), "deals.csv", "n1"),
+                                            PublishItem("targets", targets(None), "targets.csv", "n2")])
+    at = start({"lang": "en"})
+    assert at.metric[0].value == "1.65M"  # nothing known: a plain number, no symbol
+    at.switch_page("pages/settings.py").run()
+    box = next(b for b in at.selectbox if b.label == "Reporting currency")
+    assert "The data's currency (none recorded)" in box.options
+    box.set_value("EUR")
+    next(b for b in at.button if b.label == "Save settings").click().run()
+    assert_clean(at)
+    assert load_settings(Workspace(_isolated_workspace).settings_path)[0].currency == "EUR"
+    at.switch_page("pages/overview.py").run()
+    assert at.metric[0].value == "€1.65M"
