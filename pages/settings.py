@@ -13,6 +13,7 @@ from analytics.outputs.numbers import CURRENCIES
 from analytics.store.settings import (
     DEFAULT_SETTINGS,
     StageSetting,
+    data_currencies,
     data_currency,
     save_settings,
     settings_from_dict,
@@ -40,6 +41,8 @@ def currency_name(code: str) -> str:
 
 st.title(t("settings.title"))
 st.caption(t("settings.intro"))
+if len(found_all := ctx.call(data_currencies)) > 1:
+    st.warning(t("settings.currency_mixed", codes=", ".join(found_all)), icon=":material/currency_exchange:")
 if FOUND and s.currency and s.currency != FOUND:
     st.warning(t("settings.currency_mismatch", data=FOUND, chosen=s.currency), icon=":material/currency_exchange:")
 

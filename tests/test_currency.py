@@ -21,6 +21,7 @@ from analytics.outputs.numbers import MoneyFormat
 from analytics.store import canonical
 from analytics.store.settings import (
     DEFAULT_SETTINGS,
+    data_currencies,
     data_currency,
     load_settings,
     reporting_currency,
@@ -69,6 +70,7 @@ def test_no_currency_or_two_currencies_is_unknown():
     assert data_currency(canonical.connect({"deals": deals("CNY"), "targets": targets("USD")})) is None
     mixed = pd.concat([deals("CNY").head(2), deals("EUR").tail(2)])
     assert data_currency(canonical.connect({"deals": mixed})) is None
+    assert data_currencies(canonical.connect({"deals": mixed})) == ["CNY", "EUR"]
 
 
 def test_tables_from_before_the_currency_column_record_none():
@@ -213,6 +215,15 @@ def test_explore_axes_group_like_the_language():
     counts = ex.pivot_figure(data, "line", value_label="数量", fmt_value=fmt.number_format(fmt.number, "zh"))
     assert list(counts.layout.yaxis.ticktext) == ["0", "20万", "40万", "60万", "80万"]  # 700,000 / 5 -> 200,000
     assert fmt.number_format(lang="zh")(1_234_567) == "1,234,567"  # hover keeps the whole count
+
+
+def test_settings_page_warns_of_two_currencies(_isolated_workspace):
+    Workspace(_isolated_workspace).publish([PublishItem("deals", deals("CNY"), "deals.csv", "m1"),
+                                            PublishItem("targets", targets("USD"), "targets.csv", "m2")])
+    at = start({"lang": "zh"})
+    assert "$" not in at.metric[0].value and "元" not in at.metric[0].value  # 165.0万: no symbol
+    at.switch_page("pages/settings.py").run()
+    assert any("CNY, USD" in w.value for w in at.warning)
 
 
 def test_choosing_a_reporting_currency_in_settings(_isolated_workspace):

@@ -204,6 +204,13 @@ def data_currency(con: duckdb.DuckDBPyConnection) -> str | None:
     """The one currency the loaded deals and targets record (ISO code), or None when they record
     none, or more than one (then no figure can carry a symbol without being wrong somewhere).
     Tables loaded before the ``currency`` column existed record none."""
+    codes = data_currencies(con)
+    return codes[0] if len(codes) == 1 else None
+
+
+def data_currencies(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Every currency the loaded deals and targets record, sorted (a value that is not an ISO
+    code is listed as written)."""
     codes: set[str] = set()
     for table in ("deals", "targets"):
         columns = {r[0] for r in con.execute(
@@ -213,7 +220,7 @@ def data_currency(con: duckdb.DuckDBPyConnection) -> str | None:
         for (value,) in con.execute(f'SELECT DISTINCT currency FROM "{table}" WHERE currency IS NOT NULL').fetchall():
             code = currency_code(value)
             codes.add(code if code else str(value))
-    return codes.pop() if len(codes) == 1 else None
+    return sorted(codes)
 
 
 def reporting_currency(settings: Settings, found: str | None) -> str | None:

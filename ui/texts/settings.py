@@ -21,6 +21,9 @@ TEXT: dict[str, tuple[str, str]] = {
                                "金额按数据记录的币种显示。此项用于未注明币种的数据，也是导入时换算的目标币种。"),
     "settings.currency_auto": ("The data's currency ({found})", "数据的币种（{found}）"),
     "settings.currency_none": ("none recorded", "未注明"),
+    "settings.currency_mixed": ("The loaded tables record more than one currency ({codes}), so amounts are "
+                                "shown without a symbol. Import deals and targets in one currency.",
+                                "已加载的表记录了多种币种（{codes}），因此金额不显示币种符号。请以同一币种导入商机与目标。"),
     "settings.currency_mismatch": ("The loaded data records its amounts in {data}, so pages show {data}; "
                                    "{chosen} applies to data that records no currency. Re-import the files "
                                    "to convert them.",
