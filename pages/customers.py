@@ -35,12 +35,13 @@ ALL = ""
 ctx = context.current()
 lang = current_lang()
 catalog = st.session_state["_catalog"]
-SYMBOL = ctx.settings.currency_symbol
+CURRENCY = ctx.currency
+UNIT = fmt.with_unit("", CURRENCY, lang)  # " ($)" / "（元）" after a column name; "" when unknown
 PERIOD_NAME = fmt.period_label(ctx.period, lang)
 
 
 def money(x: object) -> str:
-    return fmt.money(x, SYMBOL, lang)
+    return fmt.money(x, CURRENCY, lang)
 
 
 def count_col(label: str):
@@ -179,10 +180,10 @@ def render_list(table: pd.DataFrame) -> None:
                  hide_index=True, width="stretch", height=min(560, 38 + 35 * max(len(shown), 1)),
                  key="cust_table", column_config={
                      "customer": st.column_config.TextColumn(t("customers.col.customer"), pinned=True),
-                     "lifetime_won": count_col(t("customers.col.lifetime_won", symbol=SYMBOL)),
+                     "lifetime_won": count_col(t("customers.col.lifetime_won", unit=UNIT)),
                      "deals_won": st.column_config.NumberColumn(t("customers.col.deals_won")),
                      "open_deals": st.column_config.NumberColumn(t("customers.col.open_deals")),
-                     "open_amount": count_col(t("customers.col.open_amount", symbol=SYMBOL)),
+                     "open_amount": count_col(t("customers.col.open_amount", unit=UNIT)),
                      "last_contact": st.column_config.TextColumn(t("customers.col.last_contact")),
                      "next_followup": st.column_config.TextColumn(t("customers.col.next_followup")),
                      "overdue": st.column_config.CheckboxColumn(t("customers.col.overdue")),
@@ -229,7 +230,7 @@ def render_timeline(table: pd.DataFrame) -> None:
                      "kind": st.column_config.TextColumn(t("customers.col.kind")),
                      "event": st.column_config.TextColumn(t("customers.col.event")),
                      "what": st.column_config.TextColumn(t("customers.col.what"), width="large"),
-                     "amount": st.column_config.TextColumn(t("customers.col.amount", symbol=SYMBOL),
+                     "amount": st.column_config.TextColumn(t("customers.col.amount", unit=UNIT),
                                                            alignment="right"),
                      "rep": st.column_config.TextColumn(t("customers.col.rep")),
                      "deal_id": st.column_config.TextColumn(t("customers.col.deal_id")),

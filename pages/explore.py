@@ -85,7 +85,7 @@ DATE_COLS = "_explore_date_cols"
 
 ctx = context.current()
 lang = ctx.lang
-SYMBOL = ctx.settings.currency_symbol
+CURRENCY = ctx.currency
 VIEWS_PATH = Workspace().views_path
 
 
@@ -440,15 +440,15 @@ def value_kind(table: str, value: str, agg: str, types: dict[str, str]) -> str:
 
 
 def value_formatter(kind: str, table: str):
-    symbol = SYMBOL if table in TABLES else ""
+    currency = CURRENCY if table in TABLES else None
     if kind == "percent":
         return lambda x: fmt.pct(x)
     if kind == "count":
-        return lambda x: fmt.number(x)
+        return fmt.number_format(fmt.number)
     if kind == "money":
-        return lambda x: fmt.money(x, symbol)
+        return fmt.money_format(currency)
     if kind == "number":
-        return lambda x: fmt.number(x, 0 if _whole(x) else 2)
+        return fmt.number_format(lambda x: fmt.number(x, 0 if _whole(x) else 2))
     return lambda x: "–" if x is None or (isinstance(x, float) and pd.isna(x)) else charts.label_of(x, "–")
 
 
@@ -465,8 +465,7 @@ def column_config_for(kind: str, label: str, table: str):
     if kind == "count":
         return st.column_config.NumberColumn(label, format="%,d")
     if kind == "money":
-        symbol = (SYMBOL if table in TABLES else "").replace("%", "%%")
-        return st.column_config.NumberColumn(label, format=symbol + "%,.0f")
+        return st.column_config.NumberColumn(label, format=fmt.money_printf(CURRENCY if table in TABLES else None))
     if kind == "number":
         return st.column_config.NumberColumn(label, format="%,.2f")
     return st.column_config.Column(label)
@@ -595,7 +594,7 @@ def render_pivot_result(table: str, result: explore.PivotResult, types: dict[str
                 data, chart, value_label=measure, x_label=labels[dims[0]],
                 series_label=" / ".join(labels[d] for d in dims[1:]), fmt_value=show_value,
                 tickformat=".0%" if kind == "percent" else None,
-                tickprefix=SYMBOL if kind == "money" and table in TABLES else "", stack=agg in ADDITIVE)
+                stack=agg in ADDITIVE)
             show(fig, key="explore_chart", filename=f"pivot_{table}")
             if data.hidden_categories:
                 st.caption(t("explore.chart_hidden_categories", count=f"{data.hidden_categories:,}"))

@@ -36,7 +36,8 @@ ALL_MONTHS = ""
 ctx = context.current()
 lang = current_lang()
 catalog = st.session_state["_catalog"]
-SYMBOL = ctx.settings.currency_symbol
+CURRENCY = ctx.currency
+UNIT = fmt.with_unit("", CURRENCY, lang)  # " ($)" / "（元）" after a column name; "" when unknown
 STAGE_LABELS = {s.key: (s.label_zh if lang == "zh" else s.label_en) for s in ctx.settings.stages}
 PERIOD_NAME = fmt.period_label(ctx.period, lang)
 BAR_TEXTS = {"of_previous": t("funnel.label.of_previous"), "of_first": t("funnel.label.of_first"),
@@ -46,7 +47,7 @@ BAR_TEXTS = {"of_previous": t("funnel.label.of_previous"), "of_first": t("funnel
 # --- small helpers ------------------------------------------------------------------------------
 
 def money(x: object) -> str:
-    return fmt.money(x, SYMBOL, lang)
+    return fmt.money(x, CURRENCY, lang)
 
 
 def days(x: object) -> str:
@@ -93,6 +94,16 @@ def pct_col(label: str):
 def count_col(label: str):
     """A count or an amount: thousands separators, no decimals (the currency is in the header)."""
     return st.column_config.NumberColumn(label, format="localized", step=1)
+
+
+def money_col(label: str):
+    """An amount column of a short table (one row per group): no format of its own, so the texts
+    of :func:`money_table` show (万/亿 in Chinese) while it sorts as numbers."""
+    return st.column_config.NumberColumn(label)
+
+
+def money_table(frame: pd.DataFrame, columns: list[str]):
+    return fmt.money_cells(frame, columns, CURRENCY, lang)
 
 
 STAGE_COLUMNS = {
@@ -268,6 +279,7 @@ def render_stage_deals(strict: bool, months: list[str]) -> None:
                    "created_date", "close_date"]].copy()
     shown["status"] = shown["status"].map(lambda s: t(f"funnel.status.{s}") if s in ("open", "won", "lost")
                                           else s)
+    # whole amounts (the unit in the header): this list can hold thousands of deals, too many to style
     st.dataframe(shown, hide_index=True, width="stretch", height=min(420, 38 + 35 * max(len(shown), 1)),
                  column_config={
                      "deal_id": st.column_config.TextColumn(t("funnel.col.deal_id")),
@@ -278,7 +290,7 @@ def render_stage_deals(strict: bool, months: list[str]) -> None:
                      "channel": st.column_config.TextColumn(t("dim.channel")),
                      "stage": st.column_config.TextColumn(t("funnel.col.current_stage")),
                      "status": st.column_config.TextColumn(t("funnel.col.status")),
-                     "amount": count_col(t("funnel.col.amount", symbol=SYMBOL)),
+                     "amount": count_col(t("funnel.col.amount", unit=UNIT)),
                      "created_date": st.column_config.DateColumn(t("funnel.col.created")),
                      "close_date": st.column_config.DateColumn(t("funnel.col.close")),
                  }, placeholder="–")
@@ -322,19 +334,20 @@ def render_performance(by: str, dim: str) -> None:
     shown = perf[[by, "won_revenue", "revenue_share", "deals_won", "deals_lost", "win_rate", "win_rate_value",
                   "avg_deal_size", "sales_cycle_days", "open_deals", "sales_velocity", "change"]].copy()
     shown[by] = shown[by].map(group_name)
-    st.dataframe(shown, hide_index=True, width="stretch", column_config={
+    shown_money = money_table(shown, ["won_revenue", "avg_deal_size", "sales_velocity"])
+    st.dataframe(shown_money, hide_index=True, width="stretch", column_config={
         by: st.column_config.TextColumn(dim),
-        "won_revenue": count_col(t("funnel.col.won_revenue", symbol=SYMBOL)),
+        "won_revenue": money_col(t("funnel.col.won_revenue", unit=UNIT)),
         "revenue_share": pct_col(t("funnel.col.revenue_share")),
         "deals_won": st.column_config.NumberColumn(t("funnel.col.deals_won")),
         "deals_lost": st.column_config.NumberColumn(t("funnel.col.deals_lost")),
         "win_rate": st.column_config.ProgressColumn(t("funnel.col.win_rate"), format="percent", min_value=0,
                                                     max_value=1),
         "win_rate_value": pct_col(t("funnel.col.win_rate_value")),
-        "avg_deal_size": count_col(t("funnel.col.avg_deal_size", symbol=SYMBOL)),
+        "avg_deal_size": money_col(t("funnel.col.avg_deal_size", unit=UNIT)),
         "sales_cycle_days": st.column_config.NumberColumn(t("funnel.col.cycle"), format="%.1f"),
         "open_deals": st.column_config.NumberColumn(t("funnel.col.open_deals")),
-        "sales_velocity": count_col(t("funnel.col.velocity", symbol=SYMBOL)),
+        "sales_velocity": money_col(t("funnel.col.velocity", unit=UNIT)),
         "change": pct_col(t("funnel.col.change")),
     }, placeholder="–")
     download_buttons(shown, f"performance_by_{by}_{ctx.period.key}", key="funnel_perf")
@@ -409,10 +422,10 @@ def render_lost_reasons() -> None:
     left, right = st.columns([3, 2], vertical_alignment="center")
     with left:
         show(fig, key="funnel_lost", filename="lost_reasons")
-    right.dataframe(shown, hide_index=True, width="stretch", column_config={
+    right.dataframe(money_table(shown, ["amount"]), hide_index=True, width="stretch", column_config={
         "lost_reason": st.column_config.TextColumn(t("funnel.col.lost_reason")),
         "deals": st.column_config.NumberColumn(t("funnel.col.lost_deals")),
-        "amount": count_col(t("funnel.col.lost_amount", symbol=SYMBOL)),
+        "amount": money_col(t("funnel.col.lost_amount", unit=UNIT)),
         "share": pct_col(t("funnel.col.lost_share")),
     })
     download_buttons(shown, f"lost_reasons_{ctx.period.key}", key="funnel_lost_table")

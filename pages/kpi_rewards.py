@@ -30,7 +30,7 @@ MAX_DEAL_OPTIONS = 200
 ctx = context.current()
 lang = ctx.lang
 settings = ctx.settings
-symbol = settings.currency_symbol
+currency = ctx.currency
 catalog = st.session_state["_catalog"]
 period_name = fmt.period_label(ctx.period, lang)
 
@@ -82,11 +82,11 @@ def as_text(values: pd.Series, digits: int = 1) -> list[str]:
 
 
 def money(x: object) -> str:
-    return fmt.money(x, symbol, lang, compact=False)
+    return fmt.money(x, currency, lang, compact=False)
 
 
 def money_column(label: str) -> st.column_config.NumberColumn:
-    return st.column_config.NumberColumn(label, format=symbol.replace("%", "%%") + "%,.2f")
+    return st.column_config.NumberColumn(label, format=fmt.numbers.money_printf(currency, lang, decimals=2))
 
 
 def tier_text(start: object) -> str:
@@ -298,7 +298,7 @@ def render_payouts(view: str, me: str | None, show_pay: bool) -> None:
     if pin.plan is not None:
         with st.expander(t("kpi_rewards.pay.how")):
             st.markdown(
-                "\n".join("- " + md_escape(line) for line in plan_editor.plan_summary(pin.plan, symbol, lang))
+                "\n".join("- " + md_escape(line) for line in plan_editor.plan_summary(pin.plan, currency, lang))
             )
             st.caption(t("kpi_rewards.pay.edit_in_settings"))
     if not show_pay:
@@ -348,7 +348,7 @@ def render_cost() -> None:
             totals,
             commission_label=t("kpi_rewards.col.commission"),
             team_share_label=t("kpi_rewards.col.team_share"),
-            symbol=symbol,
+            currency=currency,
             lang=lang,
             title=t("kpi_rewards.pay.distribution"),
         ),

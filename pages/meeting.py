@@ -30,7 +30,7 @@ ctx = context.current()
 catalog = st.session_state["_catalog"]
 period, filters, as_of, settings = ctx.period, ctx.filters, ctx.as_of, ctx.settings
 lang = ctx.lang
-SYMBOL = settings.currency_symbol
+CURRENCY = ctx.currency
 PERIOD_LABEL = fmt.period_label(period, lang)
 STAGE_LABELS = {s.key: (s.label_zh if lang == "zh" else s.label_en) for s in settings.stages}
 FULL_RUN = "_meeting_full_run"
@@ -41,12 +41,8 @@ CUMULATIVE_HEIGHT = 540
 
 # --- small helpers ---------------------------------------------------------------------------------
 
-def money(x: object) -> str:
-    return fmt.money(x, SYMBOL, lang)
-
-
-def money_full(x: object) -> str:
-    return fmt.money(x, SYMBOL, lang, compact=False)
+money = ctx.money  # call it for a figure; the charts also take its axis ticks
+money_full = money.full
 
 
 missing = fmt.missing

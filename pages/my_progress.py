@@ -25,7 +25,7 @@ from ui.i18n import t
 ctx = context.current()
 catalog = st.session_state["_catalog"]
 period, filters, as_of, settings = ctx.period, ctx.filters, ctx.as_of, ctx.settings
-SYMBOL = settings.currency_symbol
+CURRENCY = ctx.currency
 TREND_MONTHS = 12
 FOLLOWUP_DAYS = 7
 BADGE_COLOURS = {"ahead": "green", "on_pace": "blue", "behind": "red", "no_target": "gray"}
@@ -33,12 +33,11 @@ BADGE_ICONS = {"ahead": ":material/trending_up:", "on_pace": ":material/trending
                "behind": ":material/trending_down:", "no_target": ":material/flag:"}
 
 
-def money(x: object) -> str:
-    return fmt.money(x, SYMBOL, ctx.lang)
+money = ctx.money  # call it for a figure; the charts also take its axis ticks
 
 
 def money_cells(frame: pd.DataFrame, columns: list[str]):
-    return fmt.money_cells(frame, columns, SYMBOL, ctx.lang)
+    return fmt.money_cells(frame, columns, CURRENCY, ctx.lang)
 
 
 missing = fmt.missing

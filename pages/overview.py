@@ -27,7 +27,7 @@ ctx = context.current()
 catalog = st.session_state["_catalog"]
 period, filters, as_of, settings = ctx.period, ctx.filters, ctx.as_of, ctx.settings
 previous = period.previous()
-SYMBOL = settings.currency_symbol
+CURRENCY = ctx.currency
 SPARK_MONTHS = 12
 TABLE_KEY = "overview_reps"
 MY_PROGRESS = "pages/my_progress.py"
@@ -35,8 +35,7 @@ TABLE_MAX_ROWS = 16  # taller tables scroll inside a fixed height
 TABLE_MAX_HEIGHT = 600
 
 
-def money(x: object) -> str:
-    return fmt.money(x, SYMBOL, ctx.lang)
+money = ctx.money  # call it for a figure; the charts also take its axis ticks
 
 
 def times(x: object) -> str:
@@ -44,7 +43,7 @@ def times(x: object) -> str:
 
 
 def money_cells(frame: pd.DataFrame, columns: list[str]):
-    return fmt.money_cells(frame, columns, SYMBOL, ctx.lang)
+    return fmt.money_cells(frame, columns, CURRENCY, ctx.lang)
 
 
 missing = fmt.missing

@@ -24,14 +24,12 @@ DEAL_COLUMNS = ("deal_id", "rep", "team", "amount", "stage_before", "stage_after
                 "amount_before", "amount_after", "rep_before")
 
 ctx = context.current()
-SYMBOL = ctx.settings.currency_symbol
 
 
 STAGE_LABELS = {s.key: (s.label_zh if ctx.lang == "zh" else s.label_en) for s in ctx.settings.stages}
 
 
-def money(x: object) -> str:
-    return fmt.money(x, SYMBOL)
+money = ctx.money  # the data's currency, in the language's way (万/亿 in Chinese)
 
 
 def stage_text(label: object) -> object:

@@ -44,14 +44,13 @@ CLICKS = "_segments_clicks"
 
 ctx = context.current()
 catalog = st.session_state["_catalog"]
-SYMBOL = ctx.settings.currency_symbol
+CURRENCY = ctx.currency
 PERIOD_LABEL = fmt.period_label(ctx.period)
 
 
 # --- formats -----------------------------------------------------------------------------------------
 
-def money(x: object) -> str:
-    return fmt.money(x, SYMBOL)
+money = ctx.money  # call it for a figure; the charts also take its axis ticks
 
 
 def days(x: object) -> str:
@@ -89,7 +88,13 @@ def md(text: object) -> str:
 
 
 def money_config(label: str) -> st.column_config.NumberColumn:
-    return st.column_config.NumberColumn(label, format=SYMBOL.replace("%", "%%") + "%,.0f")
+    """A money column: no format of its own, so the texts of :func:`money_table` show (万 and 亿 in
+    Chinese, which a printf format cannot write) while the column sorts as numbers."""
+    return st.column_config.NumberColumn(label)
+
+
+def money_table(frame: pd.DataFrame, columns: list[str]):
+    return fmt.money_cells(frame, columns, CURRENCY, ctx.lang)
 
 
 def measure_config(measure: str, label: str):
@@ -252,7 +257,8 @@ def render_table(dim: str, perf: pd.DataFrame) -> None:
         shown[dim] = shown[dim].astype("object").where(shown[dim].notna(), t("segments.none"))
         headers = {dim: dim_label(dim), **{m: t(f"segments.m.{m}") for m in TABLE_MEASURES}}
         shown = shown.rename(columns=headers)
-        st.dataframe(shown, hide_index=True, width="stretch", key="seg_table",
+        money_columns = [headers[m] for m in TABLE_MEASURES if charts.MEASURE_KIND[m] == "money"]
+        st.dataframe(money_table(shown, money_columns), hide_index=True, width="stretch", key="seg_table",
                      column_config={headers[m]: measure_config(m, headers[m]) for m in TABLE_MEASURES}, placeholder="–")
         download_buttons(shown, f"performance_by_{dim}", key="seg_table_dl")
 
@@ -298,7 +304,8 @@ def render_trends(dim: str, measure: str, perf: pd.DataFrame) -> None:
     order += [v for v in frame[dim].drop_duplicates() if v not in order]
     fig = charts.trend_multiples(
         frame, dim, value, order, month_label=lambda m: fmt.month(date(int(m[:4]), int(m[5:7]), 1)),
-        fmt_value=money if value == "won_revenue" else fmt.pct, tickformat="~s" if value == "won_revenue" else ".0%",
+        fmt_value=money if value == "won_revenue" else fmt.pct,
+        tickformat=None if value == "won_revenue" else ".0%",
         none_label=t("segments.none"))
     show(fig, key=f"seg_trends_{dim}", filename=f"{dim}_monthly_{value}")
     shown = frame[dim].nunique(dropna=False)
@@ -344,11 +351,12 @@ def render_promotion(roi: pd.DataFrame) -> None:
     display = shown.copy()
     if has_costs:
         # an unknown cost must read "–" (a number column would show "None"), so these are texts
-        whole = lambda v: fmt.money(v, SYMBOL, compact=False)  # noqa: E731
+        whole = money.cell
         for col, text in ((headers["cost"], whole), (headers["cost_per_won"], whole), (headers["roi"], roi_text)):
             display[col] = [text(v) for v in display[col]]
             config[col] = st.column_config.TextColumn(col, alignment="right")
-    st.dataframe(display, hide_index=True, width="stretch", key="seg_promotion", column_config=config, placeholder="–")
+    st.dataframe(money_table(display, [headers["won_revenue"]]), hide_index=True, width="stretch", key="seg_promotion",
+                 column_config=config, placeholder="–")
     download_buttons(shown, "lead_source_roi", key="seg_promotion_dl")
 
 
@@ -368,7 +376,7 @@ def render_pareto(pareto: pd.DataFrame) -> None:
                                        "cum_share": t("segments.col.cum_share")})
         shown = shown[[t("segments.col.rank"), dim_label("customer"), t("segments.col.won_revenue"),
                        t("segments.col.cum_share")]]
-        st.dataframe(shown.head(TOP_CUSTOMERS), hide_index=True, width="stretch", key="seg_top_customers",
+        st.dataframe(money_table(shown.head(TOP_CUSTOMERS), [t("segments.col.won_revenue")]), hide_index=True, width="stretch", key="seg_top_customers",
                      column_config={t("segments.col.won_revenue"): money_config(t("segments.col.won_revenue")),
                                     t("segments.col.cum_share"): st.column_config.NumberColumn(
                                         t("segments.col.cum_share"), format="percent")}, placeholder="–")
@@ -386,7 +394,8 @@ def render_new_returning(frame: pd.DataFrame) -> None:
     shown = frame.assign(customer_type=frame["customer_type"].map(labels)).drop(columns="deals_won").rename(
         columns={"customer_type": t("segments.col.customer_type"), "customers": t("segments.col.customers"),
                  "won_revenue": t("segments.col.won_revenue"), "revenue_share": t("segments.col.share_short")})
-    st.dataframe(shown, hide_index=True, width="stretch", key="seg_new_returning_table", column_config={
+    st.dataframe(money_table(shown, [t("segments.col.won_revenue")]), hide_index=True, width="stretch",
+                 key="seg_new_returning_table", column_config={
         t("segments.col.won_revenue"): money_config(t("segments.col.won_revenue")),
         t("segments.col.share_short"): st.column_config.NumberColumn(t("segments.col.share_short"),
                                                                      format="percent")}, placeholder="–")
@@ -409,7 +418,8 @@ def render_market_share() -> None:
     shown["segment"] = shown["segment"].astype("object").where(shown["segment"].notna(), t("segments.none"))
     shown = shown.rename(columns={"segment": dim_label("segment"), "won_revenue": t("segments.col.won_revenue"),
                                   "market_size": t("segments.col.market_size"), "share": t("segments.col.share")})
-    st.dataframe(shown, hide_index=True, width="stretch", key="seg_market_table", column_config={
+    st.dataframe(money_table(shown, [t("segments.col.won_revenue"), t("segments.col.market_size")]),
+                 hide_index=True, width="stretch", key="seg_market_table", column_config={
         t("segments.col.won_revenue"): money_config(t("segments.col.won_revenue")),
         t("segments.col.market_size"): money_config(t("segments.col.market_size")),
         t("segments.col.share"): st.column_config.NumberColumn(t("segments.col.share"), format="percent")}, placeholder="–")

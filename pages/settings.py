@@ -9,15 +9,42 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from analytics.store.settings import DEFAULT_SETTINGS, StageSetting, save_settings, settings_from_dict
+from analytics.outputs.numbers import CURRENCIES
+from analytics.store.settings import (
+    DEFAULT_SETTINGS,
+    StageSetting,
+    data_currencies,
+    data_currency,
+    save_settings,
+    settings_from_dict,
+)
 from ui import context, plan_editor
 from ui import format as fmt
 from ui.i18n import t
 
 ctx = context.current()
 s = ctx.settings
+FOUND = ctx.call(data_currency)
+#: "" is "the data's currency"; then the codes with a symbol and a Chinese name, and a code
+#: saved earlier that is not among them.
+CURRENCY_CHOICES = ["", *CURRENCIES, *([s.currency] if s.currency and s.currency not in CURRENCIES else [])]
+
+
+def currency_name(code: str) -> str:
+    if not code:
+        return t("settings.currency_auto", found=FOUND or t("settings.currency_none"))
+    known = CURRENCIES.get(code)
+    if known is None:
+        return code
+    return f"{code} · {known.name_zh if ctx.lang == 'zh' else known.name_en}"
+
+
 st.title(t("settings.title"))
 st.caption(t("settings.intro"))
+if len(found_all := ctx.call(data_currencies)) > 1:
+    st.warning(t("settings.currency_mixed", codes=", ".join(found_all)), icon=":material/currency_exchange:")
+if FOUND and s.currency and s.currency != FOUND:
+    st.warning(t("settings.currency_mismatch", data=FOUND, chosen=s.currency), icon=":material/currency_exchange:")
 
 with st.form("settings"):
     st.subheader(t("settings.stages"))
@@ -41,12 +68,13 @@ with st.form("settings"):
     won = c1.selectbox(t("settings.won_stage"), keys, index=keys.index(s.won_stage) if s.won_stage in keys else 0,
                        format_func=lambda k, names=names: f"{names.get(k) or k} ({k})")
     lost = c2.text_area(t("settings.lost_names"), "\n".join(s.lost_names), height=120)
-    c1, c2, c3 = st.columns(3)
+    c1, c2 = st.columns(2)
     fiscal = c1.selectbox(t("settings.fiscal"), list(range(1, 13)), index=s.fiscal_start_month - 1,
                           format_func=lambda m, lang=ctx.lang: fmt.month(date(2000, m, 1), lang).replace("2000", "")
                           .strip(" 年"))
-    currency = c2.text_input(t("settings.currency"), s.currency, max_chars=8)
-    symbol = c3.text_input(t("settings.symbol"), s.currency_symbol, max_chars=4)
+    currency = c2.selectbox(t("settings.currency"), CURRENCY_CHOICES,
+                            index=CURRENCY_CHOICES.index(s.currency) if s.currency in CURRENCY_CHOICES else 0,
+                            format_func=currency_name, help=t("settings.currency_help"), accept_new_options=True)
     st.subheader(t("settings.kpi"))
     c1, c2, c3, c4 = st.columns(4)
     w1 = c1.number_input(t("settings.w_revenue"), 0.0, 1.0, float(s.kpi_weights[0]), 0.05)
@@ -65,7 +93,7 @@ if saved:
                     "synonyms": [x.strip() for x in str(r.synonyms or "").split("|") if x.strip()]}
                    for r in edited.dropna(subset=["key"]).itertuples()],
         "won_stage": won, "lost_names": [x.strip() for x in lost.splitlines() if x.strip()],
-        "fiscal_start_month": fiscal, "currency": currency, "currency_symbol": symbol,
+        "fiscal_start_month": fiscal, "currency": currency or "",
         "kpi_weights": [w1, w2, w3], "revenue_cap": cap, "followup_days": followup, "min_responses": min_resp,
     }
     new, problems = settings_from_dict(data)
@@ -83,4 +111,4 @@ if st.button(t("settings.reset"), icon=":material/restart_alt:"):
 
 # --- Commission plan -------------------------------------------------------------------------
 st.divider()
-plan_editor.render_settings(ctx.lang, s.currency_symbol)
+plan_editor.render_settings(ctx.lang, ctx.currency)

@@ -103,7 +103,7 @@ def test_cards_rep_attainment_and_win_rate_agree_on_every_surface(case, capsys):
 
     overview = open_page("pages/overview.py", filters)
     cards = metrics(overview)
-    money = lambda x: fmt.money(x, "$", "en")  # noqa: E731 - the Overview's own card format
+    money = lambda x: fmt.money(x, "USD", "en")  # noqa: E731 - the Overview's own card format
     assert cards[t("overview.card.actual", "en")] == money(company["actual"])
     assert cards[t("overview.card.target", "en")] == money(company["target"])
     assert cards[t("overview.card.attainment", "en")] == fmt.pct(company["attainment"])
@@ -144,7 +144,7 @@ def test_payouts_agree_on_every_surface(case, capsys):
     page = next(d.value for d in at.dataframe if "team_share" in d.value.columns)
     page_totals = dict(zip(page["rep"], page["total"], strict=True))
     cost = sum(page_totals.values())
-    assert metrics(at)[t("kpi_rewards.card.cost", "en")] == fmt.money(cost, "$", "en", compact=False)
+    assert metrics(at)[t("kpi_rewards.card.cost", "en")] == fmt.money(cost, "USD", "en", compact=False)
 
     book = report_for(at, include_pay=True)
     rows = sheet_table(book, "sheet.payouts", "col.rep")

@@ -137,7 +137,7 @@ def test_period_and_filter_change_the_scores(sample):
     shown = frame(at, "kpi_score")
     assert set(shown["rep"]) == set(east["rep"]) == {"Chen Jing", "Emily Zhou", "Sarah Miller", "Zhang Wei"}
     cost = {m.label: m.value for m in at.metric}["Total payout cost"]
-    assert cost == fmt.money(east_pay.total_cost, "$", "en", compact=False)
+    assert cost == fmt.money(east_pay.total_cost, "USD", "en", compact=False)
 
 
 def test_director_sees_cost_and_every_payout(sample):
@@ -145,7 +145,7 @@ def test_director_sees_cost_and_every_payout(sample):
     at = open_page()
     metrics = {m.label: m.value for m in at.metric}
     # 13,009.20 + 0 + 5,285.60 + ... = 80,224.05 (analytics.metrics.rewards, checked in test_rewards)
-    assert metrics["Total payout cost"] == fmt.money(result.total_cost, "$", "en", compact=False) == "$80,224"
+    assert metrics["Total payout cost"] == fmt.money(result.total_cost, "USD", "en", compact=False) == "$80,224"
     totals = frame(at, "team_share").set_index("rep")
     assert totals["total"].to_dict() == pytest.approx(result.totals.set_index("rep")["total"].to_dict())
     # the chosen rep's working (default: the first rep, Chen Jing), line by line, adding up to her total
@@ -164,14 +164,14 @@ def test_rep_view_shows_only_that_reps_pay(sample):
     metrics = {m.label: m.value for m in at.metric}
     assert "Total payout cost" not in metrics
     li_na = result.totals.set_index("rep").loc["Li Na", "total"]
-    assert metrics["Payout"] == fmt.money(li_na, "$", "en", compact=False) == "$12,273"
+    assert metrics["Payout"] == fmt.money(li_na, "USD", "en", compact=False) == "$12,273"
     [working] = frames_with(at, "line")
     assert "rep" not in working.columns and working["amount"].iloc[-1] == pytest.approx(12_272.80)
     others = result.totals[result.totals["rep"] != "Li Na"]["total"]
     text = all_text(at)
     for total in others:
         if total > 0:
-            assert fmt.money(total, "$", "en", compact=False) not in text
+            assert fmt.money(total, "USD", "en", compact=False) not in text
             assert f"{total:,.2f}" not in text
 
 
@@ -192,7 +192,7 @@ def test_pay_switch_hides_every_pay_figure(sample):
         *result.totals["total"],
     ]:
         if value > 0:
-            assert fmt.money(value, "$", "en", compact=False) not in text, value
+            assert fmt.money(value, "USD", "en", compact=False) not in text, value
             assert f"{value:,.2f}" not in text, value
     for column in ("commission", "team_share", "total", "amount", "line"):
         assert frame(at, column) is None, column
@@ -216,7 +216,7 @@ def test_what_if_changes_the_payout(sample):
     assert table.loc["Extra revenue", "after"] == "+$4,940"
     assert table.loc["Attainment", "now"] == "48.4%" and table.loc["Attainment", "after"] == "53.5%"
     assert table.loc["Payout", "after"] == "$1,542"
-    assert table.loc["Commission", "after"] == fmt.money(1_541.85, "$", "en", compact=False)
+    assert table.loc["Commission", "after"] == fmt.money(1_541.85, "USD", "en", compact=False)
     lines = frames_with(at, "line")[-1]  # the what-if's new working (after everybody's and David's)
     assert lines["amount"].iloc[-1] == pytest.approx(1_541.85)
     # with pay hidden the what-if keeps attainment and tier, and drops the pay rows
@@ -464,14 +464,14 @@ def test_satisfaction_bars_grey_out_too_few(sample):
 
 
 def test_plan_summary_in_both_languages():
-    en = plan_editor.plan_summary(default_plan(), "$", "en")
+    en = plan_editor.plan_summary(default_plan(), "USD", "en")
     assert (
         en[0]
         == "Each slice of revenue is paid at its tier's rate: 3.0% from 0%, 5.0% from 80%, 8.0% from 100% of target."
     )
     assert "Commission is capped at $15,000 per month." in en
     assert "CSAT below 80% (with at least 3 responses): commission × 0.9." in en
-    zh = plan_editor.plan_summary(default_plan(), "$", "zh")
+    zh = plan_editor.plan_summary(default_plan(), "USD", "zh")
     assert (
-        "个人提成上限为每月 $15,000。" in zh and "团队达成目标时，每月获得 $6,000 团队奖金，平均分配。" in zh
+        "个人提成上限为每月 15,000美元。" in zh and "团队达成目标时，每月获得 6,000美元 团队奖金，平均分配。" in zh
     )

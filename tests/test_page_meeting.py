@@ -125,16 +125,16 @@ def test_slide_one_numbers_equal_company_attainment(con):
     at = meeting()
     row = company(con)  # Nov 2026: actual 1,650,845; target 1,399,000; forecast 1,798,722.75
     shown = cards(at)
-    assert shown["Actual (won revenue)"] == fmt.money(row["actual"], "$", "en") == "$1.65M"
-    assert shown["Target"] == fmt.money(row["target"], "$", "en") == "$1.40M"
+    assert shown["Actual (won revenue)"] == fmt.money(row["actual"], "USD", "en") == "$1.65M"
+    assert shown["Target"] == fmt.money(row["target"], "USD", "en") == "$1.40M"
     assert shown["Attainment"] == fmt.pct(row["attainment"]) == "118.0%"  # 1,650,845 / 1,399,000 = 1.1800
-    assert shown["Forecast"] == fmt.money(row["forecast"], "$", "en") == "$1.80M"
+    assert shown["Forecast"] == fmt.money(row["forecast"], "USD", "en") == "$1.80M"
     # gap = 1,399,000 - 1,650,845 = -251,845: exceeded by $251.8K
     target_card = next(m for m in at.main.metric if m.label == "Target")
     assert "251.8K" in target_card.proto.delta
     east = meeting(team="East")  # a filter changes the figures
     row_east = company(con, Filters(team=("East",)))
-    assert cards(east)["Actual (won revenue)"] == fmt.money(row_east["actual"], "$", "en") != shown["Actual (won revenue)"]
+    assert cards(east)["Actual (won revenue)"] == fmt.money(row_east["actual"], "USD", "en") != shown["Actual (won revenue)"]
     assert "Team: East" in " ".join(c.value for c in east.main.caption)
 
 
@@ -179,7 +179,7 @@ def test_pay_hidden_by_default_and_shown_when_switched_on(con):
     teams = attainment(con, NOV, "team", Filters(), as_of=AS_OF, settings=settings)
     sat = satisfaction(con, "rep", NOV, Filters(), min_responses=settings.min_responses)
     totals = payouts(default_plan(), reps, teams, sat, NOV).totals
-    expected = {md_escape(fmt.money(v, "$", "en", compact=False)) for v in totals["total"]}
+    expected = {md_escape(fmt.money(v, "USD", "en", compact=False)) for v in totals["total"]}
     shown = {m.value for m in at.main.markdown if m.value.startswith("\\$")}
     assert shown == expected and len(totals) == 12
 
@@ -201,7 +201,7 @@ def test_data_without_targets_or_segments_says_so(_isolated_workspace):
     assert_clean(at)
     text = shown_text(at)
     assert "No target for this period" in text and cards(at)["Target"] == "no target"
-    assert cards(at)["Actual (won revenue)"] == "$1,250"  # 1,000 + 250 won in November
+    assert cards(at)["Actual (won revenue)"] == "1,250"  # 1,000 + 250 won in November; no currency recorded, no symbol
     for _ in range(3):
         at.button(key="meeting_next").click().run()
     assert_clean(at)

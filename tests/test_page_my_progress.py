@@ -86,7 +86,7 @@ def test_the_gap_and_what_closes_it(con):
     row = rep_row(con, "David Kim")
     c = cards(at)
     # 46,455 / 96,000 = 48.4 %; gap 96,000 - 46,455 = 49,545
-    assert c["Attainment"].value == "48.4%" and c["Gap to target"].value == "$49.5K" == fmt.money(row["gap"])
+    assert c["Attainment"].value == "48.4%" and c["Gap to target"].value == "$49.5K" == fmt.money(row["gap"], "USD", "en")
     # deals still to win: 49,545 / 9,291 average won deal = 5.33 -> 6;
     # at his win rate 5 / 26 = 0.1923: 6 / 0.1923 = 31.2 -> 32 deals to work
     assert c["Deals still to win"].value == "6" == str(row["deals_needed"])

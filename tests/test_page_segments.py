@@ -55,7 +55,8 @@ def test_opens_in_chinese():
     text = visible_text(at)
     assert any("\u4e00" <= ch <= "\u9fff" for ch in text)
     assert t("segments.promotion", "zh") in [s.value for s in at.subheader]
-    assert metric(at, "赢单收入").startswith("$") and metric(at, "赢单收入").endswith("万")
+    # the sample company is in US dollars: 万美元 in Chinese, never "$"
+    assert "$" not in metric(at, "赢单收入") and metric(at, "赢单收入").endswith("万美元")
 
 
 def test_figures_equal_analytics_and_follow_period_and_filters(con):
@@ -66,7 +67,7 @@ def test_figures_equal_analytics_and_follow_period_and_filters(con):
             "Revenue concentration", "New and returning customers", "Market share by segment"} <= set(subheaders)
     # cards and the "all figures" table are analytics' numbers
     company = performance(con, "company", NOV).iloc[0]
-    assert metric(at, "Won revenue") == fmt.money(company["won_revenue"], "$", "en")
+    assert metric(at, "Won revenue") == fmt.money(company["won_revenue"], "USD", "en")
     assert metric(at, "Win rate") == fmt.pct(company["win_rate"])
     expected = performance(con, "segment", NOV)
     shown = table(at, "Segment")
@@ -89,10 +90,10 @@ def test_figures_equal_analytics_and_follow_period_and_filters(con):
     at.sidebar.selectbox(key="p").set_value("2026-10").run()
     assert_clean(at)
     october = performance(con, "company", OCT).iloc[0]["won_revenue"]
-    assert metric(at, "Won revenue") == fmt.money(october, "$", "en") != nov
+    assert metric(at, "Won revenue") == fmt.money(october, "USD", "en") != nov
     at.sidebar.multiselect(key="segment").set_value(["SMB"]).run()
     smb = performance(con, "company", OCT, Filters(segment=("SMB",))).iloc[0]["won_revenue"]
-    assert metric(at, "Won revenue") == fmt.money(smb, "$", "en")
+    assert metric(at, "Won revenue") == fmt.money(smb, "USD", "en")
     # campaign costs are per lead source only: a segment filter leaves them unknown, and says so
     assert any("segment filter" in i.value for i in at.info)
 
@@ -117,7 +118,7 @@ def test_clicks_filter_the_sidebar_or_open_details(con):
     assert at.sidebar.multiselect(key="segment").value == ["SMB"]
     assert at.query_params["segment"] == "SMB"
     smb = performance(con, "company", NOV, Filters(segment=("SMB",))).iloc[0]["won_revenue"]
-    assert metric(at, "Won revenue") == fmt.money(smb, "$", "en")
+    assert metric(at, "Won revenue") == fmt.money(smb, "USD", "en")
     assert "_pending_filters" not in at.session_state
     at.sidebar.multiselect(key="segment").set_value([]).run()
 
@@ -129,7 +130,7 @@ def test_clicks_filter_the_sidebar_or_open_details(con):
     row = performance(con, "lead_source", NOV).set_index("lead_source").loc["Referral"]
     roi = lead_source_roi(con, NOV).set_index("lead_source").loc["Referral"]
     values = [m.value for m in at.metric]
-    assert fmt.money(row["won_revenue"], "$", "en") in values and fmt.pct(roi["roi"]) in values
+    assert fmt.money(row["won_revenue"], "USD", "en") in values and fmt.pct(roi["roi"]) in values
     next(b for b in at.button if b.label == "Close details").click().run()
     assert "Lead source: Referral" not in [s.value for s in at.subheader]
 

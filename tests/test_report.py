@@ -165,7 +165,8 @@ def test_attainment_sheet_equals_the_analytics(sample, expected, lang):
     assert len(rows) == 1 + len(expected["teams"]) + len(expected["reps"])
     # formats: fractions as 0.0 %, money with the currency symbol
     assert got["col.attainment"].number_format == "0.0%"
-    assert got["col.actual"].number_format.startswith('"$"#,##0')
+    # the sample company is in US dollars: "$" in English, 美元 after the number in Chinese
+    assert got["col.actual"].number_format == ('#,##0"美元";-#,##0"美元"' if lang == "zh" else '"$"#,##0;-"$"#,##0')
 
 
 def test_traffic_lights_follow_the_pace_column_mid_month(sample):
@@ -321,7 +322,8 @@ def test_unknown_rep_is_a_readable_error(sample):
 def hand_company():
     def deal(deal_id, rep, status, amount, close_date, stage, customer="Acme"):
         return dict(deal_id=deal_id, rep=rep, team="North", status=status, amount=amount, close_date=close_date,
-                    created_date="2026-11-01", stage=stage, customer=customer, segment="SMB", channel="Direct")
+                    created_date="2026-11-01", stage=stage, customer=customer, segment="SMB", channel="Direct",
+                    currency="CNY")
 
     deals = [deal("D1", EVIL_REP, "won", 80_000, "2026-11-10", "Won"),
              deal("D2", EVIL_REP, "won", 40_000, "2026-11-20", "Won"),
@@ -333,6 +335,8 @@ def hand_company():
                     metric="revenue", target=value) for rep, value in ((EVIL_REP, 100_000), ("Bob", 50_000))]
     targets.append(dict(period="2026-11", period_start=NOV.start, period_end=NOV.end, rep=None, team="North",
                         metric="revenue", target=160_000))
+    for row in targets:
+        row["currency"] = "CNY"
     return canonical.connect({"deals": pd.DataFrame(deals), "targets": pd.DataFrame(targets)})
 
 
@@ -359,7 +363,9 @@ def test_hand_worked_company_and_a_formula_looking_rep_name():
     assert company["col.forecast"].value == pytest.approx(164_000)
     assert decomposition_check(con, NOV)["difference"].tolist() == [10_000]
     texts = [str(c.value) for c in all_cells(book) if isinstance(c.value, str)]
-    assert any("$160,000" in t and "$150,000" in t and "$10,000" in t for t in texts)  # the decomposition note
+    # the decomposition note, in the data's yuan
+    assert any("¥160,000" in t and "¥150,000" in t and "¥10,000" in t for t in texts)
+    assert company["col.actual"].number_format == '"¥"#,##0;-"¥"#,##0'
     # win rate: 3 won / (3 won + 1 lost) = 0.75
     cover = sheet(book, "cover")
     win = next(r for r in range(1, cover.max_row + 1) if cover.cell(r, 1).value == label("kf.win_rate", "en"))

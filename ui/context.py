@@ -26,9 +26,16 @@ from streamlit.runtime.pages_manager import PagesManager
 
 from analytics.filters import Filters
 from analytics.ingest.importer import ImportResult
+from analytics.outputs.numbers import MoneyFormat
 from analytics.periods import Period
 from analytics.store import canonical, snapshots
-from analytics.store.settings import Settings, load_settings, register_stage_map
+from analytics.store.settings import (
+    Settings,
+    data_currency,
+    load_settings,
+    register_stage_map,
+    reporting_currency,
+)
 from analytics.store.sources import SAMPLE_DIR, load_sample
 from analytics.store.workspace import Workspace
 
@@ -75,6 +82,16 @@ class Context:
     @property
     def settings_key(self) -> str:
         return hashlib.sha1(repr(self.settings).encode()).hexdigest()[:12]
+
+    @property
+    def currency(self) -> str | None:
+        """The ISO code money is shown in (the data's, else Settings'), None when unknown."""
+        return reporting_currency(self.settings, self.call(data_currency))
+
+    @property
+    def money(self) -> MoneyFormat:
+        """This view's money formatter: ``ctx.money(x)`` for a figure, ``.ticks`` for an axis."""
+        return MoneyFormat(self.currency, "zh" if self.lang == "zh" else "en")
 
     def call(self, func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         """Run ``func(cursor, *args, **kwargs)``, an ``analytics`` function, cached.

@@ -1,7 +1,8 @@
 """Number and date formats per language: the one formatter the pages use.
 
-English: ``$1.2M``, ``87.5%``, ``30 Nov 2026``. Chinese: ``$123.4万``, ``87.5%``, ``2026年11月30日``
-(万/亿 are how Chinese readers group large numbers).
+English: ``$1.23M``, ``87.5%``, ``30 Nov 2026``. Chinese: ``123.4万元``, ``12.3万美元``, ``87.5%``,
+``2026年11月30日`` (万/亿 are how Chinese readers group large numbers). Money follows
+``analytics.outputs.numbers``, which the report workbook shares.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from datetime import date, datetime
 
 import pandas as pd
 
+from analytics.outputs import numbers
 from ui.i18n import Lang, current_lang
 
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -24,34 +26,38 @@ def missing(x: object) -> bool:
 _missing = missing
 
 
-def money_cells(frame: pd.DataFrame, columns: list[str], symbol: str, lang: Lang):
-    """``frame`` styled for display: full amounts with the currency (-$1,234) in ``columns``. The
-    values underneath stay numbers, so the columns sort as numbers; a missing amount shows the
-    table's placeholder."""
-    return frame.style.format(lambda v: money(v, symbol, lang, compact=False), subset=columns)
+def money_cells(frame: pd.DataFrame, columns: list[str], currency: str | None, lang: Lang):
+    """``frame`` styled for display: amounts in ``columns`` as a table shows them ($1,234,567;
+    123.46万元). The values underneath stay numbers, so the columns sort as numbers; a missing
+    amount shows the table's placeholder."""
+    return frame.style.format(lambda v: numbers.money_cell(v, currency, lang), subset=columns)
 
 
-def money(x: object, symbol: str = "$", lang: Lang | None = None, compact: bool = True) -> str:
-    if _missing(x):
-        return "–"
-    v = float(x)  # type: ignore[arg-type]
-    lang = lang or current_lang()
-    sign = "-" if v < 0 else ""
-    a = abs(v)
-    if compact:
-        if lang == "zh":
-            if a >= 1e8:
-                return f"{sign}{symbol}{a / 1e8:,.2f}亿"
-            if a >= 1e4:
-                return f"{sign}{symbol}{a / 1e4:,.1f}万"
-        else:
-            if a >= 1e9:
-                return f"{sign}{symbol}{a / 1e9:,.2f}B"
-            if a >= 1e6:
-                return f"{sign}{symbol}{a / 1e6:,.2f}M"
-            if a >= 1e4:
-                return f"{sign}{symbol}{a / 1e3:,.1f}K"
-    return f"{sign}{symbol}{a:,.0f}"
+def money(x: object, currency: str | None = None, lang: Lang | None = None, compact: bool = True) -> str:
+    """An amount in ``currency`` (ISO code; None = unknown, a plain number): ``$1.23M`` /
+    ``123.5万元``, or whole with ``compact=False``. The rules are ``analytics.outputs.numbers``'."""
+    return numbers.money(x, currency, lang or current_lang(), compact=compact)
+
+
+def money_format(currency: str | None, lang: Lang | None = None) -> numbers.MoneyFormat:
+    """The formatter charts take: call it for a figure, ``.ticks(lo, hi)`` for a money axis."""
+    return numbers.MoneyFormat(currency, lang or current_lang())
+
+
+def number_format(text=None, lang: Lang | None = None) -> numbers.NumberFormat:
+    """A count formatter whose ``ticks`` group an axis by 万/亿 in Chinese, K/M in English;
+    ``text`` (default: thousands separators) writes one value for hover texts and cells."""
+    return numbers.NumberFormat(lang or current_lang(), text)
+
+
+def with_unit(label: str, currency: str | None, lang: Lang | None = None) -> str:
+    """A header naming the currency: ``Amount ($)``, ``金额（元）``; bare with no known currency."""
+    return numbers.with_unit(label, currency, lang or current_lang())
+
+
+def money_printf(currency: str | None, lang: Lang | None = None) -> str:
+    """A printf format of whole amounts for numeric table columns: ``$%,.0f``, ``%,.0f元``."""
+    return numbers.money_printf(currency, lang or current_lang())
 
 
 def number(x: object, digits: int = 0) -> str:

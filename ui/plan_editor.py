@@ -189,7 +189,7 @@ def validate_and_save(text: str | bytes, path: Path, lang: Lang) -> bool:
     return True
 
 
-def _render_form(pin: PlanInUse, lang: Lang, symbol: str, path: Path) -> None:
+def _render_form(pin: PlanInUse, lang: Lang, currency: str | None, path: Path) -> None:
     plan = pin.plan or default_plan()  # an invalid saved plan: start its repair from the default
     key = f"plan:{pin.token}"
     with st.form(f"{key}:form"):
@@ -266,7 +266,7 @@ def _render_form(pin: PlanInUse, lang: Lang, symbol: str, path: Path) -> None:
         )
         right.caption(t("plan_editor.tiers_help"))
         cap = right.number_input(
-            t("plan_editor.cap", symbol=symbol),
+            t("plan_editor.cap", unit=fmt.with_unit("", currency, lang)),
             0.0,
             1e12,
             float(plan.cap or 0.0),
@@ -322,7 +322,7 @@ def _render_form(pin: PlanInUse, lang: Lang, symbol: str, path: Path) -> None:
             key=f"{key}:pool",
         )
         amount = c2.number_input(
-            t("plan_editor.pool_amount", symbol=symbol),
+            t("plan_editor.pool_amount", unit=fmt.with_unit("", currency, lang)),
             0.0,
             1e12,
             float(p.amount) if p and p.amount is not None else 5000.0,
@@ -411,8 +411,8 @@ def _render_file(pin: PlanInUse, lang: Lang, path: Path) -> None:
         st.rerun()
 
 
-def render_settings(lang: Lang, symbol: str = "$") -> None:
-    """The "Commission plan" section of Settings."""
+def render_settings(lang: Lang, currency: str | None = None) -> None:
+    """The "Commission plan" section of Settings; amounts in ``currency`` (ISO code, None = unknown)."""
     path = context.workspace().plan_path
     pin = plan_in_use()
     st.header(t("plan_editor.title"))
@@ -427,7 +427,7 @@ def render_settings(lang: Lang, symbol: str = "$") -> None:
         st.markdown(t("plan_editor.in_use", name=md_escape(pin.plan.name), source=source))
     tab_form, tab_file = st.tabs([t("plan_editor.tab.form"), t("plan_editor.tab.file")])
     with tab_form:
-        _render_form(pin, lang, symbol, path)
+        _render_form(pin, lang, currency, path)
     with tab_file:
         _render_file(pin, lang, path)
     if path.exists() and st.button(t("plan_editor.reset"), icon=":material/restart_alt:", key="plan_reset"):
@@ -436,7 +436,7 @@ def render_settings(lang: Lang, symbol: str = "$") -> None:
         st.rerun()
 
 
-def plan_summary(plan: Plan, symbol: str, lang: Lang) -> list[str]:
+def plan_summary(plan: Plan, currency: str | None, lang: Lang) -> list[str]:
     """The plan in a few plain lines (for the KPI & rewards page's "how this plan pays")."""
     out = []
     tiers = ("、" if lang == "zh" else ", ").join(
@@ -451,7 +451,7 @@ def plan_summary(plan: Plan, symbol: str, lang: Lang) -> list[str]:
             t(
                 "plan_editor.summary.cap",
                 lang,
-                cap=fmt.money(plan.cap, symbol, lang, compact=False),
+                cap=fmt.money(plan.cap, currency, lang, compact=False),
                 period=t(f"plan_editor.per.{plan.payout_period}", lang),
             )
         )
@@ -467,7 +467,7 @@ def plan_summary(plan: Plan, symbol: str, lang: Lang) -> list[str]:
                 t(
                     "plan_editor.summary.pool_amount",
                     lang,
-                    amount=fmt.money(p.amount, symbol, lang, compact=False),
+                    amount=fmt.money(p.amount, currency, lang, compact=False),
                     period=t(f"plan_editor.per.{plan.payout_period}", lang),
                     split=split,
                 )

@@ -35,6 +35,8 @@ from analytics.store.schema import SOURCE_ROW, STAGES, TABLES, stage_entry_colum
 
 AS_OF = date(2026, 11, 30)
 SEED = 20261130
+#: The sample company sells in US dollars; every deal and target row says so.
+CURRENCY = "USD"
 TABLE_ORDER: tuple[str, ...] = (
     "deals", "targets", "surveys", "peer_reviews", "activities", "campaigns", "markets",
 )
@@ -689,6 +691,8 @@ def generate(as_of: date = AS_OF, seed: int = SEED) -> dict[str, pd.DataFrame]:
         "campaigns": _campaigns(co),
         "markets": _markets(co),
     }
+    for table in ("deals", "targets"):
+        raw[table] = raw[table].assign(currency=CURRENCY)
     return {name: conform(name, raw[name]).drop(columns=SOURCE_ROW) for name in TABLE_ORDER}
 
 

@@ -138,6 +138,13 @@ def _c(name: str, type_: ColumnType, en: str, zh: str, *syn: str, required: bool
     return Column(name, type_, en, zh, required, tuple(syn), minimum, maximum, description)
 
 
+# After import every amount of a table is in one currency, recorded on every row (NULL when the
+# file did not say); the pages show that currency's symbol (analytics.outputs.numbers).
+_CURRENCY = _c("currency", "text", "Currency", "币种",
+               "currency", "currency code", "币种", "货币", "幣種", "貨幣",
+               description="ISO 4217 code of the amounts (CNY, USD, EUR …), the same on every row.")
+
+
 DEALS = Table(
     "deals", "Deals", "商机/订单",
     (
@@ -223,6 +230,7 @@ DEALS = Table(
            "输单原因", "丢单原因", "失败原因", "輸單原因"),
         _c("lost_stage", "text", "Stage when lost", "输单阶段",
            "lost stage", "stage lost", "lost at stage", "输单阶段", "丢单阶段", "輸單階段"),
+        _CURRENCY,
     ),
     key=("deal_id",),
     description="One row per opportunity or, in a sales list, per order line.",
@@ -253,6 +261,7 @@ TARGETS = Table(
            "target", "quota", "salesquota", "sales quota", "goal", "target amount", "plan",
            "目标", "目标值", "目标金额", "销售目标", "任务", "指标值", "配额", "目標", "目標值",
            required=True, minimum=0.0),
+        _CURRENCY,
     ),
     key=("period", "rep", "team", "metric"),
     description="One row per owner and period; neither rep nor team is a company target.",

@@ -2,6 +2,12 @@
 
 Settings live in a YAML file in the workspace. A file that cannot be read, or holds invalid
 values, yields the defaults plus a list of readable problems; it never raises.
+
+Currency: the reporting currency is an ISO code, or ``""`` for "the data's currency" (the
+default). Amounts are shown in the currency the data records (:func:`data_currency`); the setting
+names the currency of data that records none, and is where import converts to. Settings files
+written before the reporting currency existed hold ``currency: USD`` with ``currency_symbol: $``
+as the old default; that pair is read as "the data's currency", any other code is kept.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ import duckdb
 import pandas as pd
 import yaml
 
+from analytics.outputs.numbers import currency_code
 from analytics.store.schema import LOST_SYNONYMS, STAGES, WON_STAGE_KEY, normalise_header
 
 
@@ -39,8 +46,7 @@ class Settings:
     won_stage: str = WON_STAGE_KEY
     lost_names: tuple[str, ...] = LOST_SYNONYMS
     fiscal_start_month: int = 1
-    currency: str = "USD"
-    currency_symbol: str = "$"
+    currency: str = ""  # reporting currency, ISO code; "" = the data's currency
     kpi_weights: tuple[float, float, float] = (0.5, 0.3, 0.2)  # revenue, satisfaction, collaboration
     revenue_cap: float = 1.0  # attainment above this counts as the cap in the KPI revenue score
     followup_days: int = 14  # a won customer is "followed up" with an activity within N days
@@ -104,8 +110,18 @@ def settings_from_dict(data: object) -> tuple[Settings, list[str]]:
             out = replace(out, stages=stages)
         except (KeyError, TypeError, ValueError) as exc:
             problems.append(f"stages: {exc}; default stages used")
+    if "currency" in data:
+        legacy_default = "currency_symbol" in data and str(data["currency"]).strip().upper() == "USD"
+        raw = data["currency"]
+        code = currency_code(raw)
+        if legacy_default or raw in (None, ""):
+            pass
+        elif code is None:
+            problems.append(f"currency: {raw!r} is not a three-letter currency code; the data's currency used")
+        else:
+            out = replace(out, currency=code)
     simple = {
-        "won_stage": str, "currency": str, "currency_symbol": str,
+        "won_stage": str,
         "fiscal_start_month": int, "followup_days": int, "min_responses": int, "revenue_cap": float,
     }
     for name, kind in simple.items():
@@ -182,3 +198,32 @@ def register_stage_map(con: duckdb.DuckDBPyConnection, settings: Settings = DEFA
         )
     finally:
         con.unregister("_stage_map_df")
+
+
+def data_currency(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The one currency the loaded deals and targets record (ISO code), or None when they record
+    none, or more than one (then no figure can carry a symbol without being wrong somewhere).
+    Tables loaded before the ``currency`` column existed record none."""
+    codes = data_currencies(con)
+    return codes[0] if len(codes) == 1 else None
+
+
+def data_currencies(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Every currency the loaded deals and targets record, sorted (a value that is not an ISO
+    code is listed as written)."""
+    codes: set[str] = set()
+    for table in ("deals", "targets"):
+        columns = {r[0] for r in con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table]).fetchall()}
+        if "currency" not in columns:
+            continue
+        for (value,) in con.execute(f'SELECT DISTINCT currency FROM "{table}" WHERE currency IS NOT NULL').fetchall():
+            code = currency_code(value)
+            codes.add(code if code else str(value))
+    return sorted(codes)
+
+
+def reporting_currency(settings: Settings, found: str | None) -> str | None:
+    """The currency money is shown in: the data's own (``found``, from :func:`data_currency`) when it
+    records one, else the Settings' reporting currency, else None (plain numbers)."""
+    return found or currency_code(settings.currency)

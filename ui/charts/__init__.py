@@ -7,6 +7,10 @@ Page-specific figures live in this package's modules (``attainment``, ``funnel``
 
 from __future__ import annotations
 
+import math
+from collections.abc import Iterable
+from typing import Any
+
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -39,6 +43,27 @@ def theme(fig: go.Figure, *, height: int = 360, legend: bool = True, title: str 
     fig.update_xaxes(showgrid=False, zeroline=False)
     fig.update_yaxes(gridcolor="#E6EBF2", zeroline=False)
     return fig
+
+
+def money_axis(fig: go.Figure, money: Any, values: Iterable[object], *, axis: str = "y", **where: Any) -> None:
+    """Tick a money axis with the labels the cards use (``50万元``, ``$1.5M``): ``money`` is the
+    page's formatter (``analytics.outputs.numbers.MoneyFormat``) and ``values`` the plotted
+    amounts. A plain callable has no ``ticks``: the axis then keeps Plotly's own labels.
+    ``where``: ``row``/``col`` of a subplot."""
+    ticks = getattr(money, "ticks", None)
+    if ticks is None:
+        return
+    finite = []
+    for v in values:
+        try:
+            f = float(v)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            continue
+        if math.isfinite(f):
+            finite.append(f)
+    tickvals, ticktext = ticks(min(finite, default=0.0), max(finite, default=0.0))
+    update = fig.update_yaxes if axis == "y" else fig.update_xaxes
+    update(tickmode="array", tickvals=tickvals, ticktext=ticktext, **where)
 
 
 def show(fig: go.Figure, key: str, *, on_select: str = "ignore", filename: str | None = None):

@@ -15,7 +15,7 @@ from datetime import date
 import pandas as pd
 import plotly.graph_objects as go
 
-from ui.charts import NEUTRAL, PACE_STATUS_COLOURS, PALETTE, TARGET_LINE, theme
+from ui.charts import NEUTRAL, PACE_STATUS_COLOURS, PALETTE, TARGET_LINE, money_axis, theme
 
 #: Pace statuses in the order a legend lists them.
 PACE_STATUSES = ("ahead", "on_pace", "behind", "no_target")
@@ -112,6 +112,7 @@ def cumulative_chart(frame: pd.DataFrame, *, labels: Mapping[str, str], money: M
             line={"color": colour, "dash": dash, "width": width},
             hovertext=[f"{labels[label]}: {money(v)}" for v in values], hoverinfo="x+text"))
     fig.update_yaxes(title=labels["axis"], rangemode="tozero")
+    money_axis(fig, money, [v for c in ("actual_cum", "target_cum", "last_year_cum") for v in frame[c]])
     fig.update_xaxes(title=None, tickformat=date_format, hoverformat="%Y-%m-%d")
     return theme(fig, height=340)
 
@@ -206,6 +207,7 @@ def monthly_trend(frame: pd.DataFrame, *, month_label: Callable[[date], str], la
                                  hovertext=[f"{labels['target']}: {money(v)}" for v in target],
                                  hoverinfo="x+text"))
     fig.update_yaxes(rangemode="tozero")
+    money_axis(fig, money, [*actual, *target])
     return theme(fig, height=320)
 
 

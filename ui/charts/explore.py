@@ -20,7 +20,7 @@ from datetime import date, datetime
 import pandas as pd
 import plotly.graph_objects as go
 
-from ui.charts import PALETTE, TARGET_LINE, theme
+from ui.charts import PALETTE, TARGET_LINE, money_axis, theme
 
 CHART_KINDS = ("bar", "line", "area", "heatmap", "scatter")
 MAX_CATEGORIES = 40
@@ -162,7 +162,8 @@ def pivot_figure(data: ChartData, kind: str, *, value_label: str, x_label: str =
 
     ``stack``: the values add up (sums, counts, shares), so many series are stacked and areas
     pile up; otherwise bars are grouped and areas overlap. ``fmt_value`` writes a value for
-    hover texts and heat map cells; ``tickformat``/``tickprefix`` format the value axis.
+    hover texts and heat map cells; ``tickformat``/``tickprefix`` format the value axis, and a money
+    formatter (with ``ticks``) labels it like the cards (50万元, $1.5M).
     """
     if kind not in CHART_KINDS:
         raise ValueError(f"unknown chart kind {kind!r}")
@@ -213,6 +214,11 @@ def pivot_figure(data: ChartData, kind: str, *, value_label: str, x_label: str =
     else:
         fig.update_yaxes(**value_axis)
         fig.update_xaxes(**category_axis)
+    values = [_number(v) for row in matrix for v in row]
+    if stack:  # stacked bars and areas reach the sum of a category's values
+        values += [sum(max(_number(v), 0.0) for v in column if not math.isnan(_number(v)))
+                   for column in zip(*matrix, strict=True)]
+    money_axis(fig, fmt_value, values, axis="x" if horizontal else "y")
     if many:
         fig.update_layout(legend_title_text=_esc(series_label) if series_label else None)
     return fig

@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ui import format as fmt
-from ui.charts import BAD, GOOD, NEUTRAL, PALETTE, WARN, theme
+from ui.charts import BAD, GOOD, NEUTRAL, PALETTE, WARN, money_axis, theme
 from ui.i18n import Lang
 
 COMMISSION_COLOUR = PALETTE[0]
@@ -28,12 +28,13 @@ def cost_distribution(
     *,
     commission_label: str,
     team_share_label: str,
-    symbol: str = "$",
+    currency: str | None = None,
     lang: Lang = "en",
     title: str | None = None,
 ) -> go.Figure:
     """Stacked horizontal bars per rep: commission and team share (``payouts(...).totals``),
-    the most expensive rep on top; reps paid nothing are kept (they show an empty bar)."""
+    the most expensive rep on top; reps paid nothing are kept (they show an empty bar). Amounts are
+    in ``currency`` (ISO code; None = unknown, plain numbers)."""
     frame = totals.sort_values(["total", "rep"], ascending=[True, False], kind="stable")
     fig = go.Figure()
     for column, label, colour in (
@@ -47,11 +48,11 @@ def cost_distribution(
             orientation="h",
             name=label,
             marker_color=colour,
-            customdata=[fmt.money(v, symbol, lang, compact=False) for v in values],
+            customdata=[fmt.money(v, currency, lang, compact=False) for v in values],
             hovertemplate="%{y}<br>" + label + ": %{customdata}<extra></extra>",
         )
     fig.update_layout(barmode="stack")
-    fig.update_xaxes(tickprefix=symbol, separatethousands=True)
+    money_axis(fig, fmt.money_format(currency, lang), totals["total"], axis="x")
     theme(fig, height=_height(len(frame)), title=title)
     fig.update_layout(legend={"traceorder": "normal", "x": 1, "xanchor": "right"})
     return fig

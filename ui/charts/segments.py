@@ -21,7 +21,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from ui.charts import BAD, GOOD, NEUTRAL, PALETTE, TARGET_LINE, theme
+from ui.charts import BAD, GOOD, NEUTRAL, PALETTE, TARGET_LINE, money_axis, theme
 
 Fmt = Callable[[object], str]
 
@@ -217,11 +217,13 @@ def _num(x: object) -> float:
 # --- small multiples ---------------------------------------------------------------------------------
 
 def trend_multiples(frame: pd.DataFrame, dim: str, value: str, order: Sequence[object], *, month_label: Fmt,
-                    fmt_value: Fmt, tickformat: str, none_label: str, max_panels: int = MAX_PANELS,
+                    fmt_value: Fmt, tickformat: str | None, none_label: str, max_panels: int = MAX_PANELS,
                     panels_per_row: int = PANELS_PER_ROW) -> go.Figure:
     """One small line chart per ``dim`` value (in ``order``, at most ``max_panels``) of the
     ``monthly_trend`` column ``value`` ('won_revenue' or 'win_rate'), all on one y scale; the
-    latest month is marked. ``month_label`` turns 'YYYY-MM' into the axis label."""
+    latest month is marked. ``month_label`` turns 'YYYY-MM' into the axis label. Won revenue is
+    ticked like the cards when ``fmt_value`` is the page's money formatter; ``tickformat`` (d3)
+    formats any other axis."""
     wanted = [v for v in order if (frame[dim].isna().any() if _missing(v) else (frame[dim] == v).any())]
     wanted = wanted[:max_panels]
     n = max(1, len(wanted))
@@ -254,6 +256,8 @@ def trend_multiples(frame: pd.DataFrame, dim: str, value: str, order: Sequence[o
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=months, tickmode="array",
                      tickvals=ticks, ticktext=[month_label(m) for m in ticks], tickfont={"size": 12})
     fig.update_yaxes(tickformat=tickformat, tickfont={"size": 12}, rangemode="tozero")
+    if value == "won_revenue":
+        money_axis(fig, fmt_value, frame[value])
     fig.update_annotations(font={"size": 14})
     return fig
 

@@ -15,8 +15,20 @@ TEXT: dict[str, tuple[str, str]] = {
     "settings.won_stage": ("Stage that means won (contract signed)", "代表赢单（签订合同）的阶段"),
     "settings.lost_names": ("Names that mean lost (one per line)", "代表输单的名称（每行一个）"),
     "settings.fiscal": ("Fiscal year starts in", "财年起始月份"),
-    "settings.currency": ("Currency code", "货币代码"),
-    "settings.symbol": ("Currency symbol", "货币符号"),
+    "settings.currency": ("Reporting currency", "报告货币"),
+    "settings.currency_help": ("Amounts are shown in the currency the data records. This names the currency "
+                               "of data that records none, and the currency imports convert to.",
+                               "金额按数据记录的币种显示。此项用于未注明币种的数据，也是导入时换算的目标币种。"),
+    "settings.currency_auto": ("The data's currency ({found})", "数据的币种（{found}）"),
+    "settings.currency_none": ("none recorded", "未注明"),
+    "settings.currency_mixed": ("The loaded tables record more than one currency ({codes}), so amounts are "
+                                "shown without a symbol. Import deals and targets in one currency.",
+                                "已加载的表记录了多种币种（{codes}），因此金额不显示币种符号。请以同一币种导入商机与目标。"),
+    "settings.currency_mismatch": ("The loaded data records its amounts in {data}, so pages show {data}; "
+                                   "{chosen} applies to data that records no currency. Re-import the files "
+                                   "to convert them.",
+                                   "已加载的数据以 {data} 记录金额，页面按 {data} 显示；{chosen} 仅用于未注明币种的"
+                                   "数据。如需换算，请重新导入文件。"),
     "settings.kpi": ("KPI weights (revenue / satisfaction / collaboration)", "考核权重（收入 / 满意度 / 协作）"),
     "settings.w_revenue": ("Revenue", "收入"),
     "settings.w_satisfaction": ("Satisfaction", "满意度"),

@@ -2,8 +2,8 @@
 formatted Excel file, in English or Simplified Chinese.
 
 Every figure comes from the analytics modules (attainment, funnel, performance, satisfaction,
-kpi, rewards); this module only lays them out. Money is in the data's currency (the symbol from
-``Settings``), fractions are stored as fractions and shown as 0.0 %, dates as yyyy-mm-dd.
+kpi, rewards); this module only lays them out. Money is in the data's currency (``data_currency``; the
+Settings' reporting currency for data that records none; no symbol when unknown), fractions are stored as fractions and shown as 0.0 %, dates as yyyy-mm-dd.
 
 Sheets: Cover (key figures), Attainment, Pace & forecast, Funnel, Segments & channels,
 Satisfaction & KPI and, only when ``include_pay`` is set, Payouts. A rep's report (``rep=``)
@@ -47,7 +47,7 @@ from analytics.outputs.report.sheets import (
     _write_segments,
 )
 from analytics.periods import Period
-from analytics.store.settings import Settings, register_stage_map
+from analytics.store.settings import Settings, data_currency, register_stage_map, reporting_currency
 
 if TYPE_CHECKING:
     from analytics.store.sources import Loaded
@@ -86,7 +86,7 @@ def build_report_from_con(con: duckdb.DuckDBPyConnection, period: Period, *, set
     lang = "zh" if lang == "zh" else "en"
     d = gather(con, period, settings=settings, rep=rep, include_pay=include_pay, as_of=as_of,
                plan_text=plan_text, filters=filters)
-    book = _Book(lang, settings.currency_symbol)
+    book = _Book(lang, reporting_currency(settings, data_currency(con)))
     base = label("title.month" if period.kind == "month" else "title.other", lang)
     title = label("title.rep", lang, title=base, rep=rep) if rep else base
     subtitle = label("subtitle", lang, period=period_label(period, lang), as_of=d.as_of.isoformat())

@@ -26,6 +26,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from analytics.messages import Problem
 from analytics.metrics.attainment import COMPANY, pace_bands, pace_share
+from analytics.outputs import numbers
 from analytics.outputs.export import display_width, neutralise
 from analytics.store.settings import Settings
 
@@ -80,16 +81,15 @@ def _clean(value: Any, kind: Kind) -> Any:
 
 
 class _Book:
-    def __init__(self, lang: Lang, symbol: str):
+    def __init__(self, lang: Lang, currency: str | None):
+        """``currency``: the ISO code of every amount (None = unknown: plain numbers, no symbol)."""
         self.lang = lang
         self.wb = Workbook()
         self.wb.remove(self.wb.active)
-        sym = symbol.replace('"', "")
-        money = f'"{sym}"#,##0;-"{sym}"#,##0' if sym else "#,##0"
         self.formats: dict[str, str | None] = {
-            "text": None, "money": money, "pct": "0.0%", "int": "#,##0", "score": "0.0", "nps": "0.0",
+            "text": None, "money": numbers.excel_money_format(currency, lang), "pct": "0.0%", "int": "#,##0", "score": "0.0", "nps": "0.0",
             "days": "0.0", "times": '0.00"×"', "date": "yyyy-mm-dd", "month": "yyyy-mm"}
-        self.symbol = sym
+        self.currency = currency
 
     def sheet(self, key: str) -> _Sheet:
         return _Sheet(self, self.wb.create_sheet(label(key, self.lang)[:31]))
@@ -103,7 +103,7 @@ class _Book:
         if isinstance(value, date):
             return value.strftime("%Y-%m" if kind == "month" else "%Y-%m-%d")
         if kind == "money":
-            return f"{self.symbol}{value:,.0f}" + ("-" if value < 0 else "")
+            return numbers.money(value, self.currency, self.lang, compact=False)
         if kind == "pct":
             return f"{value:.1%}"
         if kind == "int":
@@ -425,7 +425,7 @@ def _write_attainment(book: _Book, d: ReportData, subtitle: str, pace_fraction: 
 
 
 def _money_text(book: _Book, value: object) -> str:
-    return "–" if _missing(value) else f"{book.symbol}{float(value):,.0f}"  # type: ignore[arg-type]
+    return numbers.money(value, book.currency, book.lang, compact=False)
 
 
 def _write_gap(s: _Sheet, d: ReportData) -> None:
