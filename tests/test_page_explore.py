@@ -139,8 +139,29 @@ def test_sql_escape_is_refused_readably_and_a_query_runs():
 
 def test_sql_error_in_chinese_names_the_position():
     at = open_page({"lang": "zh", "xm": "sql", "xq": "SELECT team,\n  sum(amount FROM deals"}, clean=False)
-    assert not at.exception
+    assert not at.exception and not at.error  # shown, not run
+    at.button(key="_explore_sql_go").click().run()
     assert plain(at.error[0].value).startswith("语法错误，第 2 行第")
+
+
+def test_a_shared_sql_link_shows_the_query_and_runs_it_only_on_a_click(monkeypatch):
+    """``/explore?xm=sql&xq=…`` must not start a query in the browser of whoever opens it."""
+    from analytics.metrics.sql_guard import Sandbox
+
+    started: list[str] = []
+    real_run = Sandbox.run
+    monkeypatch.setattr(Sandbox, "run", lambda self, sql, **kw: started.append(sql) or real_run(self, sql, **kw))
+    sql = "SELECT team, count(*) AS deals FROM deals GROUP BY team ORDER BY team"
+    at = open_page({"lang": "en", "xm": "sql", "xq": sql})
+    assert at.text_area(key="_explore_sql_text").value == sql
+    assert started == [] and not any(list(d.value.columns) == ["team", "deals"] for d in at.dataframe)
+    assert any("has not run yet" in plain(i.value) for i in at.info)
+    at.button(key="_explore_sql_go").click().run()
+    assert_clean(at)
+    assert started == [sql]
+    teams = sorted(sample_deals()["team"].unique())
+    assert frame(at, "team")["team"].tolist() == teams
+    assert not any("has not run yet" in plain(i.value) for i in at.info)
 
 
 def test_saved_view_round_trips(_isolated_workspace):
@@ -158,10 +179,13 @@ def test_saved_view_round_trips(_isolated_workspace):
     pd.testing.assert_frame_equal(frame(again, "Team"), before)
     assert again.multiselect(key="xc").value == ["segment"]
     assert url(again, "xf:status") == ["won"] and "view" not in again.query_params
-    # a query view opens on the SQL tab and runs; then delete it from the list
+    # a query view opens on the SQL tab, shown; it runs on a click; then delete it from the list
     sql = views.make_view("Teams", "sql", {"xm": "sql", "xq": "SELECT DISTINCT team FROM deals ORDER BY 1"})
     views.save_view(Workspace(_isolated_workspace).views_path, sql)
     third = open_page({"lang": "en", "view": "Teams"})
+    assert third.text_area(key="_explore_sql_text").value == sql.params["xq"]
+    assert not any(list(d.value.columns) == ["team"] for d in third.dataframe)
+    third.button(key="_explore_sql_go").click().run()
     assert frame(third, "team")["team"].tolist() == sorted(sample_deals()["team"].unique())
     third.selectbox(key="_explore_view_pick").set_value("Teams").run()
     third.button(key="_explore_view_delete").click().run()

@@ -245,3 +245,76 @@ def test_memory_limit_gives_a_readable_error():
     error = refused(small, "SELECT count(*) FROM (SELECT DISTINCT range AS x FROM range(50000000))")
     # 50 M distinct BIGINTs need about 400 MB of hash table; nothing spills (no temp directory).
     assert error.problems[0].code == "sql_memory" and "64MB" in error.text("en")
+
+
+# --- bounded memory (issue 17.5) -----------------------------------------------------------------
+
+GB = 2**30
+MEMORY_ATTACKS = {
+    # one 2 GB string: DuckDB's memory_limit alone let this take 5.9-7.7 GB in the app's process
+    "repeat": "SELECT repeat('x', 2000000000) AS s",
+    # 4,096 x 4,096 x 4,096 rows sorted at random: the sort alone is far past the limit
+    "cross join": "SELECT a.range AS x, b.range AS y FROM range(4096) a, range(4096) b, range(4096) c ORDER BY random()",
+    # a string that doubles at every step: 2^31 bytes by step 32
+    "recursive CTE": ("WITH RECURSIVE t(n, s) AS (SELECT 1, 'x' UNION ALL SELECT n + 1, s || s FROM t WHERE n < 40) "
+                      "SELECT max(length(s)) FROM t"),
+    "string_agg": "SELECT string_agg(repeat('x', 1000000), ',') FROM range(3000)",
+}
+
+
+def _peak_rss() -> int:
+    import resource
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+@pytest.mark.parametrize("name", list(MEMORY_ATTACKS))
+def test_a_query_cannot_take_the_servers_memory_and_the_next_query_works(name):
+    box = Sandbox({"deals": DEALS})
+    error = refused(box, MEMORY_ATTACKS[name], timeout_s=60)
+    assert error.problems[0].code in ("sql_memory", "sql_crashed"), error.text("en")
+    assert "1GB" in error.text("en")
+    assert _peak_rss() < 2.5 * GB  # this process is the app's server
+    # the worker was held under its cap: the memory limit x 1.5 + slack above its start
+    cap = sql_guard.parse_bytes(sql_guard.DEFAULT_MEMORY_LIMIT) * sql_guard.ADDRESS_HEADROOM + sql_guard.ADDRESS_SLACK
+    assert box.last_worker_peak < cap + 0.5 * GB
+    assert box.run("SELECT sum(amount) AS total FROM deals").frame["total"].tolist() == [490.0]  # 100+50+300+40
+
+
+def test_a_result_too_large_to_send_is_refused_in_the_worker():
+    box = Sandbox({"deals": DEALS})
+    error = refused(box, "SELECT repeat('x', 60000000) AS s FROM range(3)")  # 180 MB of text
+    assert error.problems[0].code in ("sql_result_too_big", "sql_memory")
+    assert _peak_rss() < 2.5 * GB
+
+
+def test_a_killed_worker_is_a_readable_error_and_does_not_leave_the_next_query_waiting():
+    box = Sandbox({"deals": DEALS})
+    started = time.monotonic()
+    error = refused(box, "SELECT count(*) FROM range(10000000000) a, range(1000) b", timeout_s=0.5)
+    assert error.problems[0].code == "sql_timeout" and time.monotonic() - started < 3
+    assert box.run("SELECT count(*) AS n FROM deals").frame["n"].tolist() == [4]
+
+
+def test_memory_sizes_are_read_as_duckdb_writes_them():
+    assert sql_guard.parse_bytes("1GB") == 1_000_000_000
+    assert sql_guard.parse_bytes("512MB") == 512_000_000
+    assert sql_guard.parse_bytes("64MiB") == 64 * 2**20
+    with pytest.raises(ValueError):
+        sql_guard.parse_bytes("lots")
+
+
+def test_the_cli_query_is_bounded_too():
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    proc = subprocess.run([sys.executable, "-m", "analytics", "query", "SELECT repeat('x', 2000000000) AS s"],
+                          capture_output=True, text=True, cwd=root, timeout=120)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert "memory" in proc.stderr
+    ok = subprocess.run([sys.executable, "-m", "analytics", "--format", "json", "query", "SELECT 41 + 1 AS n"],
+                        capture_output=True, text=True, cwd=root, timeout=120)
+    assert ok.returncode == 0 and '"n": 42' in ok.stdout.replace(" ", "").replace('"n":42', '"n": 42')
+    bad = subprocess.run([sys.executable, "-m", "analytics", "query", "SELECT 1", "--memory-limit", "lots"],
+                         capture_output=True, text=True, cwd=root, timeout=120)
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -23,8 +24,10 @@ from typing import Any
 import duckdb
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from analytics.messages import InputError, Problem, define
+from analytics.sql import quote_identifier
 
 AGGREGATIONS = ("sum", "count", "count_distinct", "mean", "median", "min", "max", "share")
 GRAINS = ("day", "week", "month", "quarter", "year")
@@ -63,9 +66,7 @@ _TEMPORAL = re.compile(r"^(DATE|TIMESTAMP.*)$")
 _TABLE_NAME = re.compile(r"^[^\W\d]\w{0,62}$")
 
 
-def _q(name: str) -> str:
-    """A quoted SQL identifier (only ever applied to names taken from the catalogue)."""
-    return '"' + str(name).replace('"', '""') + '"'
+_q = quote_identifier  # only ever applied to names taken from the catalogue
 
 
 # --- catalogue --------------------------------------------------------------------------------
@@ -599,3 +600,130 @@ def join_tables(con: duckdb.DuckDBPyConnection, left: str, right: str, left_on: 
                       unmatched_left=left_rows - matched_left, unmatched_right=right_rows - matched_right,
                       columns=names, preview=preview, notes=notes)
 
+
+
+# --- a browser session's own tables --------------------------------------------------------------
+
+#: Tables of the app's own machinery, not the user's data.
+HIDDEN_TABLES = frozenset({"stage_map"})
+
+
+def is_numeric_type(kind: str) -> bool:
+    """A DuckDB column type that holds numbers (sum, mean … apply)."""
+    return bool(_NUMERIC.match(kind.upper()))
+
+
+def arrow_copies(con: duckdb.DuckDBPyConnection, names: Iterable[str]) -> dict[str, pa.Table]:
+    """Arrow copies of the loaded tables ``names`` (for a private session DuckDB and the SQL box)."""
+    return {name: con.sql(f"SELECT * FROM {_q(name)}").to_arrow_table() for name in names}
+
+
+@dataclass
+class SessionTables:
+    """Tables one browser session made by joins, and where they live.
+
+    The team's data (and the sample) sit in one read-only connection shared by every session, so
+    a join made on it goes to a private in-memory DuckDB of this session (``con``) that sees the
+    team's tables as views of Arrow copies. A session's own upload has its own DuckDB, which
+    joins use directly (``con`` stays None). ``tables`` are Arrow copies of the kept joins (the
+    SQL box reads them); ``sources`` names each one's left and right table; ``version`` counts
+    changes, so caches of derived tables know when to refresh.
+    """
+
+    source_key: str
+    token: str
+    con: duckdb.DuckDBPyConnection | None = None
+    tables: dict[str, pa.Table] = field(default_factory=dict)
+    version: int = 0
+    sources: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    def private_con(self, base: Callable[[], Mapping[str, pa.Table]]) -> duckdb.DuckDBPyConnection:
+        """The session's private DuckDB, made on first use with ``base()`` (Arrow copies) as views."""
+        if self.con is None:
+            con = duckdb.connect(":memory:")
+            for name, table in base().items():
+                con.register(name, table)
+            self.con = con
+        return self.con
+
+    def keep(self, con: duckdb.DuckDBPyConnection, name: str, left: str, right: str) -> None:
+        """Record table ``name`` of ``con`` (a join of ``left`` and ``right``) as this session's."""
+        self.tables[name] = con.sql(f"SELECT * FROM {_q(name)}").to_arrow_table()
+        self.sources[name] = (left, right)
+        self.version += 1
+
+    def moved_to(self, source_key: str) -> SessionTables:
+        """The same kept tables, for a new source (the session's data changed under them)."""
+        return SessionTables(source_key, self.token, None, dict(self.tables), self.version + 1, dict(self.sources))
+
+
+def name_taken(name: str, loaded: Iterable[str]) -> bool:
+    """A kept join may not take a loaded table's name (any case), a hidden one, or ``_``/``raw_``."""
+    taken = set(loaded) | HIDDEN_TABLES
+    return name in taken or name.lower() in {n.lower() for n in taken} or name.startswith(("_", "raw_"))
+
+
+def date_columns(con: duckdb.DuckDBPyConnection, table: str, types: Mapping[str, str],
+                 sample_rows: int = 500) -> list[str]:
+    """Columns a date grain applies to, in table order: date/timestamp columns, and text columns
+    (raw uploads keep dates as text) where at least 90 % of the values present in the first
+    ``sample_rows`` rows read as dates."""
+    found = {c for c, kind in types.items() if _TEMPORAL.match(kind.upper())}
+    texts = [c for c, kind in types.items() if kind.upper() == "VARCHAR"]
+    if texts:
+        parts = ", ".join(f"count({_q(c)}), count(TRY_CAST({_q(c)} AS TIMESTAMP))" for c in texts)
+        counts = con.cursor().execute(
+            f"SELECT {parts} FROM (SELECT * FROM {_q(table)} LIMIT ?)", [int(sample_rows)]).fetchall()[0]
+        for i, c in enumerate(texts):
+            present, dates = counts[2 * i], counts[2 * i + 1]
+            if present and dates >= 0.9 * present:
+                found.add(c)
+    return [c for c in types if c in found]
+
+
+def as_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """Cells as the importer reads them from a file: text, or None for a blank (a join read as an
+    export: whole numbers without ``.0``, midnight timestamps as dates)."""
+    def cell(v: object) -> str | None:
+        if v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and pd.isna(v)):
+            return None
+        if isinstance(v, pd.Timestamp):
+            return v.date().isoformat() if v == v.normalize() else v.isoformat(sep=" ")
+        if isinstance(v, float) and v.is_integer():
+            return str(int(v))
+        return str(v)
+
+    return pd.DataFrame({c: [cell(v) for v in frame[c].tolist()] for c in frame.columns}, dtype=object)
+
+
+def session_database(base: duckdb.DuckDBPyConnection, names: Iterable[str], deals: pd.DataFrame,
+                     extra: Mapping[str, pa.Table]) -> duckdb.DuckDBPyConnection:
+    """A new in-memory DuckDB whose deals are ``deals`` (a mapped join), with ``base``'s other
+    tables ``names`` and a session's kept joins ``extra`` copied beside it."""
+    from analytics.store.canonical import create_table
+
+    con = duckdb.connect(":memory:")
+    copies = {n: t for n, t in arrow_copies(base, [n for n in names if n != "deals"]).items()}
+    for name, arrow in [*copies.items(), *extra.items()]:
+        if name == "deals":
+            continue
+        con.register("_incoming", arrow)
+        con.execute(f"CREATE TABLE {_q(name)} AS SELECT * FROM _incoming")
+        con.unregister("_incoming")
+    create_table(con, "deals", deals)
+    return con
+
+
+def status_split(con: duckdb.DuckDBPyConnection, table: str = "deals") -> pd.DataFrame:
+    """Deals and amount per status (won, open, lost, then any other, blank last): what a pivot of
+    all amounts would add together. Empty if ``table`` has no ``status`` and ``amount``."""
+    real, types = _columns_of(con, table)
+    if "status" not in types or "amount" not in types or not _NUMERIC.match(types["amount"].upper()):
+        return pd.DataFrame({"status": pd.Series([], dtype="object"), "deals": pd.Series([], dtype="int64"),
+                             "amount": pd.Series([], dtype="float64")})
+    rows = con.execute(
+        f"SELECT status, count(*), sum(amount) FROM {_q(real)} GROUP BY status "
+        "ORDER BY CASE status WHEN 'won' THEN 0 WHEN 'open' THEN 1 WHEN 'lost' THEN 2 ELSE 3 END, "
+        "status NULLS LAST").fetchall()
+    return pd.DataFrame({"status": [r[0] for r in rows], "deals": [int(r[1]) for r in rows],
+                         "amount": [float(r[2]) if r[2] is not None else 0.0 for r in rows]})

@@ -37,18 +37,31 @@ first (0.7 s for 1 M deals), so Arrow copies were chosen.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import json
+import multiprocessing
+import multiprocessing.connection
+import os
 import re
+import resource
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
 import threading
 import time
+import weakref
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 import duckdb
 import pandas as pd
 import pyarrow as pa
 
 from analytics.messages import InputError, Problem, define
+from analytics.sql import quote_identifier
 
 # --- messages ---------------------------------------------------------------------------------
 
@@ -300,6 +313,33 @@ def _check_tree(sql: str, tables: list[str] | tuple[str, ...], con: duckdb.DuckD
 
 TableSource = pd.DataFrame | pa.Table
 
+#: Memory one query may use (DuckDB's own limit inside the worker; see :data:`ADDRESS_HEADROOM`).
+DEFAULT_MEMORY_LIMIT = "1GB"
+#: The worker's address space may grow by the memory limit times this, plus :data:`ADDRESS_SLACK`,
+#: above what it had when it started (its code and the memory-mapped tables): DuckDB's limit does
+#: not count everything (a single ``repeat('x', 2e9)`` string, the result's conversion to pandas).
+ADDRESS_HEADROOM = 1.5
+ADDRESS_SLACK = 384 * 2**20
+#: A result bigger than this (pandas' deep memory use of at most ``max_rows`` rows) is refused in the
+#: worker, before it is sent to the app.
+MAX_RESULT_BYTES = 128 * 2**20
+#: Queries running at once in this server; a further one waits up to its own time limit.
+MAX_CONCURRENT_QUERIES = 2
+_SLOTS = threading.BoundedSemaphore(MAX_CONCURRENT_QUERIES)
+
+SQL_RESULT_TOO_BIG = define(
+    "sql_result_too_big",
+    "The result is too large to show ({size}; at most {limit}). Select fewer or shorter columns, or aggregate.",
+    "结果太大，无法显示（{size}，上限 {limit}）。请少选列、缩短文本或先做汇总。")
+SQL_CRASHED = define(
+    "sql_crashed",
+    "The query stopped unexpectedly, most likely for lack of memory (limit {limit}). "
+    "Nothing else was affected; simplify the query and run it again.",
+    "查询意外停止，很可能是内存不足（上限 {limit}）。其他内容未受影响；请简化查询后再运行。")
+SQL_BUSY = define(
+    "sql_busy", "Other queries are running; this one waited {seconds} s and was not started. Try again shortly.",
+    "其他查询正在运行，本查询等待 {seconds} 秒后未能开始。请稍后再试。")
+
 
 def _user_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Names of the tables and views a user loaded into ``con`` (main and temp schemas)."""
@@ -310,10 +350,52 @@ def _user_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
     return [r[0] for r in rows if not str(r[0]).startswith("_")]
 
 
-class Sandbox:
-    """Read-only copies of the loaded tables; each query runs on its own fresh, locked DuckDB."""
+def parse_bytes(limit: str) -> int:
+    """``"1GB"``, ``"512MB"``, ``"64MiB"`` as a number of bytes (DuckDB's units, 1 GB = 1000³)."""
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([KMGT]?)(I?B)?\s*", limit.upper())
+    if not m:
+        raise ValueError(f"not a memory size: {limit!r}")
+    base = 1024 if m.group(3) == "IB" else 1000
+    return int(float(m.group(1)) * base ** " KMGT".index(m.group(2) or " "))
 
-    def __init__(self, tables: Mapping[str, TableSource], *, memory_limit: str = "2GB"):
+
+def _size_text(n: float) -> str:
+    return f"{n / 1e9:.1f} GB" if n >= 1e9 else f"{n / 1e6:.0f} MB"
+
+
+class _Files:
+    """Arrow IPC files of some tables in a private temporary folder, removed with this object."""
+
+    def __init__(self) -> None:
+        self.folder = tempfile.mkdtemp(prefix="sql-sandbox-")
+        self.paths: dict[str, str] = {}
+        self._finalizer = weakref.finalize(self, shutil.rmtree, self.folder, True)
+
+    def write(self, name: str, data: TableSource) -> str:
+        table = pa.Table.from_pandas(data, preserve_index=False) if isinstance(data, pd.DataFrame) else data
+        path = os.path.join(self.folder, f"t{len(self.paths)}.arrow")
+        with pa.OSFile(path, "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
+            writer.write_table(table)
+        self.paths[name] = path
+        return path
+
+
+class Sandbox:
+    """Read-only copies of the loaded tables; each query runs in its own worker process, on a fresh
+    locked DuckDB, under an operating-system limit of its address space (``setrlimit``).
+
+    Why a process (measured on this 2-core machine, see ``bench/sql_memory.py``): DuckDB's
+    ``memory_limit`` alone does not hold ``SELECT repeat('x', 2000000000)`` (one 2 GB string,
+    7.7 GB peak in the app's own process and 42 s), and a result-size guard can only look after
+    the memory is spent. With ``RLIMIT_AS`` on a worker the same query fails in milliseconds with
+    DuckDB's own out-of-memory error, the app's memory does not move, and a query past its time
+    limit is killed outright (no abandoned thread). The price is about 30-60 ms per query for
+    starting the worker (forked from a preloaded server process) and writing the tables once per
+    data version to Arrow files that every worker maps without copying.
+    """
+
+    def __init__(self, tables: Mapping[str, TableSource], *, memory_limit: str = DEFAULT_MEMORY_LIMIT,
+                 _files: _Files | None = None):
         self._tables: dict[str, TableSource] = {}
         for name, data in tables.items():
             if data is None:
@@ -322,111 +404,287 @@ class Sandbox:
                 raise TypeError(f"table {name!r}: expected a DataFrame or an Arrow table")
             self._tables[str(name)] = data
         self.memory_limit = memory_limit
+        parse_bytes(memory_limit)
+        self._files = _files
+        self._lock = threading.Lock()
+        #: Peak resident memory of the last query's worker, in bytes (for measurements).
+        self.last_worker_peak = 0
 
     @classmethod
     def from_connection(cls, con: duckdb.DuckDBPyConnection, names: list[str] | None = None,
-                        *, memory_limit: str = "2GB") -> Sandbox:
+                        *, memory_limit: str = DEFAULT_MEMORY_LIMIT) -> Sandbox:
         """Copy ``names`` (default: every user table and view of ``con``) to Arrow, once."""
         available = _user_tables(con)
         chosen = available if names is None else [n for n in names if n in available]
         copies: dict[str, TableSource] = {}
         for name in chosen:
-            quoted = '"' + name.replace('"', '""') + '"'
-            copies[name] = con.sql(f"SELECT * FROM {quoted}").to_arrow_table()
+            copies[name] = con.sql(f"SELECT * FROM {quote_identifier(name)}").to_arrow_table()
         return cls(copies, memory_limit=memory_limit)
+
+    def extended(self, tables: Mapping[str, TableSource]) -> Sandbox:
+        """This sandbox plus ``tables`` (a session's own), sharing the files already written."""
+        merged = Sandbox({**self._tables, **tables}, memory_limit=self.memory_limit)
+        files = self._table_files()
+        merged._files = _Files()
+        merged._files.paths = {n: p for n, p in files.items() if n not in tables}
+        merged._keep = self  # the shared files live as long as this sandbox does
+        return merged
 
     @property
     def names(self) -> list[str]:
         return list(self._tables)
 
-    def connect(self) -> duckdb.DuckDBPyConnection:
-        """A new in-memory DuckDB, locked down before any user SQL, holding views of the tables."""
-        config = dict(_SANDBOX_CONFIG, memory_limit=self.memory_limit)
-        con = duckdb.connect(":memory:", config=config)
-        try:
+    def _table_files(self) -> dict[str, str]:
+        with self._lock:
+            if self._files is None:
+                self._files = _Files()
             for name, data in self._tables.items():
-                con.register(name, data)
-            settings = dict(con.execute(
-                "SELECT name, value FROM duckdb_settings() WHERE name IN "
-                "('enable_external_access', 'lock_configuration', 'python_enable_replacements')").fetchall())
-            if settings != {"enable_external_access": "false", "lock_configuration": "true",
-                            "python_enable_replacements": "false"}:
-                raise RuntimeError(f"sandbox settings not applied: {settings}")
-        except BaseException:
-            con.close()
-            raise
-        return con
+                if name not in self._files.paths:
+                    self._files.write(name, data)
+            return dict(self._files.paths)
+
+    def connect(self) -> duckdb.DuckDBPyConnection:
+        """A new in-memory DuckDB in this process, locked down before any user SQL, holding views of
+        the tables (for inspection and tests; user SQL runs in :meth:`run`'s worker instead)."""
+        return _locked_connection({n: d for n, d in self._tables.items()}, self.memory_limit)
 
     def run(self, sql: str, *, max_rows: int = 10_000, timeout_s: float = 10.0) -> QueryResult:
-        """Check and run one SELECT; see :func:`run_readonly_query`."""
+        """Check and run one SELECT in a worker process; see :func:`run_readonly_query`."""
         started = time.perf_counter()
-        _check_text(sql)  # cheap refusals first, before a connection is opened
-        con = self.connect()
+        _check_text(sql)  # cheap refusals first, before a worker is started
+        files = self._table_files()
+        if not _SLOTS.acquire(timeout=timeout_s):
+            raise InputError(Problem(SQL_BUSY, {"seconds": _seconds(timeout_s)}))
         try:
-            _check_tree(sql, self.names, con)
-        except BaseException:
-            con.close()
-            raise
-        outcome: dict[str, object] = {}
-        stop = threading.Event()
+            reply = _in_worker(files, sql, max_rows, self.memory_limit, timeout_s)
+        finally:
+            _SLOTS.release()
+        kind, payload, peak = reply
+        self.last_worker_peak = peak
+        if kind == "problems":
+            raise InputError(payload)  # type: ignore[arg-type]
+        frame, truncated = payload  # type: ignore[misc]
+        return QueryResult(frame, truncated, time.perf_counter() - started, max_rows, sql)
 
-        def work() -> None:
+
+def _locked_connection(tables: Mapping[str, TableSource], memory_limit: str,
+                       threads: int | None = None) -> duckdb.DuckDBPyConnection:
+    config = dict(_SANDBOX_CONFIG, memory_limit=memory_limit)
+    config.pop("lock_configuration")  # locked below, once the progress bar is off
+    if threads:
+        config["threads"] = threads
+    con = duckdb.connect(":memory:", config=config)
+    try:
+        con.execute("SET enable_progress_bar = false")  # a session setting: not allowed in the config
+        con.execute("SET lock_configuration = true")
+        for name, data in tables.items():
+            con.register(name, data)
+        settings = dict(con.execute(
+            "SELECT name, value FROM duckdb_settings() WHERE name IN "
+            "('enable_external_access', 'lock_configuration', 'python_enable_replacements')").fetchall())
+        if settings != {"enable_external_access": "false", "lock_configuration": "true",
+                        "python_enable_replacements": "false"}:
+            raise RuntimeError(f"sandbox settings not applied: {settings}")
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+# --- the worker process -------------------------------------------------------------------------
+
+_Reply = tuple[str, object, int]
+
+
+class _WorkerServer:
+    """A small process started once per app (``python -c … _serve()``) that has imported only this
+    module and forks one worker per query. Forking the app itself, with its many threads, could
+    copy a held lock into the worker; :mod:`multiprocessing`'s own ``forkserver`` re-runs the
+    app's main script (Streamlit's) in every worker, which costs a second per query."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._process: subprocess.Popen | None = None
+        self._address: str | None = None
+        self._authkey = b""
+
+    def connect(self):
+        with self._lock:
+            if self._process is None or self._process.poll() is not None:
+                self._start()
+            address, authkey = self._address, self._authkey
+        return multiprocessing.connection.Client(address, family="AF_UNIX", authkey=authkey)
+
+    def _start(self) -> None:
+        folder = tempfile.mkdtemp(prefix="sql-worker-")
+        self._address = os.path.join(folder, "socket")
+        self._authkey = os.urandom(32)
+        root = str(Path(__file__).resolve().parents[2])
+        env = dict(os.environ, OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MALLOC_ARENA_MAX="2",
+                   PYTHONPATH=os.pathsep.join([root, *filter(None, [os.environ.get("PYTHONPATH")])]))
+        self._process = subprocess.Popen(
+            [sys.executable, "-c", f"from {__name__} import _serve; _serve()"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, cwd=root, close_fds=True)
+        assert self._process.stdin is not None and self._process.stdout is not None
+        self._process.stdin.write(json.dumps({"address": self._address, "authkey": self._authkey.hex(),
+                                              "parent": os.getpid()}).encode() + b"\n")
+        self._process.stdin.close()
+        ready = self._process.stdout.readline()  # written once it listens; EOF if it failed
+        self._process.stdout.close()
+        if ready.strip() != b"ready":
+            self._process.kill()
+            raise RuntimeError("the SQL worker server did not start")
+        weakref.finalize(self, _stop_server, self._process, folder)
+
+
+def _stop_server(process: subprocess.Popen, folder: str) -> None:
+    with contextlib.suppress(OSError):
+        process.kill()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+_SERVER = _WorkerServer()
+
+
+def _serve() -> None:
+    """The worker server's loop: accept a request, fork a worker for it, go on (workers are reaped
+    by the kernel). Ends with the app (``PR_SET_PDEATHSIG``)."""
+    setup = json.loads(sys.stdin.readline())
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG: die with the app
+    if os.getppid() != setup["parent"]:
+        return
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)
+    listener = multiprocessing.connection.Listener(setup["address"], family="AF_UNIX",
+                                                   authkey=bytes.fromhex(setup["authkey"]))
+    sys.stdout.write("ready\n")
+    sys.stdout.flush()
+    sys.stdout.close()
+    while True:
+        try:
+            conn = listener.accept()
+        except (OSError, EOFError, multiprocessing.AuthenticationError):
+            continue
+        if os.fork() == 0:
+            listener.close()
+            code = 0
             try:
-                result = con.execute(sql)
-                vectors = max(1, min(64, (max_rows + 1) // 2048 + 1))
-                chunks = [result.fetch_df_chunk(vectors)]
-                got = len(chunks[0])
-                while got <= max_rows and len(chunks[-1]) and not stop.is_set():
-                    chunk = result.fetch_df_chunk(vectors)
-                    if not len(chunk):
-                        break
-                    chunks.append(chunk)
-                    got += len(chunk)
-                outcome["frame"] = chunks[0] if len(chunks) == 1 else pd.concat(chunks, ignore_index=True)
-            except BaseException as error:  # handed to the caller's thread
-                outcome["error"] = error
+                signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+                conn.send(os.getpid())
+                _work(conn, *conn.recv())
+            except BaseException:  # noqa: BLE001 - a worker never returns into the server's loop
+                code = 1
             finally:
-                with contextlib.suppress(duckdb.Error):
-                    con.close()
+                os._exit(code)
+        conn.close()
 
-        worker = threading.Thread(target=work, name="readonly-sql", daemon=True)
-        worker.start()
-        worker.join(timeout_s)
-        if worker.is_alive():
-            stop.set()
-            with contextlib.suppress(duckdb.Error):
-                con.interrupt()
-            worker.join(1.0)
+
+def _in_worker(files: dict[str, str], sql: str, max_rows: int, memory_limit: str, timeout_s: float) -> _Reply:
+    """Run ``sql`` in a new worker and wait at most ``timeout_s`` for its reply; kill it after."""
+    conn = _SERVER.connect()
+    pid = 0
+    try:
+        pid = conn.recv()
+        conn.send((files, sql, max_rows, memory_limit, timeout_s))
+        if not conn.poll(timeout_s):
             raise InputError(Problem(SQL_TIMEOUT, {"seconds": _seconds(timeout_s)}))
-        if "error" in outcome:
-            raise InputError(self._translate(sql, outcome["error"], timeout_s)) from None
-        frame = outcome["frame"]
-        assert isinstance(frame, pd.DataFrame)
+        try:
+            reply: _Reply = conn.recv()
+        except (EOFError, OSError):  # the worker died without a word: an allocation it could not survive
+            raise InputError(Problem(SQL_CRASHED, {"limit": memory_limit})) from None
+        pid = 0  # done: nothing to stop
+        return reply
+    finally:
+        conn.close()
+        if pid:
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+
+
+def _address_space() -> int:
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def _peak() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+def _work(send, files: dict[str, str], sql: str, max_rows: int, memory_limit: str, timeout_s: float) -> None:
+    """The worker: cap its own address space, map the tables, check and run ``sql``, send the rows."""
+    reply: _Reply
+    try:
+        mapped = sum(os.path.getsize(p) for p in files.values())
+        cap = _address_space() + mapped + int(parse_bytes(memory_limit) * ADDRESS_HEADROOM) + ADDRESS_SLACK
+        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        tables = {name: pa.ipc.open_file(pa.memory_map(path)).read_all() for name, path in files.items()}
+        reply = ("ok", _query(tables, sql, max_rows, memory_limit, timeout_s), _peak())
+    except InputError as error:
+        reply = ("problems", error.problems, _peak())
+    except MemoryError:
+        reply = ("problems", [Problem(SQL_MEMORY, {"limit": memory_limit})], _peak())
+    except Exception as error:  # noqa: BLE001 - every failure goes back as a readable problem
+        reply = ("problems", [_translate(sql, error, list(files), memory_limit, timeout_s)], _peak())
+    try:
+        send.send(reply)
+    except MemoryError:
+        send.send(("problems", [Problem(SQL_MEMORY, {"limit": memory_limit})], _peak()))
+    finally:
+        send.close()
+
+
+def _query(tables: dict[str, pa.Table], sql: str, max_rows: int, memory_limit: str,
+           timeout_s: float) -> tuple[pd.DataFrame, bool]:
+    con = _locked_connection(tables, memory_limit, threads=2)
+    try:
+        _check_tree(sql, list(tables), con)
+        try:
+            result = con.execute(sql)
+            vectors = max(1, min(64, (max_rows + 1) // 2048 + 1))
+            chunks = [result.fetch_df_chunk(vectors)]
+            got = len(chunks[0])
+            while got <= max_rows and len(chunks[-1]):
+                chunk = result.fetch_df_chunk(vectors)
+                if not len(chunk):
+                    break
+                chunks.append(chunk)
+                got += len(chunk)
+        except duckdb.Error as error:
+            raise InputError(_translate(sql, error, list(tables), memory_limit, timeout_s)) from None
+        frame = chunks[0] if len(chunks) == 1 else pd.concat(chunks, ignore_index=True)
         truncated = len(frame) > max_rows
         if truncated:
             frame = frame.iloc[:max_rows].reset_index(drop=True)
-        return QueryResult(frame, truncated, time.perf_counter() - started, max_rows, sql)
+        size = int(frame.memory_usage(deep=True).sum())
+        if size > MAX_RESULT_BYTES:
+            raise InputError(Problem(SQL_RESULT_TOO_BIG, {"size": _size_text(size),
+                                                          "limit": _size_text(MAX_RESULT_BYTES)}))
+        return frame, truncated
+    finally:
+        con.close()
 
-    def _translate(self, sql: str, error: object, timeout_s: float) -> Problem:
-        listed = ", ".join(self.names) or "-"
-        if isinstance(error, duckdb.InterruptException):
-            return Problem(SQL_TIMEOUT, {"seconds": _seconds(timeout_s)})
-        if isinstance(error, duckdb.PermissionException):
-            return Problem(SQL_OUTSIDE, {"tables": listed})
-        if isinstance(error, duckdb.OutOfMemoryException):
-            return Problem(SQL_MEMORY, {"limit": self.memory_limit})
-        if not isinstance(error, Exception):
-            raise error  # KeyboardInterrupt and the like
-        if isinstance(error, duckdb.ParserException):
-            return _statement_error(sql, error)
-        pos = position_from_message(sql, str(error))
-        missing = re.search(r"Table with name (.+?) does not exist", str(error))
-        if missing and pos:
-            return Problem(SQL_UNKNOWN_TABLE, {"line": pos[0], "column": pos[1], "name": missing.group(1),
-                                               "tables": listed})
-        if pos:
-            return Problem(SQL_ERROR, {"line": pos[0], "column": pos[1], "detail": _detail(error)})
-        return Problem(SQL_ERROR_NOPOS, {"detail": _detail(error)})
+
+def _translate(sql: str, error: object, names: list[str], memory_limit: str, timeout_s: float) -> Problem:
+    listed = ", ".join(names) or "-"
+    if isinstance(error, duckdb.InterruptException):
+        return Problem(SQL_TIMEOUT, {"seconds": _seconds(timeout_s)})
+    if isinstance(error, duckdb.PermissionException):
+        return Problem(SQL_OUTSIDE, {"tables": listed})
+    if isinstance(error, duckdb.OutOfMemoryException | MemoryError):
+        return Problem(SQL_MEMORY, {"limit": memory_limit})
+    if not isinstance(error, Exception):
+        raise error  # KeyboardInterrupt and the like
+    if isinstance(error, duckdb.ParserException):
+        return _statement_error(sql, error)
+    pos = position_from_message(sql, str(error))
+    missing = re.search(r"Table with name (.+?) does not exist", str(error))
+    if missing and pos:
+        return Problem(SQL_UNKNOWN_TABLE, {"line": pos[0], "column": pos[1], "name": missing.group(1),
+                                           "tables": listed})
+    if pos:
+        return Problem(SQL_ERROR, {"line": pos[0], "column": pos[1], "detail": _detail(error)})
+    return Problem(SQL_ERROR_NOPOS, {"detail": _detail(error)})
 
 
 def _seconds(value: float) -> str:
@@ -434,8 +692,8 @@ def _seconds(value: float) -> str:
 
 
 def build_sandbox(con_or_tables: duckdb.DuckDBPyConnection | Mapping[str, TableSource] | Sandbox,
-                  *, memory_limit: str = "2GB") -> Sandbox:
-    """A :class:`Sandbox` from a connection (tables copied to Arrow once) or a dict of frames (no copy)."""
+                  *, memory_limit: str = DEFAULT_MEMORY_LIMIT) -> Sandbox:
+    """A :class:`Sandbox` from a connection (tables copied to Arrow once) or a dict of frames."""
     if isinstance(con_or_tables, Sandbox):
         return con_or_tables
     if isinstance(con_or_tables, duckdb.DuckDBPyConnection):
@@ -444,8 +702,10 @@ def build_sandbox(con_or_tables: duckdb.DuckDBPyConnection | Mapping[str, TableS
 
 
 def run_readonly_query(con_or_tables: duckdb.DuckDBPyConnection | Mapping[str, TableSource] | Sandbox,
-                       sql: str, *, max_rows: int = 10_000, timeout_s: float = 10.0) -> QueryResult:
-    """Run one read-only SELECT over the loaded tables; at most ``max_rows`` rows, stopped after ``timeout_s`` s.
+                       sql: str, *, max_rows: int = 10_000, timeout_s: float = 10.0,
+                       memory_limit: str = DEFAULT_MEMORY_LIMIT) -> QueryResult:
+    """Run one read-only SELECT over the loaded tables; at most ``max_rows`` rows, stopped after
+    ``timeout_s`` s, in a worker process that cannot take more than about ``memory_limit`` × 1.5.
 
     Raises ``InputError`` with one Problem (English and Chinese text; line and column of the
     mistake in ``params`` for syntax and binding errors) for anything refused or failing.
@@ -453,4 +713,4 @@ def run_readonly_query(con_or_tables: duckdb.DuckDBPyConnection | Mapping[str, T
     """
     if max_rows < 0:
         raise ValueError("max_rows must be >= 0")
-    return build_sandbox(con_or_tables).run(sql, max_rows=max_rows, timeout_s=timeout_s)
+    return build_sandbox(con_or_tables, memory_limit=memory_limit).run(sql, max_rows=max_rows, timeout_s=timeout_s)

@@ -277,12 +277,25 @@ def cmd_rewards(args, loaded, settings):
     return lines[["rep", "line_no", "kind", "line", "amount"]]
 
 
+def _memory_size(text: str) -> str:
+    from analytics.metrics.sql_guard import parse_bytes
+
+    try:
+        parse_bytes(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a memory size: {text!r} (use e.g. 512MB or 1GB)") from None
+    return text
+
+
 def cmd_query(args, lang: Lang) -> int:
     from analytics.metrics.sql_guard import run_readonly_query
 
     settings = _settings()
     loaded = load_from_args(args, settings)
-    result = run_readonly_query(loaded.tables, args.sql, max_rows=args.max_rows, timeout_s=args.timeout)
+    # the query runs in a worker process under an OS memory limit: a hostile query ends there,
+    # with a readable message and exit 2, never by aborting this process
+    result = run_readonly_query(loaded.tables, args.sql, max_rows=args.max_rows, timeout_s=args.timeout,
+                                memory_limit=args.memory_limit)
     emit(result.frame, args.format)
     if result.truncated:
         print(f"(first {args.max_rows} rows shown)", file=sys.stderr)
@@ -462,6 +475,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("sql")
     p.add_argument("--max-rows", type=int, default=10_000)
     p.add_argument("--timeout", type=float, default=10.0)
+    p.add_argument("--memory-limit", default="1GB", type=_memory_size,
+                   help="memory one query may use (DuckDB units: 512MB, 1GB); its worker is capped at about 1.5×")
     _add_data_options(p)
 
     p = add("changes", cmd_changes,

@@ -182,9 +182,13 @@ TEXT: dict[str, tuple[str, str]] = {
     # SQL
     "explore.sql.intro": (
         "One SELECT (or WITH … SELECT) over the loaded tables. Nothing can be changed and no file or "
-        "address can be read; at most {rows} rows are shown, and a query is stopped after {seconds} s.",
+        "address can be read; at most {rows} rows are shown, and a query is stopped after {seconds} s or "
+        "when it needs more than {memory} of memory.",
         "对已加载的表写一条 SELECT（或 WITH … SELECT）语句。不能修改数据，也不能读取文件或网址；"
-        "最多显示 {rows} 行，查询超过 {seconds} 秒会被停止。"),
+        "最多显示 {rows} 行，查询超过 {seconds} 秒或所需内存超过 {memory} 会被停止。"),
+    "explore.sql.from_link": (
+        "This query came with a link or a saved view and has not run yet. Read it, then press Run.",
+        "此查询来自链接或已保存的视图，尚未运行。请先查看，再点击“运行”。"),
     "explore.sql.tables": ("Tables and their columns", "表及其列"),
     "explore.sql.columns": ("Columns", "列"),
     "explore.sql.label": ("SQL query", "SQL 查询语句"),

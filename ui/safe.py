@@ -1,0 +1,42 @@
+"""User values made safe for the two places that would otherwise read them as markup.
+
+Every value that came from a user's data (a rep, customer or team name, a file name, a plan
+name, a message quoting one) passes through one of these before it reaches:
+
+- **Markdown** (``st.markdown``, captions, info boxes, metric and widget labels, subheaders):
+  :func:`md`. Streamlit's Markdown would otherwise render ``**bold**``, links and bare URLs
+  (``https://…``, ``www.…``, ``a@b.co``), ``:red[colour]`` and ``:material/icons:``, KaTeX
+  ``$maths$``, headings, lists and tables from a name.
+- **Plotly text** (axis categories, trace names, hover text, titles, annotations, bar labels):
+  :func:`plotly_text`. Plotly reads a subset of HTML there (``<a href>``, ``<b>``, ``<br>``,
+  ``<span style>``), so ``<a href=…>Open CRM</a>`` would become a live link.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+
+# Every ASCII punctuation mark Markdown (CommonMark, GFM, Streamlit's directives, KaTeX) gives a
+# meaning to. A backslash before any ASCII punctuation is a literal in CommonMark, so escaping
+# too much is harmless; ':' breaks colour/icon directives and URL schemes, '.' and '@' bare
+# web and e-mail addresses.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:@&=^%\"'/;?,])")
+_LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029]+")
+
+
+def md(text: object) -> str:
+    """``text`` as literal Markdown: no emphasis, link, bare URL, colour, icon, maths or block."""
+    flat = _LINE_BREAKS.sub(" ", str(text))  # a new line could start a heading, list or table
+    return _MD_SPECIAL.sub(r"\\\1", flat)
+
+
+def plotly_text(value: object) -> str:
+    """``value`` as literal text inside a Plotly label (its HTML subset): ``<``, ``>``, ``&`` as entities."""
+    return html.escape(str(value), quote=False)
+
+
+def plotly_texts(values: Iterable[object]) -> list[str]:
+    """:func:`plotly_text` of each value (for category axes, hover text and bar labels)."""
+    return [plotly_text(v) for v in values]
