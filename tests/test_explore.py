@@ -251,3 +251,62 @@ def test_olist_leads_joined_to_closed_deals():
     assert won.grand_total == 842 and leads_by_origin.grand_total == 8000
     assert math.isclose(conversion["organic_search"], 271 / 2296)  # 11.8 % of the largest origin
     assert math.isclose(conversion["paid_search"], 195 / 1586)  # 12.3 %
+
+
+# --- a session's own tables, the status split, the Total row ------------------------------------
+
+def _deals_con() -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect(":memory:")
+    con.execute("CREATE TABLE deals AS SELECT * FROM (VALUES ('D1', 'Ann', 'won', 100.0, '2026-01-05'), "
+                "('D2', 'Ann', 'lost', 50.0, '2026-02-01'), ('D3', 'Bob', 'won', 300.0, 'n/a'), "
+                "('D4', 'Cy', 'open', 40.0, '2026-03-09'), ('D5', 'Cy', NULL, 7.0, NULL)) "
+                "t(deal_id, rep, status, amount, day)")
+    return con
+
+
+def test_status_split_gives_each_status_its_amount_won_first():
+    split = explore.status_split(_deals_con())
+    assert split["status"].tolist()[:3] == ["won", "open", "lost"] and pd.isna(split["status"].iloc[3])
+    assert split["amount"].tolist() == [400.0, 40.0, 50.0, 7.0]  # 100+300; 40; 50; 7
+    assert split["deals"].tolist() == [2, 1, 1, 1]
+    con = duckdb.connect(":memory:")
+    con.execute("CREATE TABLE t AS SELECT 1 AS amount")
+    assert explore.status_split(con, "t").empty  # no status column: nothing to split
+
+
+def test_the_total_rows_other_dimensions_are_empty_text():
+    result = explore.pivot(_deals_con(), "deals", ["rep", "status"], [], "amount", "sum")
+    assert result.wide.iloc[-1][["rep", "status"]].tolist() == ["Total", ""]
+    assert result.wide.iloc[-1]["sum_amount" if "sum_amount" in result.wide else result.value_name] == 497.0
+
+
+def test_date_columns_include_text_holding_dates():
+    con = _deals_con()
+    types = explore.describe(con, "deals")
+    # day: 3 of the 4 present values are dates (75 %) -> below the 90 % rule
+    assert explore.date_columns(con, "deals", types) == []
+    con.execute("UPDATE deals SET day = '2026-01-01' WHERE day = 'n/a'")
+    assert explore.date_columns(con, "deals", types) == ["day"]
+
+
+def test_session_tables_keep_joins_privately_and_names_are_checked():
+    base = _deals_con()
+    session = explore.SessionTables("sample:1", "tok")
+    made = []
+    con = session.private_con(lambda: made.append(1) or explore.arrow_copies(base, ["deals"]))
+    session.private_con(lambda: made.append(1) or {})
+    assert made == [1]  # copied once
+    con.execute("CREATE TABLE mine AS SELECT rep, count(*) AS n FROM deals GROUP BY rep")
+    session.keep(con, "mine", "deals", "deals")
+    assert session.version == 1 and session.tables["mine"].num_rows == 3 and session.sources["mine"] == ("deals", "deals")
+    assert "mine" not in [r[0] for r in base.execute("SHOW TABLES").fetchall()]  # the shared data is untouched
+    moved = session.moved_to("session:abc")
+    assert moved.con is None and moved.version == 2 and set(moved.tables) == {"mine"}
+    assert explore.name_taken("Deals", ["deals"]) and explore.name_taken("raw_x", []) and explore.name_taken("stage_map", [])
+    assert not explore.name_taken("joined", ["deals"])
+
+
+def test_as_text_reads_cells_as_a_file_would():
+    frame = pd.DataFrame({"a": [1.0, 2.5, None], "d": pd.to_datetime(["2026-01-02", "2026-01-02 10:30", None], format="mixed")})
+    assert explore.as_text(frame).to_dict("list") == {"a": ["1", "2.5", None],
+                                                      "d": ["2026-01-02", "2026-01-02 10:30:00", None]}

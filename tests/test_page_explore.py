@@ -367,3 +367,34 @@ def test_private_connection_sees_arrow_views():
     joined = explore.join_tables(private, "deals", "reps", ["rep"], ["rep"], how="inner", name="mine")
     assert joined.rows == (sample_deals().head(20)["rep"].isin(sample_deals()["rep"].unique()[:3])).sum()
     assert "mine" not in explore.list_tables(shared)["name"].tolist()
+
+
+# --- fair defaults and labels (issue 13.4) ---------------------------------------------------------
+
+def test_the_default_pivot_is_won_revenue_with_the_status_split_visible():
+    at = open_page({"lang": "en"})
+    deals = sample_deals()
+    won = deals[deals["status"] == "won"].groupby("team")["amount"].sum()
+    assert at.multiselect(key="xf").value == ["status"] and at.multiselect(key="xf:status").value == ["won"]
+    shown = frame(at, "Team")
+    assert shown["Sum of Amount"].tolist() == pytest.approx([*won.tolist(), won.sum()])
+    split = next(plain(c.value) for c in at.caption if "Amount by status" in plain(c.value))
+    by_status = deals.groupby("status")["amount"].sum()
+    for status in ("won", "open", "lost"):
+        assert f"{status} ${by_status[status]:,.0f}" in split.replace("\u00a0", " "), split
+    assert "counts only: won" in split
+    # with the filter taken away the page says the total is not revenue
+    at.multiselect(key="xf").set_value([]).run()
+    assert any("not revenue" in plain(c.value) for c in at.caption)
+    zh = open_page({"lang": "zh"})
+    assert any("按状态的金额" in plain(c.value) and "赢单" in plain(c.value) for c in zh.caption)
+
+
+def test_the_total_row_is_labelled_total_not_blank():
+    at = open_page({"lang": "en", "xr": ["team", "rep"], "xv": "amount", "xa": "sum"})
+    shown = frame(at, "Team")
+    last = shown.iloc[-1]
+    assert last["Team"] == "Total" and last["Sales rep"] == ""
+    assert "(blank)" not in shown["Sales rep"].tolist()
+    zh = open_page({"lang": "zh", "xr": ["team", "rep"], "xv": "amount", "xa": "sum"})
+    assert frame(zh, "团队").iloc[-1].tolist()[:2] == ["合计", ""]

@@ -445,7 +445,8 @@ def _label(values: tuple) -> str:
 def _wide(row_dims: list[_Dim], row_keys: list[tuple], row_values: list[Any], col_keys: list[tuple],
           col_values: list[Any], cells: dict[tuple, Any], grand: Any, value_name: str, totals: bool,
           total_label: str, fill: Any) -> pd.DataFrame:
-    """The display table: row dimensions, one column per column key (or the value), totals; blanks as '(blank)'."""
+    """The display table: row dimensions, one column per column key (or the value), totals; blanks as
+    '(blank)'. The Total row reads ``total_label`` in the first row dimension and "" in the others."""
     row_names = [d.output for d in row_dims]
     data: dict[str, list[Any]] = {}
     for j, name in enumerate(row_names):
@@ -464,7 +465,8 @@ def _wide(row_dims: list[_Dim], row_keys: list[tuple], row_values: list[Any], co
         value_columns.append(value_name)
     if totals and row_names:
         for j, name in enumerate(row_names):
-            data[name].append(total_label if j == 0 else None)
+            # the Total row's other dimensions are empty text, never a missing value ("(blank)" is a value)
+            data[name].append(total_label if j == 0 else "")
         bottom = [*col_values, grand] if col_keys else [grand]
         for name, value in zip(value_columns, bottom, strict=True):
             data[name].append(value)

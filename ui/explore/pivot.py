@@ -149,9 +149,14 @@ def render_pivot(table: str, info: pd.Series) -> None:
     def col_fmt(c: str) -> str:
         return column_label(table, c) + (" 📅" if c in dates else "")
 
-    if "xr" not in st.session_state and not urlstate._seeded("xr") and "xr" not in st.query_params:
+    fresh = "xr" not in st.session_state and not urlstate._seeded("xr") and "xr" not in st.query_params
+    if fresh:
         first = next((c for c in DEFAULT_ROWS if c in columns), None)
         st.session_state["xr"] = [first] if first else []
+    if fresh and not urlstate._seeded("xf") and "xf" not in st.query_params and has_status_split(types):
+        # won revenue, not won + open + lost added together: the filter is on screen to change
+        st.session_state["xf"] = ["status"]
+        st.session_state[FILTER_PREFIX + "status"] = ["won"]
     c1, c2, c3, c4 = st.columns([3, 2, 2, 2])
     rows = urlstate.multiselect(c1, t("explore.rows"), columns, key="xr", max_selections=MAX_ROW_DIMS,
                                 format_func=col_fmt, placeholder=t("explore.pick_columns"))
@@ -212,6 +217,38 @@ def render_pivot(table: str, info: pd.Series) -> None:
         st.warning(md(error.text(current_lang())), icon=":material/rule:")
         return
     render_pivot_result(table, result, types, dates, grain, rows + cols, value, agg, sort, bool(filters))
+    if value == "amount" and has_status_split(types):
+        render_status_split(table, filters.get("status"), "status" in rows + cols)
+
+
+def has_status_split(types: dict[str, str]) -> bool:
+    """A table with a deal status and a numeric amount (the deals): its amounts mix won, open and lost."""
+    return "status" in types and explore.is_numeric_type(types.get("amount", ""))
+
+
+def render_status_split(table: str, chosen: list | None, split_shown: bool) -> None:
+    """The amount per status under the pivot, and which statuses the pivot adds up."""
+    split = call(explore.status_split, table)
+    if split.empty:
+        return
+    symbol = ctx().settings.currency_symbol if table in TABLES else ""
+    parts = [t("explore.status_split.part", status=md(status_word(s)), amount=fmt.money(a, symbol, compact=False),
+               deals=fmt.number(n)) for s, n, a in zip(split["status"], split["deals"], split["amount"], strict=True)]
+    if split_shown:
+        counted = t("explore.status_split.by_status")
+    elif chosen:
+        counted = t("explore.status_split.counted", statuses=", ".join(md(status_word(s)) for s in chosen))
+    else:
+        counted = t("explore.status_split.all_added")
+    st.caption(":material/info: " + t("explore.status_split", parts=" · ".join(parts)) + " " + counted)
+
+
+def status_word(status: object) -> str:
+    if status is None or (isinstance(status, float) and pd.isna(status)):
+        return t("explore.blank")
+    key = f"explore.status.{status}"
+    word = t(key)
+    return str(status) if word == key else word
 
 
 def render_pivot_result(table: str, result: explore.PivotResult, types: dict[str, str], dates: list[str],

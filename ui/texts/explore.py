@@ -92,6 +92,18 @@ TEXT: dict[str, tuple[str, str]] = {
     "explore.totals": ("Totals", "显示合计"),
     "explore.total": ("Total", "合计"),
     "explore.blank": ("(blank)", "（空白）"),
+    "explore.status_split": ("Amount by status: {parts}.", "按状态的金额：{parts}。"),
+    "explore.status_split.part": ("{status} {amount} ({deals} deals)", "{status} {amount}（{deals} 笔）"),
+    "explore.status_split.counted": (
+        "The pivot counts only: {statuses} (change it in “Filter by”).",
+        "透视表只计入：{statuses}（可在“筛选列”中更改）。"),
+    "explore.status_split.all_added": (
+        "The pivot adds every status together: that total is not revenue. Filter by status to see won revenue.",
+        "透视表把所有状态的金额加在一起，这个合计不是收入。请按状态筛选以查看赢单收入。"),
+    "explore.status_split.by_status": ("The pivot shows each status on its own.", "透视表按状态分别显示。"),
+    "explore.status.won": ("won", "赢单"),
+    "explore.status.open": ("open", "进行中"),
+    "explore.status.lost": ("lost", "输单"),
     "explore.empty_table": (
         "The table {table} has no rows. Upload a file for it on the Data page, or choose another table.",
         "表 {table} 没有数据。请在“数据”页面上传对应的文件，或选择其他表。"),
