@@ -19,6 +19,7 @@ from ui.charts import funnel as charts
 from ui.charts import show
 from ui.components import download_buttons, metric_card
 from ui.i18n import TEXT, current_lang, t
+from ui.safe import md
 
 HORIZON_DAYS = 7
 SORTS = ("lifetime_won", "overdue", "next_followup", "last_contact", "csat")
@@ -218,7 +219,7 @@ def render_timeline(table: pd.DataFrame) -> None:
     if timeline.empty:
         st.info(t("customers.timeline.empty"), icon=":material/history:")
         return
-    st.caption(t("customers.timeline.caption", customer=name))
+    st.caption(t("customers.timeline.caption", customer=md(name)))
     shown = timeline[["date", "kind", "event", "what", "amount", "rep", "deal_id"]].copy()
     shown["kind"] = shown["kind"].map(lambda k: t(f"customers.kind.{k}"))
     shown["event"] = shown["event"].map(event_label)

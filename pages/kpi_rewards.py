@@ -20,7 +20,7 @@ from ui.charts import rewards as charts
 from ui.charts import show
 from ui.components import download_buttons, metric_card
 from ui.i18n import t
-from ui.plan_editor import md_escape
+from ui.safe import md
 
 VIEWS = ("director", "rep")
 SATISFACTION_BY = ("rep", "team", "segment", "channel")
@@ -249,7 +249,7 @@ def render_kpi(view: str, me: str | None) -> None:
 def render_breakdown(view: str, me: str) -> None:
     """One rep's score taken apart (the rep view has the score and rank in its cards already)."""
     parts = kpi_breakdown(kpi, me)
-    st.markdown("**" + t("kpi_rewards.breakdown", rep=md_escape(me)) + "**")
+    st.markdown("**" + t("kpi_rewards.breakdown", rep=md(me)) + "**")
     if parts.empty:
         st.caption(t("kpi_rewards.breakdown_none"))
         return
@@ -289,16 +289,16 @@ def render_breakdown(view: str, me: str) -> None:
             list(row["missing"]), row["weights_used"] if isinstance(row["weights_used"], dict) else {}
         )
         if note:
-            st.caption(":material/info: " + md_escape(note))
+            st.caption(":material/info: " + md(note))
 
 
 def render_payouts(view: str, me: str | None, show_pay: bool) -> None:
-    st.subheader(t("kpi_rewards.pay.title", plan=md_escape(pin.plan.name if pin.plan is not None else "–")))
+    st.subheader(t("kpi_rewards.pay.title", plan=md(pin.plan.name if pin.plan is not None else "–")))
     plan_editor.show_file_problems(pin, lang)  # an invalid plan: says so, and no pay follows
     if pin.plan is not None:
         with st.expander(t("kpi_rewards.pay.how")):
             st.markdown(
-                "\n".join("- " + md_escape(line) for line in plan_editor.plan_summary(pin.plan, currency, lang))
+                "\n".join("- " + md(line) for line in plan_editor.plan_summary(pin.plan, currency, lang))
             )
             st.caption(t("kpi_rewards.pay.edit_in_settings"))
     if not show_pay:
@@ -398,7 +398,7 @@ def working_config() -> dict:
 
 def render_working(me: str) -> None:
     mine = result.lines[result.lines["rep"] == me]
-    st.markdown("**" + t("kpi_rewards.pay.working", rep=md_escape(me)) + "**")
+    st.markdown("**" + t("kpi_rewards.pay.working", rep=md(me)) + "**")
     if mine.empty:
         st.caption(t("kpi_rewards.pay.not_listed"))
         return
@@ -428,7 +428,7 @@ def deal_label(deals: pd.DataFrame):
 def render_what_if(me: str | None, show_pay: bool) -> None:
     if me is None or result.problems:
         return
-    st.subheader(t("kpi_rewards.whatif.title", rep=md_escape(me)))
+    st.subheader(t("kpi_rewards.whatif.title", rep=md(me)))
     deals = ctx.call(attainment.open_deals_for_gap, ctx.period, me, settings=settings, filters=ctx.filters)
     if deals.empty:
         st.info(t("kpi_rewards.whatif.no_deals", period=period_name), icon=":material/inbox:")

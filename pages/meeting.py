@@ -23,7 +23,7 @@ from ui.charts import attainment as ac
 from ui.charts import funnel as fc
 from ui.charts import segments as sc
 from ui.i18n import t
-from ui.plan_editor import md_escape
+from ui.safe import md
 from ui.sidebar import FILTER_DIMS
 
 ctx = context.current()
@@ -134,7 +134,7 @@ def header_line(names: dict[str, str] | None) -> str:
     used = mt.filters_in_use(filters, FILTER_DIMS, names)
     if not used:
         return f"{line} · {t('meeting.no_filters')}"
-    parts = "; ".join(f"{t(f'dim.{dim}')}: " + ", ".join(md_escape(v) for v in values) for dim, values in used)
+    parts = "; ".join(f"{t(f'dim.{dim}')}: " + ", ".join(md(v) for v in values) for dim, values in used)
     return f"{line} · {t('meeting.filters', filters=parts)}"
 
 
@@ -260,7 +260,7 @@ def slide_leaderboard(anon: bool, pay: bool) -> None:
         pin = plan_editor.plan_in_use()
         result = ctx.call(payouts.payouts_for, period, filters, pin, as_of=as_of, settings=settings)
         if result.problems:
-            st.caption(":material/event_busy: " + t("meeting.pay_unavailable", problem=md_escape(
+            st.caption(":material/event_busy: " + t("meeting.pay_unavailable", problem=md(
                 result.problems[0].text(lang))))
             pay = False
         else:
@@ -277,7 +277,7 @@ def slide_leaderboard(anon: bool, pay: bool) -> None:
                     board_rows(board.iloc[list(rows)], names, pay, wide=False)
     note = t("meeting.board_note")
     if pay:  # pay is shown only under a valid plan
-        note += " " + t("meeting.pay_plan", plan=md_escape(pin.plan.name))
+        note += " " + t("meeting.pay_plan", plan=md(pin.plan.name))
     st.caption(note)
 
 
@@ -297,14 +297,14 @@ def board_rows(rows: pd.DataFrame, names: dict[str, str] | None, pay: bool, wide
         with st.container(key=f"meeting-row-{index}-{status}"):
             cols = dict(zip(keep, st.columns([widths[i] for i in keep], vertical_alignment="center"), strict=True))
         cols[0].markdown("–" if missing(row["rank"]) else f"**{int(row['rank'])}**")
-        cols[1].markdown(md_escape(mt.shown_name(row["rep"], names)))
+        cols[1].markdown(md(mt.shown_name(row["rep"], names)))
         if 2 in cols:
-            cols[2].markdown(md_escape("–" if missing(row["team"]) else row["team"]))
+            cols[2].markdown(md("–" if missing(row["team"]) else row["team"]))
         cols[3].progress(float(row["bar"]))
         cols[4].markdown("–" if missing(row["attainment"]) else f"**{fmt.pct(row['attainment'])}**")
         cols[5].badge(status_label(status), color=mt.PACE_BADGE_COLOURS.get(status, "gray"))
         if pay:
-            cols[6].markdown(md_escape(money_full(row["payout"])))
+            cols[6].markdown(md(money_full(row["payout"])))
 
 
 SLIDE_RENDERERS = {"overview": slide_overview, "teams": slide_teams, "funnel": slide_funnel,

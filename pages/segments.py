@@ -11,7 +11,6 @@ sidebar filters: a click on them opens their details on this page.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from datetime import date
 
@@ -27,6 +26,7 @@ from ui.charts import segments as charts
 from ui.charts import show
 from ui.components import download_buttons, metric_card
 from ui.i18n import t
+from ui.safe import md
 
 DIMENSIONS = ("segment", "channel", "lead_source", "region", "product")
 #: Dimensions a click filters the whole app by (they are sidebar filters).
@@ -80,11 +80,6 @@ def dim_word(dim: str) -> str:
     """The dimension's name inside a sentence ("by lead source")."""
     label = dim_label(dim)
     return label.lower() if ctx.lang == "en" else label
-
-
-def md(text: object) -> str:
-    """A data value made safe for markdown."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$])", r"\\\1", str(text))
 
 
 def money_config(label: str) -> st.column_config.NumberColumn:
@@ -330,7 +325,7 @@ def render_promotion(roi: pd.DataFrame) -> None:
                    for s, c, n in zip(roi["lead_source"], roi["cost"], roi["leads"], strict=True)
                    if pd.isna(c) and n > 0]
         if missing:
-            st.caption(":material/info: " + t("segments.cost_missing", sources=", ".join(missing)))
+            st.caption(":material/info: " + t("segments.cost_missing", sources=", ".join(md(s) for s in missing)))
     if roi.empty:
         st.info(t("common.no_data"), icon=":material/search_off:")
         return

@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from ui.charts import PACE_STATUS_COLOURS
+from ui.safe import plotly_text
 
 #: The slides, in the order the meeting tells the story (the URL's ``slide`` is 1-based).
 SLIDES = ("overview", "teams", "funnel", "segments", "leaderboard")
@@ -190,12 +191,13 @@ def label_bars(fig: go.Figure, frame: pd.DataFrame, owner: str, text: Callable[[
                ) -> go.Figure:
     """Replace the text on each horizontal bar (whose y is an ``owner`` value of ``frame``) with
     ``text(row)``; bars of owners not in ``frame`` keep theirs."""
-    rows = {str(r[owner]): r for r in frame.to_dict("records") if not _missing(r[owner])}
+    # the bars' y are the owners as chart text (escaped by the builders)
+    rows = {plotly_text(r[owner]): r for r in frame.to_dict("records") if not _missing(r[owner])}
     for trace in fig.data:
         if trace.type != "bar" or trace.y is None:
             continue
         old = list(trace.text) if trace.text is not None else [""] * len(trace.y)
-        trace.text = [text(rows[str(y)]) if str(y) in rows else was for y, was in zip(trace.y, old, strict=True)]
+        trace.text = [plotly_text(text(rows[str(y)])) if str(y) in rows else was for y, was in zip(trace.y, old, strict=True)]
     return fig
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import math
 import os
-import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -35,16 +34,12 @@ from analytics.metrics.plan import plan_in_use as _plan_in_use
 from ui import context
 from ui import format as fmt
 from ui.i18n import Lang, t
+from ui.safe import md
 
 GATE_CHOICES = ("none", *EFFECTS)
 POOL_CHOICES = ("none", "amount", "share_of_excess")
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 _NOTE = "_plan_note"
 
-
-def md_escape(text: object) -> str:
-    """``text`` safe inside Markdown: no link, image, emphasis, maths or icon from user data."""
-    return _MD_SPECIAL.sub(r"\\\1", str(text))
 
 
 def plan_in_use() -> PlanInUse:
@@ -73,10 +68,10 @@ def show_file_problems(pin: PlanInUse, lang: Lang) -> None:
     with the plan file's warnings."""
     if pin.invalid:
         problems = pin.pay_problems()
-        lines = "\n".join(f"- {md_escape(p.text(lang))}" for p in problems[1:])
-        st.warning(md_escape(problems[0].text(lang)) + "\n\n" + lines, icon=":material/rule:")
+        lines = "\n".join(f"- {md(p.text(lang))}" for p in problems[1:])
+        st.warning(md(problems[0].text(lang)) + "\n\n" + lines, icon=":material/rule:")
     elif pin.problems:
-        lines = "\n".join(f"- {md_escape(p.text(lang))}" for p in pin.problems)
+        lines = "\n".join(f"- {md(p.text(lang))}" for p in pin.problems)
         st.caption(t("plan_editor.file_warnings") + "\n\n" + lines)
 
 
@@ -176,7 +171,7 @@ def validate_and_save(text: str | bytes, path: Path, lang: Lang) -> bool:
         st.error(
             t("plan_editor.not_saved")
             + "\n\n"
-            + "\n".join(f"- {md_escape(p.text(lang))}" for p in errors or problems),
+            + "\n".join(f"- {md(p.text(lang))}" for p in errors or problems),
             icon=":material/error:",
         )
         return False
@@ -388,23 +383,23 @@ def _render_file(pin: PlanInUse, lang: Lang, path: Path) -> None:
     errors = [p for p in problems if p.severity == "error"]
     if plan is None or errors:
         st.error(
-            t("plan_editor.upload_invalid", file=md_escape(upload.name))
+            t("plan_editor.upload_invalid", file=md(upload.name))
             + "\n\n"
-            + "\n".join(f"- {md_escape(p.text(lang))}" for p in errors or problems),
+            + "\n".join(f"- {md(p.text(lang))}" for p in errors or problems),
             icon=":material/error:",
         )
         return
     st.success(
         t(
             "plan_editor.upload_valid",
-            file=md_escape(upload.name),
-            name=md_escape(plan.name),
+            file=md(upload.name),
+            name=md(plan.name),
             tiers=len(plan.tiers),
         ),
         icon=":material/task_alt:",
     )
     for p in problems:
-        st.warning(md_escape(p.text(lang)))
+        st.warning(md(p.text(lang)))
     if st.button(
         t("plan_editor.use_upload"), type="primary", icon=":material/publish:", key="plan_use_upload"
     ) and validate_and_save(data, path, lang):
@@ -420,11 +415,11 @@ def render_settings(lang: Lang, currency: str | None = None) -> None:
     if note := st.session_state.pop(_NOTE, None):
         st.success(note[0], icon=":material/task_alt:")
         for w in note[1]:
-            st.warning(md_escape(w))
+            st.warning(md(w))
     show_file_problems(pin, lang)
     if pin.plan is not None:
         source = t(f"plan_editor.source.{pin.source}")
-        st.markdown(t("plan_editor.in_use", name=md_escape(pin.plan.name), source=source))
+        st.markdown(t("plan_editor.in_use", name=md(pin.plan.name), source=source))
     tab_form, tab_file = st.tabs([t("plan_editor.tab.form"), t("plan_editor.tab.file")])
     with tab_form:
         _render_form(pin, lang, currency, path)

@@ -40,3 +40,27 @@ def plotly_text(value: object) -> str:
 def plotly_texts(values: Iterable[object]) -> list[str]:
     """:func:`plotly_text` of each value (for category axes, hover text and bar labels)."""
     return [plotly_text(v) for v in values]
+
+
+# The tags the app's own figures use; any other '<' in a figure's text is shown as a character.
+_OWN_TAGS = re.compile(r"<(?!(?:br|/?b|/?extra)>)", re.IGNORECASE)
+
+
+def _neutralise(value: object) -> object:
+    if isinstance(value, str):
+        return _OWN_TAGS.sub("&lt;", value) if "<" in value else value
+    if isinstance(value, dict):
+        return {k: _neutralise(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_neutralise(v) for v in value]
+    return value
+
+
+def safe_figure(fig):
+    """``fig`` with every text that could open a tag other than the app's own (``<br>``, ``<b>``,
+    ``<extra>``) turned into a literal ``<``: the last guard before a figure is sent, for a value a
+    builder forgot to pass through :func:`plotly_text`. Already escaped text is left as it is."""
+    import plotly.graph_objects as go
+
+    spec = fig.to_plotly_json()
+    return go.Figure(_neutralise(spec))

@@ -14,6 +14,8 @@ from typing import Any
 import plotly.graph_objects as go
 import streamlit as st
 
+from ui.safe import safe_figure
+
 # Okabe–Ito, distinguishable under the common colour-vision deficiencies (same as the theme).
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 GOOD = "#009E73"
@@ -73,4 +75,4 @@ def show(fig: go.Figure, key: str, *, on_select: str = "ignore", filename: str |
         "modeBarButtonsToRemove": ["lasso2d", "select2d"] if on_select == "ignore" else ["lasso2d"],
         "toImageButtonOptions": {"format": "png", "filename": filename or key, "scale": 2},
     }
-    return st.plotly_chart(fig, key=key, config=config, on_select=on_select, width="stretch")
+    return st.plotly_chart(safe_figure(fig), key=key, config=config, on_select=on_select, width="stretch")

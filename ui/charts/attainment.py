@@ -16,6 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ui.charts import NEUTRAL, PACE_STATUS_COLOURS, PALETTE, TARGET_LINE, money_axis, theme
+from ui.safe import plotly_text
 
 #: Pace statuses in the order a legend lists them.
 PACE_STATUSES = ("ahead", "on_pace", "behind", "no_target")
@@ -54,7 +55,7 @@ def attainment_bars(frame: pd.DataFrame, owner: str, *, expected: float, labels:
     target" label at zero instead of a bar.
     """
     f = frame.copy()
-    f[owner] = f[owner].fillna("–").astype("str")
+    f[owner] = [plotly_text(o) for o in f[owner].fillna("–").astype("str")]  # a name is text, never markup
     f["_x"] = f["attainment"].astype("float64")
     f = f.sort_values(["_x", owner], ascending=[True, False], na_position="first", kind="stable")
     order = f[owner].tolist()
@@ -125,7 +126,7 @@ def heatmap(frame: pd.DataFrame, owner: str, *, month_label: Callable[[date], st
     ``labels``: no_target, actual, target, colorbar.
     """
     f = frame.copy()
-    f[owner] = f[owner].fillna("–").astype("str")
+    f[owner] = [plotly_text(o) for o in f[owner].fillna("–").astype("str")]  # a name is text, never markup
     months = sorted(pd.to_datetime(f["month"]).dt.date.unique())
     owners = sorted(f[owner].unique(), reverse=True)  # plotly draws the first row at the bottom
     f["_month"] = pd.to_datetime(f["month"]).dt.date

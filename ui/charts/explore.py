@@ -11,7 +11,6 @@ texts, names and tick labels, user data must not.
 
 from __future__ import annotations
 
-import html
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ui.charts import PALETTE, TARGET_LINE, money_axis, theme
+from ui.safe import plotly_text
 
 CHART_KINDS = ("bar", "line", "area", "heatmap", "scatter")
 MAX_CATEGORIES = 40
@@ -36,8 +36,6 @@ def _missing(x: object) -> bool:
     return x is None or x is pd.NA or x is pd.NaT or (isinstance(x, float) and math.isnan(x))
 
 
-def _esc(value: object) -> str:
-    return html.escape(str(value), quote=False)
 
 
 def label_of(value: object, blank: str) -> str:
@@ -167,9 +165,9 @@ def pivot_figure(data: ChartData, kind: str, *, value_label: str, x_label: str =
     """
     if kind not in CHART_KINDS:
         raise ValueError(f"unknown chart kind {kind!r}")
-    xs_full = [_esc(x) for x in data.x]
+    xs_full = [plotly_text(x) for x in data.x]
     xs = _unique([short(x) for x in xs_full])
-    names = [_esc(s) for s in data.series]
+    names = [plotly_text(s) for s in data.series]
     matrix = _matrix(data)
     many = len(data.series) > 1
     fig = go.Figure()
@@ -180,7 +178,7 @@ def pivot_figure(data: ChartData, kind: str, *, value_label: str, x_label: str =
         len(xs) > 10 or max((len(x) for x in data.x), default=0) > 14)
     for i, (name, row) in enumerate(zip(names, matrix, strict=True)):
         colour = PALETTE[i % len(PALETTE)]
-        hover = [f"{x}{' · ' + name if name else ''}<br>{_esc(value_label)}: {_esc(_shown(v, fmt_value))}"
+        hover = [f"{x}{' · ' + name if name else ''}<br>{plotly_text(value_label)}: {plotly_text(_shown(v, fmt_value))}"
                  for x, v in zip(xs_full, row, strict=True)]
         if kind == "bar":
             trace = go.Bar(name=name, marker_color=colour, hovertext=hover, hoverinfo="text",
@@ -203,11 +201,11 @@ def pivot_figure(data: ChartData, kind: str, *, value_label: str, x_label: str =
           legend=many)
     if kind == "bar":
         fig.update_layout(barmode="stack" if stack and len(names) > 3 else "group", bargap=0.25)
-    value_axis = {"tickformat": tickformat, "tickprefix": tickprefix, "title": {"text": _esc(value_label)},
+    value_axis = {"tickformat": tickformat, "tickprefix": tickprefix, "title": {"text": plotly_text(value_label)},
                   "gridcolor": "#E6EBF2"}
-    category_axis = {"title": {"text": _esc(x_label)} if x_label else None, "type": "category"}
+    category_axis = {"title": {"text": plotly_text(x_label)} if x_label else None, "type": "category"}
     if kind == "scatter" and data.x_is_numeric:
-        category_axis = {"title": {"text": _esc(x_label)} if x_label else None}
+        category_axis = {"title": {"text": plotly_text(x_label)} if x_label else None}
     if horizontal:
         fig.update_xaxes(**value_axis, showgrid=True)
         fig.update_yaxes(**category_axis, autorange="reversed", showgrid=False)
@@ -220,7 +218,7 @@ def pivot_figure(data: ChartData, kind: str, *, value_label: str, x_label: str =
                    for column in zip(*matrix, strict=True)]
     money_axis(fig, fmt_value, values, axis="x" if horizontal else "y")
     if many:
-        fig.update_layout(legend_title_text=_esc(series_label) if series_label else None)
+        fig.update_layout(legend_title_text=plotly_text(series_label) if series_label else None)
     return fig
 
 
@@ -230,9 +228,9 @@ def _heatmap(data: ChartData, xs: list[str], xs_full: list[str], names: list[str
     z = [[_number(v) for v in column] for column in zip(*matrix, strict=True)] if matrix else []
     finite = [v for line in z for v in line if not math.isnan(v)]
     low, high = (min(finite), max(finite)) if finite else (0.0, 1.0)
-    cols = _unique([short(n) if n else _esc(value_label) for n in names])
+    cols = _unique([short(n) if n else plotly_text(value_label) for n in names])
     text = [[_shown(v, fmt_value, "") for v in column] for column in zip(*matrix, strict=True)]
-    hover = [[f"{xs_full[i]} · {cols[j]}<br>{_esc(value_label)}: {_esc(text[i][j] or '–')}"
+    hover = [[f"{xs_full[i]} · {cols[j]}<br>{plotly_text(value_label)}: {plotly_text(text[i][j] or '–')}"
               for j in range(len(cols))] for i in range(len(xs))]
     zmin, zmax = min(low, 0.0), high if high > min(low, 0.0) else min(low, 0.0) + 1
     fig = go.Figure(go.Heatmap(z=z, x=cols, y=xs, colorscale=HEAT_SCALE, zmin=zmin, zmax=zmax, hovertext=hover,
@@ -245,14 +243,14 @@ def _heatmap(data: ChartData, xs: list[str], xs_full: list[str], names: list[str
             v = z[i][j]
             px.append(x)
             py.append(y)
-            ptext.append(_esc(text[i][j]))
+            ptext.append(plotly_text(text[i][j]))
             dark = not math.isnan(v) and (v - zmin) / (zmax - zmin) > 0.6
             pcolour.append("#FFFFFF" if dark else TARGET_LINE)
     fig.add_trace(go.Scatter(x=px, y=py, mode="text", text=ptext, textfont={"color": pcolour, "size": 13},
                              hoverinfo="skip", showlegend=False))
     theme(fig, height=max(300, min(1200, 80 + 34 * len(xs))), legend=False)
-    fig.update_xaxes(side="top", type="category", title={"text": _esc(series_label)} if series_label else None)
-    fig.update_yaxes(type="category", autorange="reversed", title={"text": _esc(x_label)} if x_label else None)
+    fig.update_xaxes(side="top", type="category", title={"text": plotly_text(series_label)} if series_label else None)
+    fig.update_yaxes(type="category", autorange="reversed", title={"text": plotly_text(x_label)} if x_label else None)
     return fig
 
 

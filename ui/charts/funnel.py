@@ -19,6 +19,7 @@ from plotly.colors import qualitative
 from plotly.subplots import make_subplots
 
 from ui.charts import BAD, GOOD, NEUTRAL, PALETTE, WARN, theme
+from ui.safe import plotly_text
 
 Money = Callable[[object], str]
 
@@ -124,7 +125,7 @@ def funnel_small_multiples(table: pd.DataFrame, group: str, stage_labels: Mappin
     n = max(len(groups), 1)
     cols = max(1, min(columns, n))
     rows = math.ceil(n / cols)
-    fig = make_subplots(rows=rows, cols=cols, subplot_titles=[group_label(g) for g in groups] or [""],
+    fig = make_subplots(rows=rows, cols=cols, subplot_titles=[plotly_text(group_label(g)) for g in groups] or [""],
                         horizontal_spacing=0.04, vertical_spacing=min(0.12, 0.5 / rows))
     top = max([1, *table["reached"].tolist()]) if len(table) else 1
     for i, g in enumerate(groups):
@@ -164,7 +165,7 @@ def comparison_bars(table: pd.DataFrame, group: str, stage_labels: Mapping[str, 
     for i, g in enumerate(groups):
         part = _ordered(table[table[group].isna()] if _missing(g) else table[table[group] == g], stage_labels)
         part = part[part["stage"].isin(stages)]
-        name = group_label(g)
+        name = plotly_text(group_label(g))
         hover = [f"{name} · {stage_labels[r['stage']]}<br>{labels['reached']}: {int(r['reached']):,}"
                  f"<br>{labels['of_previous'].format(pct=pct_text(r['conversion_from_previous']))}"
                  f"<br>{labels['of_first'].format(pct=pct_text(r['conversion_from_first']))}"
@@ -253,7 +254,7 @@ def lost_reason_bars(frame: pd.DataFrame, *, labels: Mapping[str, str]) -> go.Fi
     """Lost deals by reason (``lost_reasons``), in the frame's order (largest first, no reason
     last), labelled with the count and share. ``labels``: ``none`` (for a missing reason), ``axis``.
     """
-    names = [labels["none"] if _missing(r) else str(r) for r in frame["lost_reason"]]
+    names = [labels["none"] if _missing(r) else plotly_text(r) for r in frame["lost_reason"]]
     colours = [NEUTRAL if _missing(r) else BAD for r in frame["lost_reason"]]
     fig = go.Figure(go.Bar(
         y=names, x=frame["deals"].astype("int64").tolist(), orientation="h", marker={"color": colours},
@@ -288,7 +289,7 @@ def coverage_bars(frame: pd.DataFrame, *, labels: Mapping[str, str], target: flo
     ``followed / won customers``. Below ``target`` is orange. ``labels``: ``axis``, ``none``.
     """
     f = frame.sort_values(["coverage", "rep"], ascending=[True, True], na_position="first", kind="stable")
-    names = [labels["none"] if _missing(r) else str(r) for r in f["rep"]]
+    names = [labels["none"] if _missing(r) else plotly_text(r) for r in f["rep"]]
     colours = [GOOD if not _missing(c) and c >= target else WARN for c in f["coverage"]]
     fig = go.Figure(go.Bar(
         y=names, x=f["coverage"].astype("float64").tolist(), orientation="h", marker={"color": colours},

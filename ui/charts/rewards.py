@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 from ui import format as fmt
 from ui.charts import BAD, GOOD, NEUTRAL, PALETTE, WARN, money_axis, theme
 from ui.i18n import Lang
+from ui.safe import plotly_texts
 
 COMMISSION_COLOUR = PALETTE[0]
 TEAM_SHARE_COLOUR = PALETTE[1]
@@ -43,7 +44,7 @@ def cost_distribution(
     ):
         values = frame[column].astype("float64")
         fig.add_bar(
-            y=frame["rep"].astype(str),
+            y=plotly_texts(frame["rep"].astype(str)),
             x=values,
             orientation="h",
             name=label,
@@ -70,7 +71,7 @@ def satisfaction_bars(
     """CSAT per group (``satisfaction(by=...)``) as bars with the response count on each;
     groups with too few responses to judge are grey. Groups with no CSAT response are left out."""
     data = frame[frame["csat"].notna()].sort_values(["csat", by], ascending=[True, False], kind="stable")
-    names = data[by].astype("object").where(data[by].notna(), "–").astype(str)
+    names = plotly_texts(data[by].astype("object").where(data[by].notna(), "–").astype(str))
     colours = [
         NEUTRAL if few else (GOOD if csat >= CSAT_GOOD else WARN if csat >= 0.5 else BAD)
         for csat, few in zip(data["csat"], data["too_few"], strict=True)

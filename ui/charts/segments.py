@@ -12,7 +12,6 @@ with a transparent scatter of cell centres on top that receives the clicks and c
 
 from __future__ import annotations
 
-import html
 import math
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
@@ -22,6 +21,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from ui.charts import BAD, GOOD, NEUTRAL, PALETTE, TARGET_LINE, money_axis, theme
+from ui.safe import plotly_text
 
 Fmt = Callable[[object], str]
 
@@ -54,14 +54,11 @@ def _pct(x: object, signed: bool = False) -> str:
     return f"{v:+.1f}%" if signed else f"{v:.1f}%"
 
 
-def _esc(value: object) -> str:
-    """A data value as chart text: Plotly reads a few HTML tags in text, user data must not."""
-    return html.escape(str(value), quote=False)
 
 
 def display_name(value: object, none_label: str) -> str:
     """The label of a dimension value; a missing one is ``none_label``."""
-    return none_label if _missing(value) else _esc(value)
+    return none_label if _missing(value) else plotly_text(value)
 
 
 def short(label: str, limit: int) -> str:
@@ -107,14 +104,14 @@ def ranked_bars(frame: pd.DataFrame, dim: str, measure: str, *, fmt_value: Fmt, 
         y=y, x=[0.0 if _missing(v) else v for v in values], orientation="h", name=labels["measure"],
         marker={"color": PALETTE[0]}, text=[fmt_value(v) for v in values], textposition="outside",
         cliponaxis=False, customdata=[raw_value(v) for v in f[dim]], hovertext=full,
-        hovertemplate="%{hovertext}<br>" + _esc(labels["measure"]) + ": %{text}<extra></extra>"), row=1, col=1)
+        hovertemplate="%{hovertext}<br>" + plotly_text(labels["measure"]) + ": %{text}<extra></extra>"), row=1, col=1)
     for x, col, key in ((0.0, "change", "vs_previous"), (1.0, "change_last_year", "vs_last_year")):
         changes = f[col].astype("float64")
         fig.add_trace(go.Scatter(
             y=y, x=[x] * len(f), mode="text", text=[_arrow(v) for v in changes], name=labels[key],
             textfont={"color": [_change_colour(v) for v in changes], "size": 13},
             customdata=[raw_value(v) for v in f[dim]], hovertext=full,
-            hovertemplate="%{hovertext}<br>" + _esc(labels[key]) + ": %{text}<extra></extra>"), row=1, col=2)
+            hovertemplate="%{hovertext}<br>" + plotly_text(labels[key]) + ": %{text}<extra></extra>"), row=1, col=2)
     top = max([0.0, *[v for v in values if not _missing(v)]])
     theme(fig, height=max(130, 80 + BAR_ROW_HEIGHT * len(f)), legend=False)
     fig.update_layout(margin={"l": 8, "r": 8, "t": 52 if "revenue" in labels else 34, "b": 8}, bargap=0.3, clickmode="event+select",
@@ -123,7 +120,7 @@ def ranked_bars(frame: pd.DataFrame, dim: str, measure: str, *, fmt_value: Fmt, 
     fig.update_xaxes(visible=False, range=[-0.55, 1.55], fixedrange=True, row=1, col=2)
     fig.update_yaxes(fixedrange=True, gridcolor="rgba(0,0,0,0)")
     for x, key in ((0.0, "vs_previous"), (1.0, "vs_last_year")):
-        head = _esc(labels[key]) if "revenue" not in labels else f"{_esc(labels['revenue'])}<br>{_esc(labels[key])}"
+        head = plotly_text(labels[key]) if "revenue" not in labels else f"{plotly_text(labels['revenue'])}<br>{plotly_text(labels[key])}"
         fig.add_annotation(x=x, y=1.0, xref="x2", yref="paper", yanchor="bottom", showarrow=False,
                            text=head, font={"size": 13, "color": NEUTRAL})
     return fig
@@ -178,7 +175,7 @@ def matrix_heatmap(frame: pd.DataFrame, rows: str, cols: str, *, fmt_value: Fmt,
             texts.append(fmt_value(v) if (raw_value(r), raw_value(c)) in lookup else "")
             colours.append("#FFFFFF" if not math.isnan(v) and (v - min(low, 0.0)) / span > 0.6 else TARGET_LINE)
             custom.append([raw_value(r), raw_value(c)])
-            hover.append(f"{row_full[i]} · {col_full[j]}<br>{_esc(labels['measure'])}: {fmt_value(v)}")
+            hover.append(f"{row_full[i]} · {col_full[j]}<br>{plotly_text(labels['measure'])}: {fmt_value(v)}")
     fig.add_trace(go.Scatter(
         x=xs, y=ys, mode="markers+text", text=texts, textfont={"color": colours, "size": 15},
         marker={"size": 40, "color": "rgba(0,0,0,0)", "symbol": "square"}, customdata=custom,
@@ -272,14 +269,14 @@ def pareto_curve(frame: pd.DataFrame, count: int | None, *, labels: Mapping[str,
         x=frame["rank"].tolist(), y=frame["cum_share"].astype("float64").tolist(), mode="lines",
         line={"color": PALETTE[0], "width": 2.5, "shape": "hv"}, fill="tozeroy",
         fillcolor="rgba(0,114,178,0.10)",
-        customdata=[[_esc(c), money(r)] for c, r in zip(frame["customer"], frame["won_revenue"], strict=True)],
+        customdata=[[plotly_text(c), money(r)] for c, r in zip(frame["customer"], frame["won_revenue"], strict=True)],
         hovertemplate="#%{x} %{customdata[0]}<br>%{customdata[1]} · %{y:.1%}<extra></extra>"))
     fig.add_hline(y=0.8, line={"color": NEUTRAL, "width": 1.5, "dash": "dash"})
     if count is not None:
         fig.add_vline(x=count, line={"color": TARGET_LINE, "width": 1.5, "dash": "dot"})
         fig.add_trace(go.Scatter(x=[count], y=[0.8], mode="markers", marker={"color": TARGET_LINE, "size": 10},
                                  hoverinfo="skip"))
-        fig.add_annotation(x=count, y=0.8, text=_esc(labels["line"]), showarrow=False, xanchor="left",
+        fig.add_annotation(x=count, y=0.8, text=plotly_text(labels["line"]), showarrow=False, xanchor="left",
                            yanchor="top", xshift=8, yshift=-6, font={"size": 14, "color": TARGET_LINE},
                            bgcolor="rgba(255,255,255,0.85)")
     theme(fig, height=340, legend=False)
@@ -318,8 +315,8 @@ def market_share_bars(frame: pd.DataFrame, *, labels: Mapping[str, str], money: 
         y=names, x=f["share"].astype("float64").tolist(), orientation="h", marker={"color": PALETTE[2]},
         text=[_pct(v) for v in f["share"]], textposition="outside", cliponaxis=False,
         customdata=[[money(r), money(m)] for r, m in zip(f["won_revenue"], f["market_size"], strict=True)],
-        hovertemplate="%{y}<br>" + _esc(labels["revenue"]) + ": %{customdata[0]}<br>"
-                      + _esc(labels["market_size"]) + ": %{customdata[1]}<extra></extra>"))
+        hovertemplate="%{y}<br>" + plotly_text(labels["revenue"]) + ": %{customdata[0]}<br>"
+                      + plotly_text(labels["market_size"]) + ": %{customdata[1]}<extra></extra>"))
     top = max([0.0, *f["share"].astype("float64").tolist()])
     theme(fig, height=max(110, 40 + BAR_ROW_HEIGHT * len(f)), legend=False)
     fig.update_xaxes(visible=False, range=[0, top * 1.3 if top > 0 else 1])
