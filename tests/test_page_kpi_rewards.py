@@ -435,9 +435,9 @@ def test_save_plan_text_is_atomic_and_leaves_no_temporary_file(tmp_path):
 
 
 def test_md_escape_keeps_user_text_literal():
-    assert plan_editor.md_escape("[x](http://e) *b* $1$") == r"\[x\]\(http\:\/\/e\) \*b\* \$1\$".replace(
-        r"\/", "/"
-    )
+    from ui.safe import md
+
+    assert md("[x](http://e) *b* $1$") == r"\[x\]\(http\:\/\/e\) \*b\* \$1\$"
 
 
 def test_cost_distribution_figure(sample):

@@ -25,7 +25,7 @@ from tests.fixtures import assert_clean, start, visible_text
 from ui import format as fmt
 from ui import meeting as mt
 from ui.charts import attainment as ac
-from ui.plan_editor import md_escape
+from ui.safe import md as md_escape
 
 NOV = month_period(date(2026, 11, 1))
 AS_OF = date(2026, 11, 30)

@@ -66,7 +66,6 @@ _TEMPORAL = re.compile(r"^(DATE|TIMESTAMP.*)$")
 _TABLE_NAME = re.compile(r"^[^\W\d]\w{0,62}$")
 
 
-_q = quote_identifier  # only ever applied to names taken from the catalogue
 
 
 # --- catalogue --------------------------------------------------------------------------------
@@ -113,8 +112,8 @@ def list_tables(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     for name, kind in catalogue:
         if str(name).startswith("_"):
             continue
-        rows = con.execute(f"SELECT count(*) FROM {_q(name)}").fetchall()[0][0]
-        columns = len(con.execute(f"DESCRIBE {_q(name)}").fetchall())
+        rows = con.execute(f"SELECT count(*) FROM {quote_identifier(name)}").fetchall()[0][0]
+        columns = len(con.execute(f"DESCRIBE {quote_identifier(name)}").fetchall())
         out.append({"name": name, "rows": int(rows), "columns": columns,
                     "kind": "view" if kind == "VIEW" else "table"})
     frame = pd.DataFrame(out, columns=["name", "rows", "columns", "kind"])
@@ -128,7 +127,7 @@ def add_table(con: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame) ->
     view = "_explore_incoming"
     con.register(view, frame)
     try:
-        con.execute(f"CREATE OR REPLACE TABLE {_q(name)} AS SELECT * FROM {view}")
+        con.execute(f"CREATE OR REPLACE TABLE {quote_identifier(name)} AS SELECT * FROM {view}")
     finally:
         con.unregister(view)
     return name
@@ -168,13 +167,13 @@ def _dim(spec: str, types: dict[str, str], table: str, con: duckdb.DuckDBPyConne
     real = _column(column, types, table)
     kind = types[real].upper()
     if grain is None:
-        return _Dim(spec, real, None, _q(real), "{x}", real, bool(_TEMPORAL.match(kind)))
+        return _Dim(spec, real, None, quote_identifier(real), "{x}", real, bool(_TEMPORAL.match(kind)))
     if grain not in GRAINS or not (_TEMPORAL.match(kind) or kind == "VARCHAR"):
         raise InputError(Problem(EXPLORE_BAD_GRAIN, {"column": real, "grain": grain, "choices": ", ".join(GRAINS)}))
-    ts = f"TRY_CAST({_q(real)} AS TIMESTAMP)" if kind == "VARCHAR" else _q(real)
+    ts = f"TRY_CAST({quote_identifier(real)} AS TIMESTAMP)" if kind == "VARCHAR" else quote_identifier(real)
     if kind == "VARCHAR" and con is not None:
         parsed, present = con.execute(
-            f"SELECT count({ts}), count({_q(real)}) FROM {_q(table)}").fetchall()[0]
+            f"SELECT count({ts}), count({quote_identifier(real)}) FROM {quote_identifier(table)}").fetchall()[0]
         if present and not parsed:  # text that holds no dates at all
             raise InputError(Problem(EXPLORE_BAD_GRAIN, {"column": real, "grain": grain,
                                                          "choices": ", ".join(GRAINS)}))
@@ -276,7 +275,7 @@ def _measure(agg: str, values: str | None, types: dict[str, str], table: str) ->
                         True, "count" if agg == "count" else "share_count")
     real = _column(values, types, table)
     kind = types[real].upper()
-    expr = _q(real)
+    expr = quote_identifier(real)
     if agg in ("sum", "mean", "median", "share"):
         if kind == "BOOLEAN":
             expr, kind = f"CAST({expr} AS INTEGER)", "INTEGER"
@@ -319,7 +318,7 @@ def _pivot_sql(table: str, dims: list[_Dim], n_rows: int, measure: _Measure, whe
     labels = "".join(f"{d.label.format(x=k)} AS _l{i}, " for i, (d, k) in enumerate(zip(dims, keys, strict=True)))
     gsel = "".join(f", _g{i}" for i in range(len(keys)))
     order = ", ".join(f"{k} ASC NULLS LAST" for k in keys) or "_value"
-    return (f"WITH base AS (SELECT {base} FROM {_q(table)} WHERE {where}){cells}, "
+    return (f"WITH base AS (SELECT {base} FROM {quote_identifier(table)} WHERE {where}){cells}, "
             f"totals AS ({totals}) SELECT {labels}_value{gsel} FROM totals ORDER BY {order}")
 
 
@@ -561,9 +560,9 @@ def join_tables(con: duckdb.DuckDBPyConnection, left: str, right: str, left_on: 
     for lk, rk in zip(lkeys, rkeys, strict=True):
         lt, rt = ltypes[lk].upper(), rtypes[rk].upper()
         if lt == rt or (_NUMERIC.match(lt) and _NUMERIC.match(rt)) or (_TEMPORAL.match(lt) and _TEMPORAL.match(rt)):
-            conditions.append(f"l.{_q(lk)} = r.{_q(rk)}")
+            conditions.append(f"l.{quote_identifier(lk)} = r.{quote_identifier(rk)}")
         else:
-            conditions.append(f"CAST(l.{_q(lk)} AS VARCHAR) = CAST(r.{_q(rk)} AS VARCHAR)")
+            conditions.append(f"CAST(l.{quote_identifier(lk)} AS VARCHAR) = CAST(r.{quote_identifier(rk)} AS VARCHAR)")
             notes.append(f"{lk} ({lt}) and {rk} ({rt}) compared as text")
     on = " AND ".join(conditions)
 
@@ -572,9 +571,9 @@ def join_tables(con: duckdb.DuckDBPyConnection, left: str, right: str, left_on: 
     names: list[str] = []
     for col in ltypes:
         if col in shared_keys and how in ("right", "full"):
-            select.append(f"COALESCE(l.{_q(col)}, r.{_q(col)}) AS {_q(col)}")
+            select.append(f"COALESCE(l.{quote_identifier(col)}, r.{quote_identifier(col)}) AS {quote_identifier(col)}")
         else:
-            select.append(f"l.{_q(col)}")
+            select.append(f"l.{quote_identifier(col)}")
         names.append(col)
     for col in rtypes:
         if col in shared_keys:
@@ -583,20 +582,20 @@ def join_tables(con: duckdb.DuckDBPyConnection, left: str, right: str, left_on: 
         while out in names:
             out = f"{col}_{right}" if n == 1 else f"{col}_{right}{n}"
             n += 1
-        select.append(f"r.{_q(col)} AS {_q(out)}")
+        select.append(f"r.{quote_identifier(col)} AS {quote_identifier(out)}")
         names.append(out)
 
     kind = {"left": "LEFT", "inner": "INNER", "right": "RIGHT", "full": "FULL OUTER"}[how]
-    con.execute(f"CREATE OR REPLACE TABLE {_q(name)} AS SELECT {', '.join(select)} "
-                f"FROM {_q(left)} AS l {kind} JOIN {_q(right)} AS r ON {on}")
+    con.execute(f"CREATE OR REPLACE TABLE {quote_identifier(name)} AS SELECT {', '.join(select)} "
+                f"FROM {quote_identifier(left)} AS l {kind} JOIN {quote_identifier(right)} AS r ON {on}")
     counts = con.execute(
-        f"SELECT (SELECT count(*) FROM {_q(name)}), (SELECT count(*) FROM {_q(left)}), "
-        f"(SELECT count(*) FROM {_q(right)}), "
-        f"(SELECT count(*) FROM {_q(left)} AS l WHERE EXISTS (SELECT 1 FROM {_q(right)} AS r WHERE {on})), "
-        f"(SELECT count(*) FROM {_q(right)} AS r WHERE EXISTS (SELECT 1 FROM {_q(left)} AS l WHERE {on}))"
+        f"SELECT (SELECT count(*) FROM {quote_identifier(name)}), (SELECT count(*) FROM {quote_identifier(left)}), "
+        f"(SELECT count(*) FROM {quote_identifier(right)}), "
+        f"(SELECT count(*) FROM {quote_identifier(left)} AS l WHERE EXISTS (SELECT 1 FROM {quote_identifier(right)} AS r WHERE {on})), "
+        f"(SELECT count(*) FROM {quote_identifier(right)} AS r WHERE EXISTS (SELECT 1 FROM {quote_identifier(left)} AS l WHERE {on}))"
     ).fetchall()[0]
     rows, left_rows, right_rows, matched_left, matched_right = (int(v) for v in counts)
-    preview = con.execute(f"SELECT * FROM {_q(name)} LIMIT ?", [int(preview_rows)]).df()
+    preview = con.execute(f"SELECT * FROM {quote_identifier(name)} LIMIT ?", [int(preview_rows)]).df()
     return JoinResult(name=name, rows=rows, left_rows=left_rows, right_rows=right_rows,
                       matched_left=matched_left, matched_right=matched_right,
                       unmatched_left=left_rows - matched_left, unmatched_right=right_rows - matched_right,
@@ -617,7 +616,7 @@ def is_numeric_type(kind: str) -> bool:
 
 def arrow_copies(con: duckdb.DuckDBPyConnection, names: Iterable[str]) -> dict[str, pa.Table]:
     """Arrow copies of the loaded tables ``names`` (for a private session DuckDB and the SQL box)."""
-    return {name: con.sql(f"SELECT * FROM {_q(name)}").to_arrow_table() for name in names}
+    return {name: con.sql(f"SELECT * FROM {quote_identifier(name)}").to_arrow_table() for name in names}
 
 
 @dataclass
@@ -650,7 +649,7 @@ class SessionTables:
 
     def keep(self, con: duckdb.DuckDBPyConnection, name: str, left: str, right: str) -> None:
         """Record table ``name`` of ``con`` (a join of ``left`` and ``right``) as this session's."""
-        self.tables[name] = con.sql(f"SELECT * FROM {_q(name)}").to_arrow_table()
+        self.tables[name] = con.sql(f"SELECT * FROM {quote_identifier(name)}").to_arrow_table()
         self.sources[name] = (left, right)
         self.version += 1
 
@@ -673,9 +672,9 @@ def date_columns(con: duckdb.DuckDBPyConnection, table: str, types: Mapping[str,
     found = {c for c, kind in types.items() if _TEMPORAL.match(kind.upper())}
     texts = [c for c, kind in types.items() if kind.upper() == "VARCHAR"]
     if texts:
-        parts = ", ".join(f"count({_q(c)}), count(TRY_CAST({_q(c)} AS TIMESTAMP))" for c in texts)
+        parts = ", ".join(f"count({quote_identifier(c)}), count(TRY_CAST({quote_identifier(c)} AS TIMESTAMP))" for c in texts)
         counts = con.cursor().execute(
-            f"SELECT {parts} FROM (SELECT * FROM {_q(table)} LIMIT ?)", [int(sample_rows)]).fetchall()[0]
+            f"SELECT {parts} FROM (SELECT * FROM {quote_identifier(table)} LIMIT ?)", [int(sample_rows)]).fetchall()[0]
         for i, c in enumerate(texts):
             present, dates = counts[2 * i], counts[2 * i + 1]
             if present and dates >= 0.9 * present:
@@ -710,7 +709,7 @@ def session_database(base: duckdb.DuckDBPyConnection, names: Iterable[str], deal
         if name == "deals":
             continue
         con.register("_incoming", arrow)
-        con.execute(f"CREATE TABLE {_q(name)} AS SELECT * FROM _incoming")
+        con.execute(f"CREATE TABLE {quote_identifier(name)} AS SELECT * FROM _incoming")
         con.unregister("_incoming")
     create_table(con, "deals", deals)
     return con
@@ -724,7 +723,7 @@ def status_split(con: duckdb.DuckDBPyConnection, table: str = "deals") -> pd.Dat
         return pd.DataFrame({"status": pd.Series([], dtype="object"), "deals": pd.Series([], dtype="int64"),
                              "amount": pd.Series([], dtype="float64")})
     rows = con.execute(
-        f"SELECT status, count(*), sum(amount) FROM {_q(real)} GROUP BY status "
+        f"SELECT status, count(*), sum(amount) FROM {quote_identifier(real)} GROUP BY status "
         "ORDER BY CASE status WHEN 'won' THEN 0 WHEN 'open' THEN 1 WHEN 'lost' THEN 2 ELSE 3 END, "
         "status NULLS LAST").fetchall()
     return pd.DataFrame({"status": [r[0] for r in rows], "deals": [int(r[1]) for r in rows],

@@ -384,14 +384,19 @@ class Sandbox:
     """Read-only copies of the loaded tables; each query runs in its own worker process, on a fresh
     locked DuckDB, under an operating-system limit of its address space (``setrlimit``).
 
-    Why a process (measured on this 2-core machine, see ``bench/sql_memory.py``): DuckDB's
-    ``memory_limit`` alone does not hold ``SELECT repeat('x', 2000000000)`` (one 2 GB string,
-    7.7 GB peak in the app's own process and 42 s), and a result-size guard can only look after
-    the memory is spent. With ``RLIMIT_AS`` on a worker the same query fails in milliseconds with
-    DuckDB's own out-of-memory error, the app's memory does not move, and a query past its time
-    limit is killed outright (no abandoned thread). The price is about 30-60 ms per query for
-    starting the worker (forked from a preloaded server process) and writing the tables once per
-    data version to Arrow files that every worker maps without copying.
+    Why a process (measured with ``bench/bench_sql_memory.py`` on the sample company, on a shared
+    2-core machine): DuckDB's ``memory_limit`` (1 GB) alone does not hold
+    ``SELECT repeat('x', 2000000000)``: in the app's own process it succeeded after 55 s at a peak
+    of 5.9 GB (7.7 GB in another run), and a result-size guard can only look after the memory is
+    spent. In a worker capped with ``RLIMIT_AS`` the same query fails in 0.35-0.4 s with DuckDB's
+    own out-of-memory error; the app's peak stayed at 167 MB for every attack (repeat, a
+    three-way cross join sorted at random, a recursive CTE doubling a string, ``string_agg``, a
+    180 MB result) against 0.7-5.9 GB in-process, the worker peaked at 0.1-0.8 GB, and the next
+    query ran. A query past its time limit is killed outright (no abandoned thread). The price
+    is a worker per query: about 0.15 s more per query on that machine under heavy load (median
+    of 10: 0.51 s through the worker, of which 0.36 s the round trip, against 0.20 s for the same
+    check-connect-run in-process), plus writing the tables once per data version to Arrow files
+    that every worker maps without copying.
     """
 
     def __init__(self, tables: Mapping[str, TableSource], *, memory_limit: str = DEFAULT_MEMORY_LIMIT,
