@@ -231,8 +231,8 @@ def render_status_split(table: str, chosen: list | None, split_shown: bool) -> N
     split = call(explore.status_split, table)
     if split.empty:
         return
-    symbol = ctx().settings.currency_symbol if table in TABLES else ""
-    parts = [t("explore.status_split.part", status=md(status_word(s)), amount=fmt.money(a, symbol, compact=False),
+    currency = ctx().currency if table in TABLES else None
+    parts = [t("explore.status_split.part", status=md(status_word(s)), amount=fmt.money(a, currency, compact=False),
                deals=fmt.number(n)) for s, n, a in zip(split["status"], split["deals"], split["amount"], strict=True)]
     if split_shown:
         counted = t("explore.status_split.by_status")
