@@ -210,8 +210,8 @@ def templates_tab() -> None:
                 "also": ", ".join(c.synonyms[:8]),
             } for c in spec.columns]
             st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", placeholder="–")
-            st.download_button(f"{t('data.template_for')}: {label} (.xlsx)", template_xlsx(name),
-                               file_name=f"template_{name}.xlsx", key=f"tpl:{name}",
+            st.download_button(f"{t('data.template_for')}: {label} (.xlsx)", lambda name=name: template_xlsx(name),
+                               on_click="ignore", file_name=f"template_{name}.xlsx", key=f"tpl:{name}",
                                mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                                icon=":material/download:")
 

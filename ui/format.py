@@ -25,6 +25,16 @@ def missing(x: object) -> bool:
 
 _missing = missing
 
+#: Pixel heights of ``st.dataframe``: the header row, and each row after it.
+TABLE_HEADER_PX = 38
+TABLE_ROW_PX = 35
+
+
+def table_height(rows: int, most: int = 560) -> int:
+    """The height that shows ``rows`` rows without an empty band, at most ``most`` pixels (then the
+    table scrolls); an empty table keeps one row's height for its placeholder."""
+    return min(most, TABLE_HEADER_PX + TABLE_ROW_PX * max(rows, 1))
+
 
 def money_cells(frame: pd.DataFrame, columns: list[str], currency: str | None, lang: Lang):
     """``frame`` styled for display: amounts in ``columns`` as a table shows them ($1,234,567;

@@ -101,14 +101,7 @@ def customer_table(con: duckdb.DuckDBPyConnection, as_of: date, filters: Filters
                        "responses": "int64"})
 
 
-def customer_timeline(con: duckdb.DuckDBPyConnection, customer: str) -> pd.DataFrame:
-    """Everything that happened with one customer, latest first.
-
-    Columns: date, kind ('deal'|'activity'|'survey'), event (deal: 'created', 'won', 'lost' or
-    'open' for an open deal without created date; activity: its type; survey: 'survey'), what
-    (deal id · product · stage, type · note, or CSAT · NPS · comment), amount, rep, deal_id.
-    """
-    sql = f"""
+_TIMELINE = f"""
     SELECT created_date AS date, 'deal' AS kind, 'created' AS event,
            concat_ws(' · ', deal_id, product, stage) AS what, amount, rep, deal_id
     FROM deals WHERE customer = ? AND created_date IS NOT NULL
@@ -126,10 +119,30 @@ def customer_timeline(con: duckdb.DuckDBPyConnection, customer: str) -> pd.DataF
            concat_ws(' · ', 'CSAT ' || printf('%g', csat), 'NPS ' || printf('%g', nps), comment),
            NULL, rep, deal_id
     FROM surveys WHERE customer = ?
-    ORDER BY date DESC NULLS LAST, kind, deal_id
+"""
+
+
+def customer_timeline(con: duckdb.DuckDBPyConnection, customer: str, limit: int | None = None) -> pd.DataFrame:
+    """Everything that happened with one customer, latest first (the first ``limit`` events, or all).
+
+    Columns: date, kind ('deal'|'activity'|'survey'), event (deal: 'created', 'won', 'lost' or
+    'open' for an open deal without created date; activity: its type; survey: 'survey'), what
+    (deal id · product · stage, type · note, or CSAT · NPS · comment), amount, rep, deal_id.
+    Ties on the date are ordered by kind, deal id and event, so the first ``limit`` rows are
+    always the same rows.
     """
-    out = con.cursor().execute(sql, [customer] * 5).df()
+    sql = _TIMELINE + " ORDER BY date DESC NULLS LAST, kind, deal_id, event, what"
+    params: list[object] = [customer] * 5
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(int(limit))
+    out = con.cursor().execute(sql, params).df()
     return out.astype({"amount": "float64"})
+
+
+def customer_timeline_length(con: duckdb.DuckDBPyConnection, customer: str) -> int:
+    """How many events :func:`customer_timeline` lists for ``customer``."""
+    return int(con.cursor().execute(f"SELECT count(*) FROM ({_TIMELINE})", [customer] * 5).fetchall()[0][0])
 
 
 def followup_coverage(con: duckdb.DuckDBPyConnection, period: Period | None, filters: Filters = _ALL,
