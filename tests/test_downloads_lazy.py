@@ -1,0 +1,89 @@
+"""No page builds a download it was not asked for (issue 20).
+
+Every page is rendered in-process with the functions that build download bytes replaced by
+counting wrappers: a render must call none of them. Every download button must instead carry a
+callable, which Streamlit runs on the click; calling the recorded callables afterwards must build
+real files (neutralised CSV, readable XLSX), which shows the buttons still download the tables.
+"""
+
+from __future__ import annotations
+
+import io
+from collections import Counter
+
+import openpyxl
+import pytest
+import streamlit
+from streamlit.delta_generator import DeltaGenerator
+
+import analytics.ingest.templates as templates
+import analytics.outputs.report as report
+import ui.components as components
+from tests.test_app import DEALS, PAGES, _upload, assert_clean, start
+from ui.i18n import TEXT
+
+#: (module, function name) of everything that turns a table into download bytes.
+BUILDERS = [(components, "to_csv_bytes"), (components, "to_xlsx_bytes"), (templates, "template_xlsx"),
+            (report, "build_report_from_con")]
+
+
+@pytest.fixture
+def recorded(monkeypatch):
+    """(calls per builder, [(label, data) of every download button rendered])."""
+    calls: Counter[str] = Counter()
+    buttons: list[tuple[str, object]] = []
+    for module, name in BUILDERS:
+        real = getattr(module, name)
+
+        def counting(*args, _real=real, _name=name, **kwargs):
+            calls[_name] += 1
+            return _real(*args, **kwargs)
+
+        monkeypatch.setattr(module, name, counting)
+    real_button = DeltaGenerator.download_button
+
+    def recording(self, label, data, *args, **kwargs):
+        buttons.append((label, data))
+        return real_button(self, label, data, *args, **kwargs)
+
+    monkeypatch.setattr(DeltaGenerator, "download_button", recording)
+    monkeypatch.setattr(streamlit, "download_button",
+                        lambda *a, **k: recording(streamlit._main, *a, **k))
+    return calls, buttons
+
+
+def test_rendering_every_page_builds_no_download(recorded):
+    calls, buttons = recorded
+    at = start({"lang": "en"})
+    for page in PAGES:
+        at.switch_page(f"pages/{page}.py").run()
+        assert_clean(at)
+    # the Customers page with a customer picked, the Data page with rejected rows to download
+    at.switch_page("pages/customers.py").run()
+    _upload(at, "deals.csv", DEALS)
+    assert_clean(at)
+    assert not calls, f"built while rendering: {dict(calls)}"
+    labels = {label for label, _ in buttons}
+    assert {"Download CSV", "Download Excel", "Monthly report (Excel)"} <= labels
+    assert len(buttons) > 30
+    # The plan file is the text already in memory (a few hundred bytes): nothing to build.
+    plan_file = TEXT["plan_editor.download"][0]
+    eager = [label for label, data in buttons if not callable(data) and label != plan_file]
+    assert not eager, f"buttons given bytes instead of a callable: {eager}"
+
+
+def test_a_click_builds_the_file(recorded):
+    calls, buttons = recorded
+    at = start({"lang": "en"})
+    _upload(at, "deals.csv", DEALS)  # one rejected row: "-5" is neutralised in the download
+    assert not calls
+    csv_data = [data for label, data in buttons if label == "Download CSV"]
+    xlsx_data = [data for label, data in buttons if label == "Download Excel"]
+    assert csv_data and xlsx_data
+    rejected_csv = csv_data[-1]().decode("utf-8-sig")
+    assert calls["to_csv_bytes"] == 1
+    assert "'-5" in rejected_csv  # the formula-like cell is still neutralised
+    book = openpyxl.load_workbook(io.BytesIO(xlsx_data[-1]()))
+    assert calls["to_xlsx_bytes"] == 1
+    values = [c.value for row in book.active.iter_rows() for c in row]
+    assert "'-5" in values
