@@ -15,7 +15,7 @@ import streamlit as st
 
 from analytics.metrics import funnel, performance
 from analytics.metrics.funnel import FunnelResult
-from analytics.periods import add_months, month_period, month_start
+from analytics.periods import add_months, month_start
 from ui import context, urlstate
 from ui import format as fmt
 from ui.charts import funnel as charts
@@ -141,16 +141,11 @@ def load_company() -> dict[str, object]:
 
 
 def load_trends() -> tuple[pd.DataFrame, list[float]]:
-    """Win rate per month (monthly_trend) and the sales cycle per month (performance per month)."""
+    """Win rate and sales cycle per month: one grouped call (monthly_trend with the cycle)."""
     end = last_month_end()
     start = trailing_start(end)
-    trend = ctx.call(performance.monthly_trend, "company", start, end, ctx.filters)
-    cycles = []
-    for key in trend["month"]:
-        perf = ctx.call(performance.performance, "company", month_period(date.fromisoformat(f"{key}-01")),
-                        ctx.filters, ctx.settings)
-        cycles.append(float(perf["sales_cycle_days"].iloc[0]) if len(perf) else float("nan"))
-    return trend, cycles
+    trend = ctx.call(performance.monthly_trend, "company", start, end, ctx.filters, with_cycle=True)
+    return trend, trend["sales_cycle_days"].tolist()
 
 
 # --- render ---------------------------------------------------------------------------------------
