@@ -123,7 +123,7 @@ def render_followups(followups: pd.DataFrame) -> None:
             st.success(t("customers.followups.none_overdue"), icon=":material/task_alt:")
         else:
             show_table(followup_frame(overdue.head(PAGE_ROWS)).drop(columns=["deal_id"]), total=len(overdue),
-                       most=400, column_config=FOLLOWUP_COLUMNS)
+                       max_px=400, column_config=FOLLOWUP_COLUMNS)
     with right:
         st.markdown(":material/event: **" + t("customers.followups.due", days=HORIZON_DAYS)
                     + f"** ({len(due)})")
@@ -131,7 +131,7 @@ def render_followups(followups: pd.DataFrame) -> None:
             st.info(t("customers.followups.none_due", days=HORIZON_DAYS), icon=":material/event_available:")
         else:
             show_table(followup_frame(due.head(PAGE_ROWS)).drop(columns=["deal_id"]), total=len(due),
-                       most=400, column_config=FOLLOWUP_COLUMNS)
+                       max_px=400, column_config=FOLLOWUP_COLUMNS)
     if len(followups):
         download_buttons(followup_frame(followups), f"followups_{ctx.as_of.isoformat()}",
                          key="cust_followups")

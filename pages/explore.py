@@ -41,7 +41,7 @@ from ui import context, urlstate
 from ui import format as fmt
 from ui.charts import explore as charts
 from ui.charts import show
-from ui.components import download_buttons, metric_card
+from ui.components import download_buttons, metric_card, show_table
 from ui.i18n import t
 
 MODES = ("pivot", "join", "sql")
@@ -605,8 +605,7 @@ def render_pivot_result(table: str, result: explore.PivotResult, types: dict[str
     for name in shown.columns[: len(result.row_dims)]:
         config[name] = st.column_config.Column(name)
     if dims:
-        st.dataframe(shown, hide_index=True, column_config=config, width="stretch",
-                     height=min(640, 38 + 35 * len(shown)), placeholder="–")
+        show_table(shown, column_config=config, max_px=640)
     if result.dropped_columns:
         st.caption(t("explore.dropped_columns", shown=f"{len(shown.columns) - len(result.row_dims):,}",
                      dropped=f"{result.dropped_columns:,}"))
@@ -814,7 +813,7 @@ def render_deals_mapping(join: JoinSpec, base: ImportResult) -> None:
     column_h, used_h = t("explore.join.map.column"), t("explore.join.map.used_as")
     editor = pd.DataFrame({column_h: headers, used_h: [suggested.get(h) or UNUSED for h in headers]})
     edited = st.data_editor(
-        editor, hide_index=True, width=640, num_rows="fixed", height=38 + 35 * len(headers), key="_explore_map_editor:" + hashlib.sha1(repr(join).encode()).hexdigest()[:10],
+        editor, hide_index=True, width=640, num_rows="fixed", height=fmt.table_height(len(headers), max_px=None), key="_explore_map_editor:" + hashlib.sha1(repr(join).encode()).hexdigest()[:10],
         column_config={column_h: st.column_config.TextColumn(column_h, disabled=True, width="medium"),
                        used_h: st.column_config.SelectboxColumn(used_h, options=deals_columns(), required=True,
                                                                 format_func=deals_column_label, width="large")})
@@ -925,8 +924,7 @@ def render_sql(frame: pd.DataFrame) -> None:
         render_save("sql")
     if outcome.truncated:
         st.warning(t("explore.sql.truncated", rows=f"{outcome.max_rows:,}"), icon=":material/content_cut:")
-    st.dataframe(outcome.frame, hide_index=True, width="stretch", placeholder="–",
-                 height=min(640, 38 + 35 * max(len(outcome.frame), 1)))
+    show_table(outcome.frame, max_px=640)
     download_buttons(outcome.frame, "query", key="explore_sql_dl")
 
 

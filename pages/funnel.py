@@ -20,7 +20,7 @@ from ui import context, urlstate
 from ui import format as fmt
 from ui.charts import funnel as charts
 from ui.charts import show
-from ui.components import download_buttons, metric_card
+from ui.components import download_buttons, metric_card, show_table
 from ui.i18n import current_lang, t
 
 MODES = ("snapshot", "cohort")
@@ -274,21 +274,20 @@ def render_stage_deals(strict: bool, months: list[str]) -> None:
                    "created_date", "close_date"]].copy()
     shown["status"] = shown["status"].map(lambda s: t(f"funnel.status.{s}") if s in ("open", "won", "lost")
                                           else s)
-    # whole amounts (the unit in the header): this list can hold thousands of deals, too many to style
-    st.dataframe(shown, hide_index=True, width="stretch", height=min(420, 38 + 35 * max(len(shown), 1)),
-                 column_config={
-                     "deal_id": st.column_config.TextColumn(t("funnel.col.deal_id")),
-                     "customer": st.column_config.TextColumn(t("dim.customer")),
-                     "rep": st.column_config.TextColumn(t("dim.rep")),
-                     "team": st.column_config.TextColumn(t("dim.team")),
-                     "segment": st.column_config.TextColumn(t("dim.segment")),
-                     "channel": st.column_config.TextColumn(t("dim.channel")),
-                     "stage": st.column_config.TextColumn(t("funnel.col.current_stage")),
-                     "status": st.column_config.TextColumn(t("funnel.col.status")),
-                     "amount": count_col(t("funnel.col.amount", unit=UNIT)),
-                     "created_date": st.column_config.DateColumn(t("funnel.col.created")),
-                     "close_date": st.column_config.DateColumn(t("funnel.col.close")),
-                 }, placeholder="–")
+    # whole amounts (the unit in the header); a page of the list is shown, the downloads hold it all
+    show_table(shown, max_px=420, column_config={
+        "deal_id": st.column_config.TextColumn(t("funnel.col.deal_id")),
+        "customer": st.column_config.TextColumn(t("dim.customer")),
+        "rep": st.column_config.TextColumn(t("dim.rep")),
+        "team": st.column_config.TextColumn(t("dim.team")),
+        "segment": st.column_config.TextColumn(t("dim.segment")),
+        "channel": st.column_config.TextColumn(t("dim.channel")),
+        "stage": st.column_config.TextColumn(t("funnel.col.current_stage")),
+        "status": st.column_config.TextColumn(t("funnel.col.status")),
+        "amount": count_col(t("funnel.col.amount", unit=UNIT)),
+        "created_date": st.column_config.DateColumn(t("funnel.col.created")),
+        "close_date": st.column_config.DateColumn(t("funnel.col.close")),
+    })
     download_buttons(shown, f"deals_{stage}_{ctx.period.key}", key="stage_deals")
 
 

@@ -63,19 +63,19 @@ def download_buttons(frame: Rows, basename: str, key: str, *, narrow: bool = Fal
                        mime=XLSX_MIME, key=f"{key}:xlsx", icon=":material/table_view:", width=width)
 
 
-def show_table(frame: pd.DataFrame, *, total: int | None = None, most: int = 560,
+def show_table(frame: pd.DataFrame, *, total: int | None = None, max_px: int = 560,
           style: Callable[[pd.DataFrame], Any] | None = None, **dataframe_args: Any) -> None:
     """At most :data:`PAGE_ROWS` rows of ``frame`` on screen, in the order given, and when there are
     more, a line saying how many (``total``: the table's full length when ``frame`` holds only its
     first rows). Sending a quarter of a million rows to a browser shows nobody anything; the
     downloads beside the table hold every row. ``style`` (e.g. a Styler) is applied to the rows
-    shown only; ``most`` caps the height in pixels."""
+    shown only; ``max_px`` caps the height."""
     total = len(frame) if total is None else total
     page = frame.head(PAGE_ROWS)
     dataframe_args.setdefault("hide_index", True)
     dataframe_args.setdefault("width", "stretch")
     dataframe_args.setdefault("placeholder", "–")
-    st.dataframe(style(page) if style else page, height=table_height(len(page), most), **dataframe_args)
+    st.dataframe(style(page) if style else page, height=table_height(len(page), max_px), **dataframe_args)
     if total > len(page):
         st.caption(t("common.rows_shown", shown=f"{len(page):,}", total=f"{total:,}"))
 

@@ -30,10 +30,11 @@ TABLE_HEADER_PX = 38
 TABLE_ROW_PX = 35
 
 
-def table_height(rows: int, most: int = 560) -> int:
-    """The height that shows ``rows`` rows without an empty band, at most ``most`` pixels (then the
-    table scrolls); an empty table keeps one row's height for its placeholder."""
-    return min(most, TABLE_HEADER_PX + TABLE_ROW_PX * max(rows, 1))
+def table_height(rows: int, max_px: int | None = 560) -> int:
+    """The height that shows ``rows`` rows without an empty band, at most ``max_px`` pixels (then
+    the table scrolls; None: no limit); an empty table keeps one row's height for its placeholder."""
+    height = TABLE_HEADER_PX + TABLE_ROW_PX * max(rows, 1)
+    return height if max_px is None else min(max_px, height)
 
 
 def money_cells(frame: pd.DataFrame, columns: list[str], currency: str | None, lang: Lang):
