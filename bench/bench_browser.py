@@ -186,6 +186,8 @@ def main() -> None:
     ap.add_argument("--sessions", type=int, default=5)
     ap.add_argument("--cache", type=Path, default=Path("/tmp/bench_browser"))
     ap.add_argument("--app-root", type=Path, default=ROOT)
+    ap.add_argument("--app-env", action="append", default=[], metavar="NAME=VALUE",
+                    help="extra environment of the app's server, e.g. STREAMLIT_RUNNER_POST_SCRIPT_GC=true")
     ap.add_argument("--timeout", type=float, default=300, help="seconds to wait for one run")
     args = ap.parse_args()
     from playwright.sync_api import sync_playwright
@@ -193,10 +195,11 @@ def main() -> None:
     pages = [p for p in args.pages.split(",") if p]
     changes = TEAMS[: args.changes]
     print(f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
-          f"{args.rows:,} deals, app at {args.app_root}; load average {loadavg()}", flush=True)
+          f"{args.rows:,} deals, app at {args.app_root} {args.app_env or ''}; load average {loadavg()}", flush=True)
     folder = prepare(args.rows, args.cache)
+    extra = dict(item.split("=", 1) for item in args.app_env)
     app, app_url = start_server("app.py", args.app_root, {"SALES_WORKSPACE": str(folder),
-                                                          "SALES_TODAY": "2026-11-30"})
+                                                          "SALES_TODAY": "2026-11-30", **extra})
     plain, plain_url = start_server("plain_page.py", ROOT / "bench", {"BENCH_DATA": str(args.cache),
                                                                       "BENCH_ROWS": str(args.rows)})
     results: dict[str, tuple[float, list[float]]] = {}
