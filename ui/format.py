@@ -7,22 +7,18 @@ English: ``$1.23M``, ``87.5%``, ``30 Nov 2026``. Chinese: ``123.4万元``, ``12.
 
 from __future__ import annotations
 
-import math
 from datetime import date, datetime
 
 import pandas as pd
 
 from analytics.outputs import numbers
+from analytics.outputs.export import missing
 from ui.i18n import Lang, current_lang
 
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-def missing(x: object) -> bool:
-    """Blank for display: None, pandas' NA or NaN."""
-    return x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x))
-
-
+# The one test for a blank value, shared with the downloads and the report.
 _missing = missing
 
 #: Pixel heights of ``st.dataframe``: the header row, and each row after it.
