@@ -159,6 +159,8 @@ def render_coverage() -> None:
     download_buttons(cov, f"followup_coverage_{ctx.period.key}", key="cust_coverage_table")
 
 
+# A fragment: changing this panel's own controls reruns the panel only, not the whole page.
+@st.fragment
 def render_list(table: pd.DataFrame) -> None:
     st.subheader(t("customers.section.list"))
     st.caption(t("customers.list.caption"))
@@ -194,6 +196,8 @@ def render_list(table: pd.DataFrame) -> None:
     download_buttons(shown, f"customers_{ctx.as_of.isoformat()}", key="cust_list")
 
 
+# A fragment: changing this panel's own controls reruns the panel only, not the whole page.
+@st.fragment
 def render_timeline(table: pd.DataFrame) -> None:
     st.subheader(t("customers.section.timeline"))
     names = table["customer"].tolist()

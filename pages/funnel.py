@@ -247,6 +247,8 @@ def render_funnel(result: FunnelResult, mode: str, pct: str) -> list[str]:
     return months
 
 
+# A fragment: changing this panel's own controls reruns the panel only, not the whole page.
+@st.fragment
 def render_stage_deals(strict: bool, months: list[str]) -> None:
     st.subheader(t("funnel.deals.title"))
     stages = ["", *STAGE_LABELS]
@@ -291,6 +293,8 @@ def render_stage_deals(strict: bool, months: list[str]) -> None:
     download_buttons(shown, f"deals_{stage}_{ctx.period.key}", key="stage_deals")
 
 
+# A fragment: changing this panel's own controls reruns the panel only, not the whole page.
+@st.fragment
 def render_comparison(pct: str, strict: bool) -> None:
     st.subheader(t("funnel.section.compare"))
     c1, c2, _ = st.columns([2, 2, 3])
