@@ -15,6 +15,7 @@ import openpyxl
 import pytest
 import streamlit
 from streamlit.delta_generator import DeltaGenerator
+from streamlit.testing.v1 import AppTest
 
 import analytics.ingest.templates as templates
 import analytics.outputs.report as report
@@ -87,3 +88,36 @@ def test_a_click_builds_the_file(recorded):
     assert calls["to_xlsx_bytes"] == 1
     values = [c.value for row in book.active.iter_rows() for c in row]
     assert "'-5" in values
+
+
+def test_a_very_large_table_comes_in_excel_parts_and_is_fetched_only_on_click(recorded):
+    calls, buttons = recorded
+
+    def script():
+        import pandas as pd
+
+        from ui.components import download_buttons
+
+        fetched = []
+
+        def everything():
+            fetched.append(1)
+            return pd.DataFrame({"n": range(250_001)})
+
+        download_buttons(everything, "history", key="big", rows=250_001)
+        import streamlit as st
+
+        st.session_state["fetched"] = fetched
+
+    at = AppTest.from_function(script, default_timeout=60).run()
+    assert not at.exception
+    assert at.session_state["fetched"] == []  # nothing fetched or built on render
+    parts = at.selectbox(key="big:part")
+    assert parts.options == ["rows 1–100,000", "rows 100,001–200,000", "rows 200,001–250,001"]
+    parts.set_value(2).run()
+    label, xlsx = buttons[-1]
+    assert label == "Download Excel" and not calls
+    book = openpyxl.load_workbook(io.BytesIO(xlsx()), read_only=True)
+    rows = list(book.active.iter_rows(values_only=True))
+    assert rows[0] == ("n",) and rows[1] == (200_000,) and len(rows) == 1 + 50_001  # the third part
+    assert at.session_state["fetched"] == [1]
