@@ -58,10 +58,12 @@ window.__bench = {t0: null, states: []};
 new MutationObserver((changes) => {
   for (const c of changes) {
     if (c.target.getAttribute && c.target.getAttribute('data-testid') === 'stApp') {
-      window.__bench.states.push([c.target.getAttribute('data-test-script-state'), performance.now()]);
+      // The value is read when the callback runs, possibly after the run ended: keep the old one too.
+      window.__bench.states.push([c.target.getAttribute('data-test-script-state'), performance.now(), c.oldValue]);
     }
   }
-}).observe(document, {attributes: true, subtree: true, attributeFilter: ['data-test-script-state']});
+}).observe(document, {attributes: true, attributeOldValue: true, subtree: true,
+                      attributeFilter: ['data-test-script-state']});
 document.addEventListener('keydown', (e) => { if (e.key === 'Enter') window.__bench.t0 = performance.now(); },
                           true);
 """
@@ -71,7 +73,7 @@ DONE = """(since) => {
   const b = window.__bench, app = document.querySelector('[data-testid="stApp"]');
   if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return null;
   const ran = b.states.filter(([s, t]) => t >= since);
-  if (!ran.some(([s]) => s === 'running')) return null;
+  if (!ran.some(([s, t, old]) => s === 'running' || old === 'running')) return null;
   const last = ran[ran.length - 1];
   if (last[0] !== 'notRunning' || performance.now() - last[1] < 500) return null;
   return last[1];
