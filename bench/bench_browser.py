@@ -44,8 +44,8 @@ from bench_pages import build  # noqa: E402
 
 from analytics.store.workspace import PublishItem, Workspace  # noqa: E402
 
-PAGES = ["overview", "my_progress", "funnel", "segments", "kpi_rewards", "customers", "data", "explore",
-         "settings"]
+PAGES = ["overview", "my_progress", "funnel", "segments", "kpi_rewards", "customers", "pipeline_changes", "data",
+         "explore", "settings"]
 TEAMS = ["East", "West", "Central", "Key Accounts", "Partners"]
 CHROMIUM = "/usr/bin/chromium"
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -20,7 +20,8 @@ from streamlit.testing.v1 import AppTest
 import analytics.ingest.templates as templates
 import analytics.outputs.report as report
 import ui.components as components
-from tests.test_app import DEALS, PAGES, _upload, assert_clean, start
+from tests.fixtures import DEALS, assert_clean, start, upload
+from tests.test_app import PAGES
 from ui.i18n import TEXT
 
 #: (module, function name) of everything that turns a table into download bytes.
@@ -61,7 +62,7 @@ def test_rendering_every_page_builds_no_download(recorded):
         assert_clean(at)
     # the Customers page with a customer picked, the Data page with rejected rows to download
     at.switch_page("pages/customers.py").run()
-    _upload(at, "deals.csv", DEALS)
+    upload(at, "deals.csv", DEALS)
     assert_clean(at)
     assert not calls, f"built while rendering: {dict(calls)}"
     labels = {label for label, _ in buttons}
@@ -76,7 +77,7 @@ def test_rendering_every_page_builds_no_download(recorded):
 def test_a_click_builds_the_file(recorded):
     calls, buttons = recorded
     at = start({"lang": "en"})
-    _upload(at, "deals.csv", DEALS)  # one rejected row: "-5" is neutralised in the download
+    upload(at, "deals.csv", DEALS)  # one rejected row: "-5" is neutralised in the download
     assert not calls
     csv_data = [data for label, data in buttons if label == "Download CSV"]
     xlsx_data = [data for label, data in buttons if label == "Download Excel"]
