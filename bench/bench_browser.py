@@ -42,6 +42,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_pages import build  # noqa: E402
 
+from analytics.store import canonical  # noqa: E402
 from analytics.store.workspace import PublishItem, Workspace  # noqa: E402
 
 PAGES = ["overview", "my_progress", "funnel", "segments", "kpi_rewards", "customers", "pipeline_changes", "data",
@@ -98,7 +99,11 @@ def loadavg() -> str:
 def prepare(rows: int, cache: Path) -> Path:
     """The generated tables as parquet in ``cache`` and published in a workspace there."""
     tables = build(rows, "created", cache)
-    folder = cache / f"workspace_{rows}"
+    # A workspace is kept per schema of the canonical tables: one written by an older schema
+    # cannot be loaded by this code.
+    empty = canonical.connect()
+    schema = repr([(t, empty.execute(f'SELECT * FROM "{t}" LIMIT 0').df().columns.tolist()) for t in tables])
+    folder = cache / f"workspace_{rows}_{hashlib.sha256(schema.encode()).hexdigest()[:8]}"
     ws = Workspace(folder)
     if ws.current_version() is None:
         started = time.perf_counter()

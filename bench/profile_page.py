@@ -29,7 +29,9 @@ def main() -> None:
     ap.add_argument("--cache", type=Path, default=Path("/tmp/bench_browser"))
     ap.add_argument("--show-all", action="store_true", help="keep library frames in the tree")
     args = ap.parse_args()
-    os.environ["SALES_WORKSPACE"] = str(args.cache / f"workspace_{args.rows}")
+    from bench_browser import prepare
+
+    os.environ["SALES_WORKSPACE"] = str(prepare(args.rows, args.cache))
     os.environ["SALES_TODAY"] = "2026-11-30"
     from pyinstrument import Profiler
     from streamlit.testing.v1 import AppTest
