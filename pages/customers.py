@@ -17,8 +17,8 @@ from ui import context, urlstate
 from ui import format as fmt
 from ui.charts import funnel as charts
 from ui.charts import show
-from ui.components import download_buttons, metric_card
-from ui.i18n import TEXT, current_lang, t
+from ui.components import PAGE_ROWS, download_buttons, metric_card, show_table
+from ui.i18n import TEXT, Lang, current_lang, t
 from ui.safe import md
 
 HORIZON_DAYS = 7
@@ -50,12 +50,12 @@ def count_col(label: str):
     return st.column_config.NumberColumn(label, format="localized", step=1)
 
 
-def event_label(event: object) -> str:
+def event_label(event: object, lang_: Lang | None = None) -> str:
     """A timeline event code (created, won, lost, open, survey, an activity type) in the user's words."""
     if event is None or pd.isna(event):
         return "–"
     key = f"customers.event.{str(event).strip().lower()}"
-    return t(key) if key in TEXT else str(event)
+    return t(key, lang_) if key in TEXT else str(event)
 
 
 def iso_day(d: object) -> str:
@@ -123,16 +123,16 @@ def render_followups(followups: pd.DataFrame) -> None:
         if overdue.empty:
             st.success(t("customers.followups.none_overdue"), icon=":material/task_alt:")
         else:
-            st.dataframe(followup_frame(overdue).drop(columns=["deal_id"]), hide_index=True, width="stretch",
-                         column_config=FOLLOWUP_COLUMNS, height=min(400, 38 + 35 * len(overdue)), placeholder="–")
+            show_table(followup_frame(overdue.head(PAGE_ROWS)).drop(columns=["deal_id"]), total=len(overdue),
+                       max_px=400, column_config=FOLLOWUP_COLUMNS)
     with right:
         st.markdown(":material/event: **" + t("customers.followups.due", days=HORIZON_DAYS)
                     + f"** ({len(due)})")
         if due.empty:
             st.info(t("customers.followups.none_due", days=HORIZON_DAYS), icon=":material/event_available:")
         else:
-            st.dataframe(followup_frame(due).drop(columns=["deal_id"]), hide_index=True, width="stretch",
-                         column_config=FOLLOWUP_COLUMNS, height=min(400, 38 + 35 * len(due)), placeholder="–")
+            show_table(followup_frame(due.head(PAGE_ROWS)).drop(columns=["deal_id"]), total=len(due),
+                       max_px=400, column_config=FOLLOWUP_COLUMNS)
     if len(followups):
         download_buttons(followup_frame(followups), f"followups_{ctx.as_of.isoformat()}",
                          key="cust_followups")
@@ -160,6 +160,8 @@ def render_coverage() -> None:
     download_buttons(cov, f"followup_coverage_{ctx.period.key}", key="cust_coverage_table")
 
 
+# A fragment: changing this panel's own controls reruns the panel only, not the whole page.
+@st.fragment
 def render_list(table: pd.DataFrame) -> None:
     st.subheader(t("customers.section.list"))
     st.caption(t("customers.list.caption"))
@@ -176,25 +178,27 @@ def render_list(table: pd.DataFrame) -> None:
     columns, ascending = SORT_ORDER[order]
     shown = shown.sort_values(columns, ascending=ascending, na_position="last", kind="stable")
     st.caption(t("customers.list.count", shown=fmt.number(len(shown)), total=fmt.number(len(table))))
-    st.dataframe(shown.assign(last_contact=shown["last_contact"].map(iso_day),
-                              next_followup=shown["next_followup"].map(iso_day)),
-                 hide_index=True, width="stretch", height=min(560, 38 + 35 * max(len(shown), 1)),
-                 key="cust_table", column_config={
-                     "customer": st.column_config.TextColumn(t("customers.col.customer"), pinned=True),
-                     "lifetime_won": count_col(t("customers.col.lifetime_won", unit=UNIT)),
-                     "deals_won": st.column_config.NumberColumn(t("customers.col.deals_won")),
-                     "open_deals": st.column_config.NumberColumn(t("customers.col.open_deals")),
-                     "open_amount": count_col(t("customers.col.open_amount", unit=UNIT)),
-                     "last_contact": st.column_config.TextColumn(t("customers.col.last_contact")),
-                     "next_followup": st.column_config.TextColumn(t("customers.col.next_followup")),
-                     "overdue": st.column_config.CheckboxColumn(t("customers.col.overdue")),
-                     "csat": st.column_config.NumberColumn(t("customers.col.csat"), format="percent"),
-                     "nps": st.column_config.NumberColumn(t("customers.col.nps"), format="%.0f"),
-                     "responses": st.column_config.NumberColumn(t("customers.col.responses")),
-                 }, placeholder="–")
+    page = shown.head(PAGE_ROWS)
+    show_table(page.assign(last_contact=page["last_contact"].map(iso_day),
+                           next_followup=page["next_followup"].map(iso_day)),
+               total=len(shown), key="cust_table", column_config={
+                   "customer": st.column_config.TextColumn(t("customers.col.customer"), pinned=True),
+                   "lifetime_won": count_col(t("customers.col.lifetime_won", unit=UNIT)),
+                   "deals_won": st.column_config.NumberColumn(t("customers.col.deals_won")),
+                   "open_deals": st.column_config.NumberColumn(t("customers.col.open_deals")),
+                   "open_amount": count_col(t("customers.col.open_amount", unit=UNIT)),
+                   "last_contact": st.column_config.TextColumn(t("customers.col.last_contact")),
+                   "next_followup": st.column_config.TextColumn(t("customers.col.next_followup")),
+                   "overdue": st.column_config.CheckboxColumn(t("customers.col.overdue")),
+                   "csat": st.column_config.NumberColumn(t("customers.col.csat"), format="percent"),
+                   "nps": st.column_config.NumberColumn(t("customers.col.nps"), format="%.0f"),
+                   "responses": st.column_config.NumberColumn(t("customers.col.responses")),
+               })
     download_buttons(shown, f"customers_{ctx.as_of.isoformat()}", key="cust_list")
 
 
+# A fragment: changing this panel's own controls reruns the panel only, not the whole page.
+@st.fragment
 def render_timeline(table: pd.DataFrame) -> None:
     st.subheader(t("customers.section.timeline"))
     names = table["customer"].tolist()
@@ -215,29 +219,37 @@ def render_timeline(table: pd.DataFrame) -> None:
         metric_card(t("customers.col.csat"), fmt.pct(row["csat"], 0),
                     help=f"{t('customers.col.nps')} {fmt.number(row['nps'])} · "
                          f"{t('customers.col.responses')} {int(row['responses'])}")
-    timeline = ctx.call(customers.customer_timeline, name)
-    if timeline.empty:
+    # A large customer has hundreds of thousands of events: the page fetches the first page of
+    # them and their number; the downloads fetch them all, only when clicked.
+    events = ctx.call(customers.customer_timeline_length, name)
+    if not events:
         st.info(t("customers.timeline.empty"), icon=":material/history:")
         return
     st.caption(t("customers.timeline.caption", customer=md(name)))
-    shown = timeline[["date", "kind", "event", "what", "amount", "rep", "deal_id"]].copy()
+    first = ctx.call(customers.customer_timeline, name, limit=PAGE_ROWS)
+    shown = first[["date", "kind", "event", "what", "amount", "rep", "deal_id"]].copy()
     shown["kind"] = shown["kind"].map(lambda k: t(f"customers.kind.{k}"))
     shown["event"] = shown["event"].map(event_label)
     # Activities and survey answers have no amount: blank, not "None", in either language.
     shown["amount"] = shown["amount"].map(lambda x: "" if pd.isna(x) else fmt.number(x))
-    st.dataframe(shown, hide_index=True, width="stretch", height=min(560, 38 + 35 * len(shown)),
-                 column_config={
-                     "date": st.column_config.DateColumn(t("customers.col.date")),
-                     "kind": st.column_config.TextColumn(t("customers.col.kind")),
-                     "event": st.column_config.TextColumn(t("customers.col.event")),
-                     "what": st.column_config.TextColumn(t("customers.col.what"), width="large"),
-                     "amount": st.column_config.TextColumn(t("customers.col.amount", unit=UNIT),
-                                                           alignment="right"),
-                     "rep": st.column_config.TextColumn(t("customers.col.rep")),
-                     "deal_id": st.column_config.TextColumn(t("customers.col.deal_id")),
-                 }, placeholder="–")
-    download_buttons(timeline.assign(kind=shown["kind"], event=shown["event"]), "customer_history",
-                     key="cust_timeline")
+    show_table(shown, total=events, column_config={
+        "date": st.column_config.DateColumn(t("customers.col.date")),
+        "kind": st.column_config.TextColumn(t("customers.col.kind")),
+        "event": st.column_config.TextColumn(t("customers.col.event")),
+        "what": st.column_config.TextColumn(t("customers.col.what"), width="large"),
+        "amount": st.column_config.TextColumn(t("customers.col.amount", unit=UNIT), alignment="right"),
+        "rep": st.column_config.TextColumn(t("customers.col.rep")),
+        "deal_id": st.column_config.TextColumn(t("customers.col.deal_id")),
+    })
+    source, lang_ = ctx.source, lang
+
+    def everything() -> pd.DataFrame:
+        # Runs on the click, outside the page's run: a cursor of its own, the language passed in.
+        rows = customers.customer_timeline(source.con.cursor(), name)
+        kinds = {k: t(f"customers.kind.{k}", lang_) for k in ("deal", "activity", "survey")}
+        return rows.assign(kind=rows["kind"].map(kinds), event=rows["event"].map(lambda e: event_label(e, lang_)))
+
+    download_buttons(everything, "customer_history", key="cust_timeline", rows=events)
 
 
 # --- page -----------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from analytics.ingest.templates import template_xlsx
 from analytics.store.schema import STAGES, TABLES, stage_entry_column
 from analytics.store.workspace import Workspace
 from ui import context, upload
-from ui.components import download_buttons
+from ui.components import download_buttons, show_table
 from ui.i18n import current_lang, t
 
 ctx = context.current()
@@ -64,7 +64,7 @@ def render_result(item: upload.FileImport, result) -> None:
             rejected = result.rejected_frame(lang)
             if len(rejected):
                 st.markdown("**" + t("data.rejected_rows", count=f"{len(rejected):,}") + "**")
-                st.dataframe(rejected, hide_index=True, height=min(400, 38 + 35 * len(rejected)), placeholder="–")
+                show_table(rejected, max_px=400)
                 download_buttons(rejected, f"rejected_{result.file_name.rsplit('.', 1)[0]}",
                                  key=f"rej:{item.digest}:{result.sheet_name}")
             else:
@@ -210,8 +210,8 @@ def templates_tab() -> None:
                 "also": ", ".join(c.synonyms[:8]),
             } for c in spec.columns]
             st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", placeholder="–")
-            st.download_button(f"{t('data.template_for')}: {label} (.xlsx)", template_xlsx(name),
-                               file_name=f"template_{name}.xlsx", key=f"tpl:{name}",
+            st.download_button(f"{t('data.template_for')}: {label} (.xlsx)", lambda name=name: template_xlsx(name),
+                               on_click="ignore", file_name=f"template_{name}.xlsx", key=f"tpl:{name}",
                                mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                                icon=":material/download:")
 

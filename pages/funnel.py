@@ -15,12 +15,12 @@ import streamlit as st
 
 from analytics.metrics import funnel, performance
 from analytics.metrics.funnel import FunnelResult
-from analytics.periods import add_months, month_period, month_start
+from analytics.periods import add_months, month_start
 from ui import context, urlstate
 from ui import format as fmt
 from ui.charts import funnel as charts
 from ui.charts import show
-from ui.components import download_buttons, metric_card
+from ui.components import download_buttons, metric_card, show_table
 from ui.i18n import current_lang, t
 
 MODES = ("snapshot", "cohort")
@@ -141,16 +141,11 @@ def load_company() -> dict[str, object]:
 
 
 def load_trends() -> tuple[pd.DataFrame, list[float]]:
-    """Win rate per month (monthly_trend) and the sales cycle per month (performance per month)."""
+    """Win rate and sales cycle per month: one grouped call (monthly_trend with the cycle)."""
     end = last_month_end()
     start = trailing_start(end)
-    trend = ctx.call(performance.monthly_trend, "company", start, end, ctx.filters)
-    cycles = []
-    for key in trend["month"]:
-        perf = ctx.call(performance.performance, "company", month_period(date.fromisoformat(f"{key}-01")),
-                        ctx.filters, ctx.settings)
-        cycles.append(float(perf["sales_cycle_days"].iloc[0]) if len(perf) else float("nan"))
-    return trend, cycles
+    trend = ctx.call(performance.monthly_trend, "company", start, end, ctx.filters, with_cycle=True)
+    return trend, trend["sales_cycle_days"].tolist()
 
 
 # --- render ---------------------------------------------------------------------------------------
@@ -252,6 +247,8 @@ def render_funnel(result: FunnelResult, mode: str, pct: str) -> list[str]:
     return months
 
 
+# A fragment: changing this panel's own controls reruns the panel only, not the whole page.
+@st.fragment
 def render_stage_deals(strict: bool, months: list[str]) -> None:
     st.subheader(t("funnel.deals.title"))
     stages = ["", *STAGE_LABELS]
@@ -279,24 +276,25 @@ def render_stage_deals(strict: bool, months: list[str]) -> None:
                    "created_date", "close_date"]].copy()
     shown["status"] = shown["status"].map(lambda s: t(f"funnel.status.{s}") if s in ("open", "won", "lost")
                                           else s)
-    # whole amounts (the unit in the header): this list can hold thousands of deals, too many to style
-    st.dataframe(shown, hide_index=True, width="stretch", height=min(420, 38 + 35 * max(len(shown), 1)),
-                 column_config={
-                     "deal_id": st.column_config.TextColumn(t("funnel.col.deal_id")),
-                     "customer": st.column_config.TextColumn(t("dim.customer")),
-                     "rep": st.column_config.TextColumn(t("dim.rep")),
-                     "team": st.column_config.TextColumn(t("dim.team")),
-                     "segment": st.column_config.TextColumn(t("dim.segment")),
-                     "channel": st.column_config.TextColumn(t("dim.channel")),
-                     "stage": st.column_config.TextColumn(t("funnel.col.current_stage")),
-                     "status": st.column_config.TextColumn(t("funnel.col.status")),
-                     "amount": count_col(t("funnel.col.amount", unit=UNIT)),
-                     "created_date": st.column_config.DateColumn(t("funnel.col.created")),
-                     "close_date": st.column_config.DateColumn(t("funnel.col.close")),
-                 }, placeholder="–")
+    # whole amounts (the unit in the header); a page of the list is shown, the downloads hold it all
+    show_table(shown, max_px=420, column_config={
+        "deal_id": st.column_config.TextColumn(t("funnel.col.deal_id")),
+        "customer": st.column_config.TextColumn(t("dim.customer")),
+        "rep": st.column_config.TextColumn(t("dim.rep")),
+        "team": st.column_config.TextColumn(t("dim.team")),
+        "segment": st.column_config.TextColumn(t("dim.segment")),
+        "channel": st.column_config.TextColumn(t("dim.channel")),
+        "stage": st.column_config.TextColumn(t("funnel.col.current_stage")),
+        "status": st.column_config.TextColumn(t("funnel.col.status")),
+        "amount": count_col(t("funnel.col.amount", unit=UNIT)),
+        "created_date": st.column_config.DateColumn(t("funnel.col.created")),
+        "close_date": st.column_config.DateColumn(t("funnel.col.close")),
+    })
     download_buttons(shown, f"deals_{stage}_{ctx.period.key}", key="stage_deals")
 
 
+# A fragment: changing this panel's own controls reruns the panel only, not the whole page.
+@st.fragment
 def render_comparison(pct: str, strict: bool) -> None:
     st.subheader(t("funnel.section.compare"))
     c1, c2, _ = st.columns([2, 2, 3])

@@ -18,7 +18,7 @@ from ui import context, layout, plan_editor, urlstate
 from ui import format as fmt
 from ui.charts import rewards as charts
 from ui.charts import show
-from ui.components import download_buttons, metric_card
+from ui.components import download_buttons, metric_card, show_table
 from ui.i18n import t
 from ui.safe import md
 
@@ -73,7 +73,7 @@ def left_out_note(missing: list[str], weights: dict) -> str:
 
 def table_height(rows: int, most: int = 20) -> int | str:
     """Every row up to ``most`` rows, then the table scrolls."""
-    return "content" if rows <= most else 38 + 35 * most
+    return "content" if rows <= most else fmt.table_height(most, max_px=None)
 
 
 def as_text(values: pd.Series, digits: int = 1) -> list[str]:
@@ -593,10 +593,8 @@ def render_comments() -> None:
         return
     st.caption(t("kpi_rewards.comments.count", n=f"{len(found):,}"))
     shown = found.assign(csat=as_text(found["csat"], 0), nps=as_text(found["nps"], 0))
-    st.dataframe(
+    show_table(
         shown,
-        hide_index=True,
-        width="stretch",
         key="comments",
         column_config={
             "date": st.column_config.DateColumn(t("kpi_rewards.col.date"), format="YYYY-MM-DD"),

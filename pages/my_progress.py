@@ -19,7 +19,7 @@ from analytics.periods import add_months, month_start
 from ui import charts, context, urlstate
 from ui import format as fmt
 from ui.charts import attainment as ac
-from ui.components import download_buttons, metric_card, no_data, report_button
+from ui.components import download_buttons, metric_card, no_data, report_button, show_table
 from ui.i18n import t
 
 ctx = context.current()
@@ -149,9 +149,12 @@ def render_gap(row: dict, deals: pd.DataFrame) -> None:
         t("my_progress.col.weighted"): deals["weighted_value"].astype("float64"),
         t("my_progress.col.close"): pd.to_datetime(deals["close_date"]).dt.date,
     })
-    styled = money_cells(shown, [t("my_progress.col.amount"), t("my_progress.col.weighted")])
-    styled = styled.format("{:.0%}", subset=[t("my_progress.col.probability")], na_rep="–")
-    st.dataframe(styled, hide_index=True, width="stretch", key="my_progress_open", placeholder="–")
+
+    def styled(page: pd.DataFrame):
+        out = money_cells(page, [t("my_progress.col.amount"), t("my_progress.col.weighted")])
+        return out.format("{:.0%}", subset=[t("my_progress.col.probability")], na_rep="–")
+
+    show_table(shown, style=styled, key="my_progress_open")
     download_buttons(shown, f"open_deals_{period.key}", key="my_progress_open_dl")
 
 
@@ -181,7 +184,7 @@ def render_followups(frame: pd.DataFrame | None) -> None:
         t("my_progress.col.days_overdue"): frame["days_overdue"].astype("int64"),
         t("my_progress.col.deal"): frame["deal_id"].astype("str"),
     })
-    st.dataframe(shown, hide_index=True, width="stretch", key="my_progress_followups")
+    show_table(shown, key="my_progress_followups")
     download_buttons(shown, "followups", key="my_progress_followups_dl")
 
 

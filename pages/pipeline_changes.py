@@ -16,7 +16,7 @@ from ui import context, urlstate
 from ui import format as fmt
 from ui.charts import changes as charts
 from ui.charts import show
-from ui.components import download_buttons, metric_card
+from ui.components import download_buttons, metric_card, show_table
 from ui.i18n import t
 
 CHART = "changes_waterfall"
@@ -65,8 +65,7 @@ def table(frame: pd.DataFrame, columns: tuple[str, ...], key: str) -> None:
             config[c] = st.column_config.NumberColumn(t(f"changes.col.{c}"), format="localized")
         elif c.startswith("close") or c.endswith("_close") or c == "snapshot_date":
             config[c] = st.column_config.DateColumn(t(f"changes.col.{c}"))
-    st.dataframe(shown, hide_index=True, column_config=config, width="stretch",
-                 height=min(38 + 35 * len(shown), 420))
+    show_table(shown, column_config=config, max_px=420)
     download_buttons(shown, key, key=key, narrow=True)
 
 

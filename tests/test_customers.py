@@ -16,6 +16,7 @@ from analytics.metrics.customers import (
     customer_counts,
     customer_table,
     customer_timeline,
+    customer_timeline_length,
     followup_coverage,
     overdue_followups,
 )
@@ -145,6 +146,15 @@ def test_customer_timeline():
     assert t["what"].iloc[1] == "visit · demo"
     assert t["amount"].iloc[5] == 1000
     assert customer_timeline(_con(), "Nobody").empty
+
+
+def test_customer_timeline_first_rows_and_length():
+    # Acme has 7 events (see above); the page shows the first ones and says how many there are.
+    assert customer_timeline_length(_con(), "Acme") == 7
+    assert customer_timeline_length(_con(), "Nobody") == 0
+    first = customer_timeline(_con(), "Acme", limit=3)
+    assert first["event"].tolist() == ["survey", "visit", "created"]
+    assert first["date"].dt.strftime("%m-%d").tolist() == ["03-10", "03-05", "03-01"]
 
 
 def test_no_activities_at_all():

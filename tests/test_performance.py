@@ -351,6 +351,53 @@ def test_monthly_trend_fills_every_month(con):
     assert bob["won_revenue"].tolist() == [0, 0, 5000] and bob["win_rate"].iloc[2] == 0.5  # 4 won, 5 lost
 
 
+@pytest.mark.parametrize("known_unique", [False, True])
+def test_monthly_trend_with_sales_cycle(known_unique):
+    con = canonical.connect({"deals": _deals()})
+    if known_unique:
+        canonical.mark_unique_deal_ids(con)  # the one-row-per-deal path
+    t = monthly_trend(con, "company", date(2026, 1, 1), date(2026, 3, 31), Filters(), with_cycle=True)
+    # January: nothing closed; February: deal 7 (Jan 1 → Feb 10, 40 d); March: deals 1 (30 d) and
+    # 2 (20 d) won with a created date, deal 4 won without one (left out): (30 + 20) / 2 = 25
+    assert t["month"].tolist() == ["2026-01", "2026-02", "2026-03"]
+    assert _nan(t["sales_cycle_days"].iloc[0]) and t["sales_cycle_days"].tolist()[1:] == [40.0, 25.0]
+    assert t["win_rate"].iloc[2] == pytest.approx(3 / 5)  # 1, 2, 4 won; 3, 5 lost
+    by_rep = monthly_trend(con, "rep", date(2026, 2, 1), date(2026, 3, 31), Filters(), with_cycle=True)
+    cycle = {(r.month, r.rep): r.sales_cycle_days for r in by_rep.itertuples()}
+    assert cycle[("2026-02", "Ann")] == 40 and cycle[("2026-03", "Ann")] == 25
+    assert _nan(cycle[("2026-02", "Bob")]) and _nan(cycle[("2026-03", "Bob")])  # Bob's won deal 4 has no date
+    # without the switch the columns are the ones they always were
+    assert "sales_cycle_days" not in monthly_trend(con, "company", date(2026, 1, 1), date(2026, 3, 31)).columns
+
+
+def test_monthly_sales_cycle_counts_an_order_once():
+    # Order O1 has two lines (created Mar 1 and Mar 3, both closed Mar 11): one deal of 10 days,
+    # not two of 10 and 8; O2 is a deal of 20 days (Mar 5 → Mar 25). Mean (10 + 20) / 2 = 15.
+    deals = pd.DataFrame({
+        "deal_id": ["O1", "O1", "O2"], "rep": ["Ann"] * 3, "status": ["won"] * 3, "stage": ["Won"] * 3,
+        "amount": [100.0, 200.0, 50.0], "created_date": ["2026-03-01", "2026-03-03", "2026-03-05"],
+        "close_date": ["2026-03-11", "2026-03-11", "2026-03-25"]})
+    con = canonical.connect({"deals": deals})
+    t = monthly_trend(con, "company", date(2026, 3, 1), date(2026, 3, 31), with_cycle=True)
+    assert t["sales_cycle_days"].tolist() == [15.0]
+    assert performance(con, "company", MARCH)["sales_cycle_days"].iloc[0] == 15.0
+
+
+def test_monthly_sales_cycle_equals_performance_per_month():
+    """The Funnel page's trend (one call) gives the figures of twelve monthly ``performance`` calls."""
+    from analytics.periods import month_period
+    from analytics.store.sources import load_sample
+
+    con = load_sample().connect()
+    for filters in (Filters(), Filters(team=("East",))):
+        t = monthly_trend(con, "company", date(2025, 12, 1), date(2026, 11, 30), filters, with_cycle=True)
+        assert len(t) == 12
+        for row in t.itertuples():
+            perf = performance(con, "company", month_period(date.fromisoformat(f"{row.month}-01")), filters)
+            expected = float(perf["sales_cycle_days"].iloc[0]) if len(perf) else math.nan
+            assert row.sales_cycle_days == expected or (_nan(expected) and _nan(row.sales_cycle_days))
+
+
 # --- real data --------------------------------------------------------------------------------
 
 

@@ -7,23 +7,30 @@ English: ``$1.23M``, ``87.5%``, ``30 Nov 2026``. Chinese: ``123.4万元``, ``12.
 
 from __future__ import annotations
 
-import math
 from datetime import date, datetime
 
 import pandas as pd
 
 from analytics.outputs import numbers
+from analytics.outputs.export import missing
 from ui.i18n import Lang, current_lang
 
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-def missing(x: object) -> bool:
-    """Blank for display: None, pandas' NA or NaN."""
-    return x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x))
-
-
+# The one test for a blank value, shared with the downloads and the report.
 _missing = missing
+
+#: Pixel heights of ``st.dataframe``: the header row, and each row after it.
+TABLE_HEADER_PX = 38
+TABLE_ROW_PX = 35
+
+
+def table_height(rows: int, max_px: int | None = 560) -> int:
+    """The height that shows ``rows`` rows without an empty band, at most ``max_px`` pixels (then
+    the table scrolls; None: no limit); an empty table keeps one row's height for its placeholder."""
+    height = TABLE_HEADER_PX + TABLE_ROW_PX * max(rows, 1)
+    return height if max_px is None else min(max_px, height)
 
 
 def money_cells(frame: pd.DataFrame, columns: list[str], currency: str | None, lang: Lang):

@@ -83,6 +83,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "common.include_pay": ("Include payouts", "包含奖金"),
     "common.download_csv": ("Download CSV", "下载 CSV"),
     "common.download_xlsx": ("Download Excel", "下载 Excel"),
+    "common.xlsx_part": ("Rows in the Excel file", "Excel 文件中的行"),
+    "common.rows_range": ("rows {first}–{last}", "第 {first}–{last} 行"),
+    "common.rows_shown": ("The first {shown} of {total} rows are shown; the downloads hold them all.",
+                          "显示前 {shown} 行，共 {total} 行；下载文件包含全部行。"),
     "common.error": ("Something went wrong on this page: {error}. The rest of the app still works; "
                      "try another period or filter, or reload.",
                      "此页面出错：{error}。应用其他部分不受影响；请尝试其他期间或筛选条件，或刷新页面。"),

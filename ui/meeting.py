@@ -15,7 +15,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from analytics.outputs.palette import PACE_BADGES
 from ui.charts import PACE_STATUS_COLOURS
+from ui.format import missing as _missing
 from ui.safe import plotly_text
 
 #: The slides, in the order the meeting tells the story (the URL's ``slide`` is 1-based).
@@ -35,7 +37,7 @@ CHART_FONT = 20
 AXIS_TEXT = "#3D4454"
 #: Leaderboard rows shown in one column; more reps are split into two columns side by side.
 ONE_COLUMN_ROWS = 12
-PACE_BADGE_COLOURS = {"ahead": "green", "on_pace": "blue", "behind": "red", "no_target": "gray"}
+PACE_BADGE_COLOURS = PACE_BADGES
 
 # Static: nothing from the data goes in here. Hides the sidebar (its widgets still run), the
 # header with the toolbar, and the data banner app.py writes above every page (what comes before
@@ -218,6 +220,3 @@ def exit_meeting() -> None:
     st.session_state["meet"] = False
     forget_presenter_state()
 
-
-def _missing(x: object) -> bool:
-    return x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x))

@@ -17,17 +17,23 @@ import pandas as pd
 
 from analytics.filters import Filters, where_sql
 from analytics.periods import Period
+from analytics.store.canonical import deal_ids_unique
 from analytics.store.settings import DEFAULT_SETTINGS, Settings
 
 _ALL = Filters()
 
-# Activities with their customer (from the deal when the activity names none) and rep.
+# Activities with their customer (from the deal when the activity names none) and rep. Only the
+# deals such an activity names are looked up: grouping a million deals by id to find a handful
+# (or, with no activities at all, none) cost more than the rest of the customer table.
 _ACTIVITIES = """
     SELECT coalesce(a.customer, dd.customer) AS customer, a.date, a.next_followup_date, a.type, a.note,
            coalesce(a.rep, dd.rep) AS rep, a.deal_id
     FROM activities a
     LEFT JOIN (SELECT deal_id, any_value(customer) AS customer, any_value(rep) AS rep
-               FROM deals GROUP BY deal_id) dd ON a.deal_id = dd.deal_id
+               FROM deals
+               WHERE deal_id IN (SELECT deal_id FROM activities
+                                 WHERE deal_id IS NOT NULL AND (customer IS NULL OR rep IS NULL))
+               GROUP BY deal_id) dd ON a.deal_id = dd.deal_id
 """
 
 
@@ -62,12 +68,16 @@ def customer_table(con: duckdb.DuckDBPyConnection, as_of: date, filters: Filters
     """
     fsql, fparams = where_sql(filters, "d")
     live_sql, live_params = _live_followups(as_of)
+    cur = con.cursor()
+    # Deals are distinct ids (lines of one order are one deal), or rows when every row is known to
+    # have its own id: reading a million distinct ids is most of the query's time.
+    deals = "count(*)" if deal_ids_unique(cur) else "count(DISTINCT d.deal_id)"
     sql = f"""
     WITH cust AS (
         SELECT d.customer,
                coalesce(sum(d.amount) FILTER (WHERE d.status = 'won'), 0) AS lifetime_won,
-               count(DISTINCT d.deal_id) FILTER (WHERE d.status = 'won') AS deals_won,
-               count(DISTINCT d.deal_id) FILTER (WHERE d.status = 'open') AS open_deals,
+               {deals} FILTER (WHERE d.status = 'won') AS deals_won,
+               {deals} FILTER (WHERE d.status = 'open') AS open_deals,
                sum(d.amount) FILTER (WHERE d.status = 'open') AS open_amount,
                greatest(max(d.created_date) FILTER (WHERE d.created_date <= ?),
                         max(d.close_date) FILTER (WHERE d.status IN ('won', 'lost') AND d.close_date <= ?))
@@ -95,20 +105,13 @@ def customer_table(con: duckdb.DuckDBPyConnection, as_of: date, filters: Filters
     ORDER BY c.lifetime_won DESC, c.customer
     """
     params = [as_of, as_of, *fparams, as_of, as_of, as_of, *live_params, as_of]
-    out = con.cursor().execute(sql, params).df()
+    out = cur.execute(sql, params).df()
     return out.astype({"lifetime_won": "float64", "deals_won": "int64", "open_deals": "int64",
                        "open_amount": "float64", "overdue": "bool", "csat": "float64", "nps": "float64",
                        "responses": "int64"})
 
 
-def customer_timeline(con: duckdb.DuckDBPyConnection, customer: str) -> pd.DataFrame:
-    """Everything that happened with one customer, latest first.
-
-    Columns: date, kind ('deal'|'activity'|'survey'), event (deal: 'created', 'won', 'lost' or
-    'open' for an open deal without created date; activity: its type; survey: 'survey'), what
-    (deal id · product · stage, type · note, or CSAT · NPS · comment), amount, rep, deal_id.
-    """
-    sql = f"""
+_TIMELINE = f"""
     SELECT created_date AS date, 'deal' AS kind, 'created' AS event,
            concat_ws(' · ', deal_id, product, stage) AS what, amount, rep, deal_id
     FROM deals WHERE customer = ? AND created_date IS NOT NULL
@@ -126,10 +129,30 @@ def customer_timeline(con: duckdb.DuckDBPyConnection, customer: str) -> pd.DataF
            concat_ws(' · ', 'CSAT ' || printf('%g', csat), 'NPS ' || printf('%g', nps), comment),
            NULL, rep, deal_id
     FROM surveys WHERE customer = ?
-    ORDER BY date DESC NULLS LAST, kind, deal_id
+"""
+
+
+def customer_timeline(con: duckdb.DuckDBPyConnection, customer: str, limit: int | None = None) -> pd.DataFrame:
+    """Everything that happened with one customer, latest first (the first ``limit`` events, or all).
+
+    Columns: date, kind ('deal'|'activity'|'survey'), event (deal: 'created', 'won', 'lost' or
+    'open' for an open deal without created date; activity: its type; survey: 'survey'), what
+    (deal id · product · stage, type · note, or CSAT · NPS · comment), amount, rep, deal_id.
+    Ties on the date are ordered by kind, deal id and event, so the first ``limit`` rows are
+    always the same rows.
     """
-    out = con.cursor().execute(sql, [customer] * 5).df()
+    sql = _TIMELINE + " ORDER BY date DESC NULLS LAST, kind, deal_id, event, what"
+    params: list[object] = [customer] * 5
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(int(limit))
+    out = con.cursor().execute(sql, params).df()
     return out.astype({"amount": "float64"})
+
+
+def customer_timeline_length(con: duckdb.DuckDBPyConnection, customer: str) -> int:
+    """How many events :func:`customer_timeline` lists for ``customer``."""
+    return int(con.cursor().execute(f"SELECT count(*) FROM ({_TIMELINE})", [customer] * 5).fetchall()[0][0])
 
 
 def followup_coverage(con: duckdb.DuckDBPyConnection, period: Period | None, filters: Filters = _ALL,

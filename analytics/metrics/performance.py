@@ -53,10 +53,10 @@ def _between(column: str, period: Period | None) -> tuple[str, list[object]]:
     return f"{column} BETWEEN ? AND ?", [period.start, period.end]
 
 
-def _deal_count(unique: bool) -> str:
+def _deal_count(unique: bool, deal_id: str = "d.deal_id") -> str:
     """Counting deals: distinct ids, or rows when every row is known to have its own id (reading a
     million distinct ids costs more than the rest of a query)."""
-    return "count(*)" if unique else "count(DISTINCT d.deal_id)"
+    return "count(*)" if unique else f"count(DISTINCT {deal_id})"
 
 
 def _measures(con: duckdb.DuckDBPyConnection, groups: list[str], period: Period | None,
@@ -370,28 +370,47 @@ def lead_source_roi(con: duckdb.DuckDBPyConnection, period: Period | None,
 
 
 def monthly_trend(con: duckdb.DuckDBPyConnection, by: str, start: date, end: date,
-                  filters: Filters = _ALL) -> pd.DataFrame:
+                  filters: Filters = _ALL, *, with_cycle: bool = False) -> pd.DataFrame:
     """Won revenue and win rate per calendar month and ``by`` value, for small multiples.
 
     Deals closed between ``start`` and ``end`` (inclusive). Every month of the range appears for
     every group that closed a deal in it: won_revenue 0 and win_rate NaN in a month without one.
-    ``month`` is 'YYYY-MM'.
+    ``month`` is 'YYYY-MM'. ``with_cycle`` adds ``sales_cycle_days``: the mean days created →
+    close of the group's won deals closed in the month that have a created date (NaN without
+    one), the figure :func:`performance` gives for a one-month period, in the same single scan.
+    Lines of one order (rows sharing a deal id) make one deal from its first created date to its
+    last close date in the month.
     """
     cur = con.cursor()
     unique = deal_ids_unique(cur)
     expr = _group_expr(by)
     fsql, fparams = where_sql(filters, "d")
+    cycle_select, cycle_join = "", ""
+    if with_cycle:
+        cycle_days = "date_diff('day', created_date, close_date)"
+        won_dated = "status = 'won' AND created_date IS NOT NULL"
+        deals = "closed" if unique else """(SELECT month, grp, any_value(status) AS status,
+            min(created_date) AS created_date, max(close_date) AS close_date
+            FROM closed GROUP BY month, grp, deal_id)"""
+        cycle_join = f"""LEFT JOIN (SELECT month, grp, avg({cycle_days}) FILTER (WHERE {won_dated}) AS cycle
+                  FROM {deals} GROUP BY month, grp) c
+            ON c.month = closed.month AND c.grp IS NOT DISTINCT FROM closed.grp"""
+        cycle_select = ", any_value(c.cycle)"
     sql = f"""
-    SELECT strftime(date_trunc('month', d.close_date), '%Y-%m') AS month, {expr} AS {by},
-           coalesce(sum(d.amount) FILTER (WHERE d.status = 'won'), 0) AS won_revenue,
-           {_deal_count(unique)} FILTER (WHERE d.status = 'won') AS won,
-           {_deal_count(unique)} FILTER (WHERE d.status = 'lost') AS lost
-    FROM deals d
-    WHERE d.status IN ('won', 'lost') AND d.close_date BETWEEN ? AND ? AND ({fsql})
-    GROUP BY ALL
+    WITH closed AS (
+        SELECT strftime(date_trunc('month', d.close_date), '%Y-%m') AS month, {expr} AS grp, d.deal_id,
+               d.status, d.amount, d.created_date, d.close_date
+        FROM deals d
+        WHERE d.status IN ('won', 'lost') AND d.close_date BETWEEN ? AND ? AND ({fsql})
+    )
+    SELECT closed.month, closed.grp,
+           coalesce(sum(amount) FILTER (WHERE status = 'won'), 0) AS won_revenue,
+           {_deal_count(unique, "deal_id")} FILTER (WHERE status = 'won') AS won,
+           {_deal_count(unique, "deal_id")} FILTER (WHERE status = 'lost') AS lost{cycle_select}
+    FROM closed {cycle_join}
+    GROUP BY closed.month, closed.grp
     """
-    cells = {(m, g): (revenue, won, lost) for m, g, revenue, won, lost in
-             cur.execute(sql, [start, end, *fparams]).fetchall()}
+    cells = {(row[0], row[1]): row[2:] for row in cur.execute(sql, [start, end, *fparams]).fetchall()}
     months = []
     month = month_start(start)
     while month <= end:
@@ -400,11 +419,15 @@ def monthly_trend(con: duckdb.DuckDBPyConnection, by: str, start: date, end: dat
     present = {g for _, g in cells}
     groups = sorted(g for g in present if g is not None) + ([None] if None in present else [])
     grid = [(m, g) for g in groups for m in months]  # every month for every group, zeros where none
-    values = [cells.get(cell, (0.0, 0, 0)) for cell in grid]
+    empty = (0.0, 0, 0, None)
+    values = [cells.get(cell, empty) for cell in grid]
     won = np.array([v[1] for v in values], dtype="float64")
     closed = won + np.array([v[2] for v in values], dtype="float64")
     text = "str" if grid else "object"
-    return pd.DataFrame({
+    out = pd.DataFrame({
         "month": pd.Series([m for m, _ in grid], dtype=text), by: pd.Series([g for _, g in grid], dtype=text),
         "won_revenue": np.array([v[0] for v in values], dtype="float64"), "win_rate": _div(won, closed),
     })
+    if with_cycle:
+        out["sales_cycle_days"] = np.array([np.nan if v[3] is None else v[3] for v in values], dtype="float64")
+    return out

@@ -43,6 +43,11 @@ _MONEY_ZH = ("金额", "收入", "营收", "销售额", "目标", "实际", "差
              "佣金")
 
 
+def missing(value: object) -> bool:
+    """Blank for display and export: None, pandas' NA and NaT, or a float NaN (numpy's too)."""
+    return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and math.isnan(value))
+
+
 def neutralise(value: Any) -> Any:
     """``value`` with a leading apostrophe if it is text a spreadsheet could evaluate; anything else unchanged."""
     if not isinstance(value, str) or not value:

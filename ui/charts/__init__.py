@@ -14,6 +14,7 @@ from typing import Any
 import plotly.graph_objects as go
 import streamlit as st
 
+from analytics.outputs.palette import PACE_COLOURS
 from ui.safe import safe_figure
 
 # Okabe–Ito, distinguishable under the common colour-vision deficiencies (same as the theme).
@@ -23,7 +24,7 @@ WARN = "#E69F00"
 BAD = "#D55E00"
 NEUTRAL = "#8A94A6"
 TARGET_LINE = "#1A1F2B"
-PACE_STATUS_COLOURS = {"ahead": GOOD, "on_pace": "#56B4E9", "behind": BAD, "no_target": NEUTRAL}
+PACE_STATUS_COLOURS = PACE_COLOURS  # one home for the pace colours: analytics.outputs.palette
 
 FONT = "Source Sans, 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif"
 

@@ -8,7 +8,6 @@ as 0 % or infinity.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Mapping
 from datetime import date
 
@@ -16,6 +15,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ui.charts import NEUTRAL, PACE_STATUS_COLOURS, PALETTE, TARGET_LINE, money_axis, theme
+from ui.format import missing as _missing
+from ui.format import pct as _pct
 from ui.safe import plotly_text
 
 #: Pace statuses in the order a legend lists them.
@@ -26,14 +27,6 @@ HEAT_SCALE = [[0.0, "#D55E00"], [0.5, "#F4F6F9"], [1.0, "#009E73"]]
 BAR_ROW_HEIGHT = 30
 
 Money = Callable[[object], str]
-
-
-def _missing(x: object) -> bool:
-    return x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x))
-
-
-def _pct(x: object) -> str:
-    return "–" if _missing(x) else f"{float(x) * 100:.1f}%"  # type: ignore[arg-type]
 
 
 def shows_pace(frame: pd.DataFrame, expected: float) -> bool:

@@ -20,6 +20,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ui.charts import PALETTE, TARGET_LINE, money_axis, theme
+from ui.format import missing as _missing
 from ui.safe import plotly_text
 
 CHART_KINDS = ("bar", "line", "area", "heatmap", "scatter")
@@ -30,10 +31,6 @@ LABEL_LIMIT = 32
 HEAT_SCALE = [[0.0, "#F4F6F9"], [1.0, PALETTE[0]]]
 
 Fmt = Callable[[object], str]
-
-
-def _missing(x: object) -> bool:
-    return x is None or x is pd.NA or x is pd.NaT or (isinstance(x, float) and math.isnan(x))
 
 
 

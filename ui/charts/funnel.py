@@ -19,6 +19,8 @@ from plotly.colors import qualitative
 from plotly.subplots import make_subplots
 
 from ui.charts import BAD, GOOD, NEUTRAL, PALETTE, WARN, theme
+from ui.format import missing as _missing
+from ui.format import pct as pct_text
 from ui.safe import plotly_text
 
 Money = Callable[[object], str]
@@ -30,15 +32,6 @@ SELECTED_COLOUR = PALETTE[1]
 YOUNG_COLOUR = NEUTRAL
 HEAT_SCALE = [[0.0, "#F4F6F9"], [0.5, "#56B4E9"], [1.0, "#0B4F8A"]]
 ROW_HEIGHT = 46
-
-
-def _missing(x: object) -> bool:
-    return x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x))
-
-
-def pct_text(x: object, digits: int = 1) -> str:
-    """A fraction as ``45.3%``; ``–`` when missing."""
-    return "–" if _missing(x) else f"{float(x) * 100:.{digits}f}%"  # type: ignore[arg-type]
 
 
 def bar_label(row: Mapping[str, object], *, labels: Mapping[str, str], emphasis: str = "previous",

@@ -21,6 +21,8 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from ui.charts import BAD, GOOD, NEUTRAL, PALETTE, TARGET_LINE, money_axis, theme
+from ui.format import missing as _missing
+from ui.format import pct as _pct
 from ui.safe import plotly_text
 
 Fmt = Callable[[object], str]
@@ -41,17 +43,6 @@ BAR_ROW_HEIGHT = 34
 LABEL_LIMIT = 28
 TITLE_LIMIT = 30
 HEAT_SCALE = [[0.0, "#F4F6F9"], [1.0, PALETTE[0]]]
-
-
-def _missing(x: object) -> bool:
-    return x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x))
-
-
-def _pct(x: object, signed: bool = False) -> str:
-    if _missing(x):
-        return "–"
-    v = float(x) * 100  # type: ignore[arg-type]
-    return f"{v:+.1f}%" if signed else f"{v:.1f}%"
 
 
 

@@ -28,6 +28,8 @@ from analytics.messages import Problem
 from analytics.metrics.attainment import COMPANY, pace_bands, pace_share
 from analytics.outputs import numbers
 from analytics.outputs.export import display_width, neutralise
+from analytics.outputs.export import missing as _missing
+from analytics.outputs.palette import PACE_TINTS
 from analytics.store.settings import Settings
 
 if TYPE_CHECKING:
@@ -47,15 +49,9 @@ _TITLE_FONT = Font(bold=True, size=16, color="1F3864")
 _SECTION_FONT = Font(bold=True, size=12, color="1F3864")
 _THIN = Side(style="thin", color="B7C4D8")
 _HEADER_BORDER = Border(bottom=_THIN)
-_STATUS_FILLS = {"ahead": "C6EFCE", "on_pace": "DDEBF7", "behind": "FFC7CE", "no_target": "EDEDED"}
+_STATUS_FILLS = PACE_TINTS
 _CHART_ROWS = 17  # rows a chart takes (8 cm high at the default row height)
 _MAX_WIDTH = 60
-
-
-def _missing(value: object) -> bool:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return True
-    return isinstance(value, float) and math.isnan(value)
 
 
 def _clean(value: Any, kind: Kind) -> Any:
