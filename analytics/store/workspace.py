@@ -49,7 +49,8 @@ from analytics.store.schema import TABLES
 DB_NAME = "workspace.duckdb"
 FORMAT = "2"
 DEFAULT_RETENTION_DAYS = 90
-#: How long an open waits for another process's lock before giving up (seconds).
+#: How long an open waits for another process's lock before giving up (seconds);
+#: ``$SALES_WORKSPACE_WAIT_S`` changes it (tests, or a nightly job that may wait longer).
 DEFAULT_WAIT_S = 10.0
 SIDE_FILES = ("settings.yaml", "mappings.json", "commission_plan.yaml", "saved_views.json")
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -168,9 +169,10 @@ class OpenStats:
 class Workspace:
     """A folder holding the team's published data and settings."""
 
-    def __init__(self, folder: Path | None = None, wait_s: float = DEFAULT_WAIT_S):
+    def __init__(self, folder: Path | None = None, wait_s: float | None = None):
         self.folder = Path(folder) if folder else default_folder()
-        self.wait_s = wait_s
+        self.wait_s = wait_s if wait_s is not None else float(os.environ.get("SALES_WORKSPACE_WAIT_S")
+                                                                or DEFAULT_WAIT_S)
         self.last_open = OpenStats()
 
     @property
