@@ -107,7 +107,12 @@ _LOCK_HOLDER = re.compile(r"Conflicting lock is held in (.+?)(?: \(PID (\d+)\))?
 
 
 def _is_lock_error(exc: BaseException) -> bool:
-    return isinstance(exc, duckdb.IOException) and "Could not set lock" in str(exc)
+    """Another process holds the file, or another thread of this one has it open differently
+    (a publish from the app while a page reads): both clear by themselves, so both are retried."""
+    text = str(exc)
+    return (isinstance(exc, duckdb.IOException) and "Could not set lock" in text) or (
+        isinstance(exc, (duckdb.ConnectionException, duckdb.Error))
+        and ("different configuration than existing connections" in text or "file handle conflict" in text))
 
 
 def lock_holder(exc: BaseException) -> str | None:
