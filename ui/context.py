@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -53,9 +54,18 @@ SourceKind = Literal["sample", "workspace", "session"]
 Origin = Literal["upload", "team", "sample", "none"]
 _WS_LOCK = threading.RLock()
 #: The page retries a busy workspace for this long in all (one bounded wait per run, then a
-#: rerun), then says who holds it and offers a button to try again.
+#: rerun), then says who holds it and offers a button to try again. ``$SALES_BUSY_RETRY_S`` and
+#: ``$SALES_WORKSPACE_WAIT_S`` change them (tests).
 BUSY_RETRY_S = 60.0
 BUSY_WAIT_PER_RUN_S = 3.0
+
+
+def _busy_retry_s() -> float:
+    return float(os.environ.get("SALES_BUSY_RETRY_S") or BUSY_RETRY_S)
+
+
+def _wait_per_run_s() -> float:
+    return float(os.environ.get("SALES_WORKSPACE_WAIT_S") or BUSY_WAIT_PER_RUN_S)
 
 
 @dataclass
@@ -265,7 +275,7 @@ def set_team_tables(tables: list[str] | tuple[str, ...]) -> None:
 def _session_source(upload: SessionUpload) -> DataSource:
     """The upload's own tables, plus the team tables switched on (published data only)."""
     wanted = [t for t in team_tables() if t not in upload.own_tables]
-    shared = shared_source(BUSY_WAIT_PER_RUN_S) if wanted else None
+    shared = shared_source(_wait_per_run_s()) if wanted else None
     if shared is None or shared.kind != "workspace":
         wanted = []  # the sample is never combined with a user's data
     origins: dict[str, Origin] = {t: "upload" if t in upload.own_tables else ("team" if t in wanted else "none")
@@ -296,7 +306,7 @@ def active_source() -> DataSource:
     upload = session_upload()
     if upload is not None and use_upload():
         return _session_source(upload)
-    return shared_source(BUSY_WAIT_PER_RUN_S)
+    return shared_source(_wait_per_run_s())
 
 
 def cursor_for(source: DataSource, settings: Settings) -> duckdb.DuckDBPyConnection:
@@ -327,7 +337,7 @@ def _source_or_stop() -> DataSource:
     busy_since = st.session_state.get("_busy_since")
     if busy_since is not None:  # keep saying so while this run tries again
         notice.info(t("workspace.busy_retrying", seconds=int(time.monotonic() - busy_since),
-                      limit=int(BUSY_RETRY_S)), icon=":material/hourglass_top:")
+                      limit=int(_busy_retry_s())), icon=":material/hourglass_top:")
     try:
         with st.spinner(t("workspace.opening")):
             source = active_source()
@@ -338,8 +348,8 @@ def _source_or_stop() -> DataSource:
         log.warning("workspace busy for %.1f s (%d attempts): %s", waited, st.session_state["_busy_attempts"],
                     exc)
         holder = exc.holder or t("workspace.holder_unknown")
-        if waited < BUSY_RETRY_S:
-            notice.info(t("workspace.busy_retrying", seconds=int(waited), limit=int(BUSY_RETRY_S)),
+        if waited < _busy_retry_s():
+            notice.info(t("workspace.busy_retrying", seconds=int(waited), limit=int(_busy_retry_s())),
                         icon=":material/hourglass_top:")
             time.sleep(1.0)
             st.rerun()
