@@ -34,7 +34,7 @@ def no_targets_notice(catalog) -> bool:
     if catalog.has("targets"):
         return False
     with st.container(border=True):
-        c1, c2 = st.columns([4, 1], vertical_alignment="center")
+        c1, c2 = st.columns([3, 1], vertical_alignment="center")
         c1.markdown(":material/flag: " + t("common.no_targets_loaded"))
         # Meeting mode serves one page only (no Data page to link to): the text alone there.
         if st.query_params.get("meet") != "1":

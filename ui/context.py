@@ -328,6 +328,13 @@ def build_context(lang: str) -> Context:
     return Context(lang, settings, problems, source, cursor_for(source, settings))
 
 
+def _stop() -> None:
+    """End the run with only the message on screen. A run that never calls st.navigation would
+    make Streamlit list the pages/ files in the sidebar; register one page, hidden, instead."""
+    st.navigation([st.Page("pages/overview.py")], position="hidden")
+    st.stop()
+
+
 def _source_or_stop() -> DataSource:
     """``active_source()``, or the busy/damaged message and ``st.stop()``: never the sample instead."""
     from ui.i18n import current_lang, t  # ui.i18n imports streamlit pages' texts; keep this module light
@@ -359,11 +366,11 @@ def _source_or_stop() -> DataSource:
             st.session_state.pop("_busy_since", None)
             st.session_state.pop("_busy_attempts", None)
             st.rerun()
-        st.stop()
+        _stop()
     except WorkspaceCorrupt as exc:
         log.exception("the team's workspace cannot be read: %s", exc.path)
         st.error(exc.problem.text(lang), icon=":material/report:")
-        st.stop()
+        _stop()
     notice.empty()
     if st.session_state.pop("_busy_since", None) is not None:
         log.info("workspace free again after %d attempts", st.session_state.pop("_busy_attempts", 0))

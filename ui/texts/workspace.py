@@ -45,7 +45,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "common.no_targets_loaded": ("No targets loaded: attainment, pace and gaps need a targets file. Reps are "
                                  "not marked as behind.",
                                  "未加载目标：达成率、进度和差距需要目标文件。不会将销售代表标记为落后。"),
-    "common.go_to_data": ("Load targets on the Data page", "在“数据”页面加载目标"),
+    "common.go_to_data": ("Open the Data page", "打开“数据”页面"),
     # settings: history
     "settings.history": ("Published versions", "已发布版本"),
     "settings.retention_days": ("Keep versions for (days)", "版本保留天数"),
