@@ -1,7 +1,7 @@
 """Drive the real app in Chromium through the workspace faults and a deals-only upload, and save
 screenshots in ``artifacts/faults/`` for a person to look at (issue 17.1, 12.5). Not a test.
 
-    python scripts/drive_faults.py
+    python scripts/drive_faults.py [upload] [corrupt] [lock]
 """
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ def idle(page) -> None:
 def shot(page, name: str, settle: float = 0.0) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     time.sleep(settle)  # charts draw after the script run has finished
-    page.screenshot(path=str(SHOTS / f"{name}.png"))
+    page.screenshot(path=str(SHOTS / f"{name}.png"), timeout=120_000)
     print("screenshot", SHOTS / f"{name}.png")
 
 
@@ -156,10 +156,10 @@ def deals_only_case(browser) -> None:
 def main() -> None:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        cases = {"upload": deals_only_case, "corrupt": corrupt_case, "lock": lock_case}
         try:
-            deals_only_case(browser)
-            corrupt_case(browser)
-            lock_case(browser)
+            for name in sys.argv[1:] or cases:
+                cases[name](browser)
         finally:
             browser.close()
 
