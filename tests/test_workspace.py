@@ -153,20 +153,40 @@ def test_unchanged_tables_are_shared_not_copied(_isolated_workspace):
     ws = Workspace(_isolated_workspace)
     ws.publish([deals_item(), PublishItem("targets", TARGETS, "targets.csv", "t1")])
     more = pd.concat([DEALS, DEALS.assign(deal_id=["D3", "D4"])], ignore_index=True)
-    ws.publish([deals_item(more, "week2.csv")])
+    ws.publish([deals_item(more, "deals.csv")])  # the same export a week later: two new deals
     con = duckdb.connect(str(ws.db_path), read_only=True)
     try:
         refs = dict(con.execute("SELECT version || ':' || table_name, blob FROM version_tables").fetchall())
-        stored = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'store'"
-                             ).fetchall()[0][0]
+        stored_deals = con.execute('SELECT count(*) FROM store."deals_rows"').fetchall()[0][0]
+        members = con.execute('SELECT set_id, count(*) FROM store."deals_sets" GROUP BY 1 ORDER BY 1').fetchall()
     finally:
         con.close()
-    assert refs["1:targets"] == refs["2:targets"]
+    assert refs["1:targets"] == refs["2:targets"]  # the table is shared
     assert refs["1:deals"] != refs["2:deals"]
-    assert stored == len({*refs.values()})
+    assert stored_deals == 4  # D1, D2 once; only D3, D4 added — rows are shared too
+    assert members == [(1, 2), (2, 4)]
     listing = ws.version_list().set_index("version")
     assert listing.loc[1, "deals"] == 2 and listing.loc[2, "deals"] == 4 and listing.loc[2, "targets"] == 1
-    assert listing.loc[2, "files"] == "week2.csv"
+    assert listing.loc[2, "files"] == "deals.csv"
+    # each version reads back exactly, in its own row order
+    ws.rollback(1)
+    assert list(ws.tables()["deals"]["deal_id"]) == ["D1", "D2"]
+    ws.rollback(2)
+    assert list(ws.tables()["deals"]["deal_id"]) == ["D1", "D2", "D3", "D4"]
+
+
+def test_pruned_versions_free_their_rows(_isolated_workspace):
+    ws = Workspace(_isolated_workspace)
+    start = datetime(2026, 1, 1)
+    ws.publish([deals_item()], now=start)
+    ws.publish([deals_item(DEALS.assign(deal_id=["E1", "E2"]))], now=start + timedelta(days=100))
+    con = duckdb.connect(str(ws.db_path), read_only=True)
+    try:
+        ids = sorted(r[0] for r in con.execute('SELECT deal_id FROM store."deals_rows"').fetchall())
+    finally:
+        con.close()
+    assert ws.versions() == [2] and ids == ["E1", "E2"]
+    assert ws.check().ok
 
 
 def test_republishing_identical_data_stores_it_once(_isolated_workspace):
@@ -197,12 +217,12 @@ def test_check_finds_a_changed_row(_isolated_workspace):
     assert report.ok, report.lines
     con = duckdb.connect(str(ws.db_path))
     try:
-        con.execute('UPDATE store."deals_1" SET amount = 999 WHERE deal_id = \'D1\'')
+        con.execute('UPDATE store."deals_rows" SET amount = 999 WHERE deal_id = \'D1\'')
     finally:
         con.close()
     report = ws.check()
     assert not report.ok
-    assert any("deals_1" in what and not ok for what, ok, _ in report.lines)
+    assert any("set:deals:1" in what and not ok for what, ok, _ in report.lines)
 
 
 def test_backup_while_the_app_reads_then_restore_round_trip(_isolated_workspace, tmp_path):

@@ -347,9 +347,8 @@ class Workspace:
             if version is None:
                 return empty
             ref = _table_ref(con, version, "deals")
-            has_file = "source_file" in _columns_of(con, ref)
-            file_col = "source_file" if has_file else "NULL::VARCHAR AS source_file"
-            return con.execute(f"SELECT deal_id, {file_col}, source_row FROM {ref} "
+            file_col = "source_file" if _has_source_file(con, ref) else "NULL::VARCHAR AS source_file"
+            return con.execute(f"SELECT deal_id, {file_col}, source_row FROM {_source(ref, 'deals')} "
                                "WHERE deal_id IS NOT NULL").df()
 
     def load_into(self, target: duckdb.DuckDBPyConnection,
@@ -372,7 +371,7 @@ class Workspace:
             for table in TABLES:
                 names = ", ".join(f'"{n}"' for n, _ in table_layout(table))
                 create_table(target, table, None)
-                target.execute(f'INSERT INTO "{table}" SELECT {names} FROM ws.{refs[table]}')
+                target.execute(f'INSERT INTO "{table}" SELECT {names} FROM {_source(refs[table], table, "ws.")}')
         except duckdb.Error as exc:
             raise WorkspaceCorrupt(self.db_path, _short(exc)) from exc
         finally:
@@ -451,18 +450,18 @@ class Workspace:
                             "SELECT blob, rows, checksum FROM version_tables WHERE version = ? AND table_name = ?",
                             [current, table]).fetchall()[0]
                     else:
-                        ref = f'store."{table}_{version}"'
-                        _create_stored(con, ref, table)
+                        _create_stored(con, "_incoming_table", table, temp=True)
                         if keep_old:
                             names = ", ".join(f'"{n}"' for n, _ in _stored_layout(table))
                             old = _table_ref(con, current, table)
-                            if "source_file" not in _columns_of(con, old):
+                            if not _has_source_file(con, old):
                                 names = names.replace('"source_file"', "NULL")
-                            con.execute(f"INSERT INTO {ref} SELECT {names} FROM {old}")
+                            con.execute(f"INSERT INTO _incoming_table SELECT {names} FROM {_source(old, table)}")
                         for item in incoming:
-                            _insert_frame(con, ref, table, item.frame, item.file_name)
-                        rows, checksum = _checksum(con, ref)
-                        ref = _share_identical(con, table, ref, checksum, version)
+                            _insert_frame(con, "_incoming_table", table, item.frame, item.file_name)
+                        rows, checksum = _checksum(con, "_incoming_table")
+                        ref = _store_rows(con, table, checksum)
+                        con.execute("DROP TABLE _incoming_table")
                     con.execute("INSERT INTO version_tables VALUES (?, ?, ?, ?, ?)",
                                 [version, table, ref, rows, checksum])
                 con.execute("INSERT INTO versions VALUES (?, ?, false)", [version, now])
@@ -477,7 +476,8 @@ class Workspace:
 
                     deals_ref = con.execute("SELECT blob FROM version_tables WHERE version = ? AND table_name = "
                                             "'deals'", [version]).fetchall()[0][0]
-                    con.execute(f"CREATE OR REPLACE TEMP VIEW _published_deals AS SELECT * FROM {deals_ref}")
+                    con.execute("CREATE OR REPLACE TEMP VIEW _published_deals AS "
+                                f"SELECT * FROM {_source(deals_ref, 'deals')}")
                     snapshots.record(con, "_published_deals", snapshot_date or now.date(), version=version,
                                      source=", ".join(i.file_name for i in by_table["deals"]))
                 _prune(con, version, now - timedelta(days=retention_days))
@@ -529,10 +529,10 @@ class Workspace:
                 if not _has_table(con, "version_tables"):
                     report.add("checksums", True, "old layout without checksums (run a publish to upgrade)")
                 else:
-                    for ref, rows, checksum in con.execute(
-                            "SELECT DISTINCT blob, rows, checksum FROM version_tables ORDER BY blob"
+                    for ref, table, rows, checksum in con.execute(
+                            "SELECT DISTINCT blob, table_name, rows, checksum FROM version_tables ORDER BY blob"
                     ).fetchall():
-                        got_rows, got = _checksum(con, ref)
+                        got_rows, got = _checksum(con, _source(ref, table))
                         report.add(f"checksum {ref}", got == checksum and got_rows == rows,
                                    f"{got_rows} rows" + ("" if got == checksum else f"; expected {checksum}, got {got}"))
             if status.version is not None:
@@ -671,8 +671,23 @@ def _table_ref(con: duckdb.DuckDBPyConnection, version: int, table: str) -> str:
     return f'v{version}."{table}"'
 
 
-def _columns_of(con: duckdb.DuckDBPyConnection, ref: str) -> set[str]:
-    return {r[0] for r in con.execute(f"DESCRIBE {ref}").fetchall()}
+def _source(ref: str, table: str, db: str = "") -> str:
+    """What to put after FROM to read the stored table ``ref`` (``db`` = ``"ws."`` when attached).
+
+    ``set:<table>:<n>`` is a row set: the rows of ``store.<table>_rows`` listed, in order, under
+    set ``n`` in ``store.<table>_sets``. Anything else is a whole table (older files)."""
+    if ref.startswith("set:"):
+        set_id = int(ref.rsplit(":", 1)[1])
+        names = ", ".join(f'r."{n}"' for n, _ in _stored_layout(table))
+        return (f'(SELECT {names} FROM {db}store."{table}_sets" s JOIN {db}store."{table}_rows" r '
+                f"USING (row_id) WHERE s.set_id = {set_id} ORDER BY s.pos)")
+    return f"{db}{ref}"
+
+
+def _has_source_file(con: duckdb.DuckDBPyConnection, ref: str) -> bool:
+    if ref.startswith("set:"):
+        return True
+    return "source_file" in {r[0] for r in con.execute(f"DESCRIBE {ref}").fetchall()}
 
 
 def _next_version(con: duckdb.DuckDBPyConnection) -> int:
@@ -685,9 +700,40 @@ def _stored_layout(table: str) -> list[tuple[str, str]]:
     return [*table_layout(table), ("source_file", "VARCHAR")]
 
 
-def _create_stored(con: duckdb.DuckDBPyConnection, ref: str, table: str) -> None:
+def _create_stored(con: duckdb.DuckDBPyConnection, ref: str, table: str, temp: bool = False) -> None:
     cols = ", ".join(f'"{n}" {t}' for n, t in _stored_layout(table))
-    con.execute(f"CREATE TABLE {ref} ({cols})")
+    con.execute(f"CREATE {'TEMP ' if temp else ''}TABLE {ref} ({cols})")
+
+
+def _store_rows(con: duckdb.DuckDBPyConnection, table: str, checksum: str) -> str:
+    """Store ``_incoming_table`` as a row set; returns its reference ``set:<table>:<n>``.
+
+    Rows are kept once, by their hash, in ``store.<table>_rows``; a version's table is the list of
+    its rows' ids (``store.<table>_sets``). A weekly export where 2 % of the deals changed adds
+    2 % of new rows, not a copy. An identical table already stored reuses its set.
+    """
+    same = con.execute("SELECT blob FROM version_tables WHERE table_name = ? AND checksum = ? "
+                       "AND blob LIKE 'set:%' ORDER BY version DESC LIMIT 1", [table, checksum]).fetchall()
+    if same:
+        return same[0][0]
+    rows_t, sets_t = f'store."{table}_rows"', f'store."{table}_sets"'
+    cols = ", ".join(f'"{n}" {t}' for n, t in _stored_layout(table))
+    con.execute(f"CREATE TABLE IF NOT EXISTS {rows_t} (row_id BIGINT, row_hash UBIGINT, {cols})")
+    con.execute(f"CREATE TABLE IF NOT EXISTS {sets_t} (set_id INTEGER, pos BIGINT, row_id BIGINT)")
+    names = ", ".join(f'"{n}"' for n, _ in _stored_layout(table))
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _incoming_hashed AS SELECT rowid AS pos, hash({names}) AS row_hash, "
+                f"{names} FROM _incoming_table")
+    base = con.execute(f"SELECT coalesce(max(row_id), 0) FROM {rows_t}").fetchall()[0][0]
+    con.execute(f"""INSERT INTO {rows_t}
+        SELECT {base} + row_number() OVER (ORDER BY min_pos), row_hash, {names}
+        FROM (SELECT DISTINCT ON (row_hash) min(pos) OVER (PARTITION BY row_hash) AS min_pos, *
+              FROM _incoming_hashed i
+              WHERE NOT EXISTS (SELECT 1 FROM {rows_t} r WHERE r.row_hash = i.row_hash))""")
+    set_id = con.execute(f"SELECT coalesce(max(set_id), 0) + 1 FROM {sets_t}").fetchall()[0][0]
+    con.execute(f"INSERT INTO {sets_t} SELECT {set_id}, i.pos, r.row_id FROM _incoming_hashed i "
+                f"JOIN {rows_t} r USING (row_hash) ORDER BY i.pos")
+    con.execute("DROP TABLE _incoming_hashed")
+    return f"set:{table}:{set_id}"
 
 
 def _insert_frame(con: duckdb.DuckDBPyConnection, ref: str, table: str, frame: pd.DataFrame,
@@ -710,16 +756,6 @@ def _checksum(con: duckdb.DuckDBPyConnection, ref: str) -> tuple[int, str]:
     return int(rows), format(int(total), "x")
 
 
-def _share_identical(con: duckdb.DuckDBPyConnection, table: str, ref: str, checksum: str, version: int) -> str:
-    """An identical table already stored (same rows, same checksum) is used instead of the new copy."""
-    rows = con.execute("SELECT blob FROM version_tables WHERE table_name = ? AND checksum = ? AND blob <> ? "
-                       "ORDER BY version DESC LIMIT 1", [table, checksum, ref]).fetchall()
-    if not rows:
-        return ref
-    con.execute(f"DROP TABLE {ref}")
-    return rows[0][0]
-
-
 def _prune(con: duckdb.DuckDBPyConnection, newest: int, cutoff: datetime) -> None:
     """Drop versions older than ``cutoff`` that are neither pinned nor current, then their tables."""
     current = _current(con)
@@ -732,11 +768,16 @@ def _prune(con: duckdb.DuckDBPyConnection, newest: int, cutoff: datetime) -> Non
     con.execute(f"DELETE FROM versions WHERE version IN ({marks})", old)
     con.execute(f"DELETE FROM version_tables WHERE version IN ({marks})", old)
     used = {r[0] for r in con.execute("SELECT DISTINCT blob FROM version_tables").fetchall()}
-    stored = [f'store."{r[0]}"' for r in con.execute(
-        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'store'").fetchall()]
-    for ref in stored:
-        if ref not in used:
-            con.execute(f"DROP TABLE {ref}")
+    present = {r[0] for r in con.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'store'").fetchall()}
+    for table in TABLES:
+        if f"{table}_sets" not in present:
+            continue
+        kept = [int(ref.rsplit(":", 1)[1]) for ref in used if ref.startswith(f"set:{table}:")] or [-1]
+        marks = ", ".join("?" * len(kept))
+        con.execute(f'DELETE FROM store."{table}_sets" WHERE set_id NOT IN ({marks})', kept)
+        con.execute(f'DELETE FROM store."{table}_rows" r WHERE NOT EXISTS '
+                    f'(SELECT 1 FROM store."{table}_sets" s WHERE s.row_id = r.row_id)')
     for v in _legacy_versions(con):
         if not any(ref.startswith(f"v{v}.") for ref in used):
             con.execute(f"DROP SCHEMA v{v} CASCADE")
