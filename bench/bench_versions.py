@@ -9,7 +9,12 @@ Three runs, each into a fresh workspace, each publishing 52 versions (deals, tar
   table of every version copied into its own schema; ``KEEP_VERSIONS`` raised to 52 so that
   nothing is pruned), loaded from git.
 
-Prints the file size after each run and the median publish time. Usage::
+Prints the file size after each run and the median publish time. Measured on this 2-core shared
+machine (load ~20), 100k deals, 52 versions: copy 210.5 MB (4.05 MB a version); weekly 58.2 MB
+(1.12 MB a version) of which 21.8 MB are the versioned deals (10.0 MB distinct rows, 11.8 MB row
+sets) and 18.3 MB the pipeline snapshots every deals publish also records; unchanged 24.7 MB, of
+which the versioned deals are 3.0 MB (stored once: an identical table reuses its row set) and the
+snapshots' members 13.0 MB. Usage::
 
     python bench/bench_versions.py [--rows 100000] [--versions 52]
 """
