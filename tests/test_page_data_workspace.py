@@ -10,7 +10,7 @@ import pytest
 
 from analytics.ingest.importer import import_file
 from analytics.store.workspace import PublishItem, Workspace, content_hash
-from tests.test_app import DEALS, _upload, assert_clean, start, visible_text
+from tests.fixtures import DEALS, assert_clean, start, upload, visible_text
 from tests.test_workspace import LockHolder
 
 # The team's tables as the importer makes them (as a publish from the Data page would).
@@ -93,7 +93,7 @@ def test_damaged_workspace_stops_with_the_file_and_restore_command(_isolated_wor
 # --- the session's upload ---------------------------------------------------------------------------
 
 def test_upload_survives_going_to_another_page_and_back():
-    at = _upload(start(), "deals.csv", DEALS)
+    at = upload(start(), "deals.csv", DEALS)
     key = at.session_state["session_upload"].key
     at.switch_page("pages/overview.py").run()
     assert at.session_state["_context"].source.kind == "session"
@@ -111,7 +111,7 @@ def test_upload_survives_going_to_another_page_and_back():
 
 
 def test_deals_only_upload_never_shows_sample_reps_or_targets():
-    at = _upload(start(), "deals.csv", DEALS)
+    at = upload(start(), "deals.csv", DEALS)
     at.switch_page("pages/overview.py").run()
     assert_clean(at)
     ctx = at.session_state["_context"]
@@ -126,7 +126,7 @@ def test_deals_only_upload_never_shows_sample_reps_or_targets():
 
 def test_team_targets_join_an_upload_only_when_switched_on(_isolated_workspace):
     publish_team(_isolated_workspace)
-    at = _upload(start(), "deals.csv", DEALS)
+    at = upload(start(), "deals.csv", DEALS)
     assert at.session_state["_context"].source.origins["targets"] == "none"
     at.toggle(key="use_team:targets").set_value(True).run()
     assert_clean(at)
