@@ -3,6 +3,8 @@ publish to the team, roll back, and download blank templates."""
 
 from __future__ import annotations
 
+import logging
+
 import pandas as pd
 import streamlit as st
 
@@ -10,11 +12,12 @@ from analytics.ingest.importer import RAW
 from analytics.ingest.mapping import MappingMemory
 from analytics.ingest.templates import template_xlsx
 from analytics.store.schema import STAGES, TABLES, stage_entry_column
-from analytics.store.workspace import Workspace
+from analytics.store.workspace import Workspace, WorkspaceError
 from ui import context, upload
 from ui.components import download_buttons, show_table
 from ui.i18n import current_lang, t
 
+log = logging.getLogger("sales")
 ctx = context.current()
 lang = current_lang()
 ws = Workspace()
@@ -111,29 +114,62 @@ def render_mapping_editor(item: upload.FileImport, result) -> None:
         st.rerun()
 
 
+def remember_upload() -> None:
+    """The uploader changed: keep its files in the session (the widget forgets them when the user
+    opens another page; the upload must survive that)."""
+    files = st.session_state.get("uploader") or []
+    st.session_state["_upload_files"] = [(f.name, f.getvalue()) for f in files]
+
+
+def clear_upload() -> None:
+    st.session_state.pop("_upload_files", None)
+    context.set_session_upload(None)
+    context.set_use_upload(True)
+
+
 def upload_tab() -> None:
     st.caption(t("data.intro"))
     files = st.file_uploader(t("data.uploader"), type=["csv", "txt", "tsv", "xlsx", "xlsm", "xls"],
-                             accept_multiple_files=True, key="uploader")
-    if not files:
+                             accept_multiple_files=True, key="uploader", on_change=remember_upload)
+    if files and "_upload_files" not in st.session_state:
+        remember_upload()
+    stored: list[tuple[str, bytes]] = st.session_state.get("_upload_files") or []
+    if not stored:
         if context.session_upload() is not None:
             context.set_session_upload(None)
             st.rerun()
         return
+    if not files:  # back on this page: the widget is empty, the session still has the files
+        c1, c2 = st.columns([4, 1], vertical_alignment="center")
+        c1.info(t("data.upload_kept", files=", ".join(name for name, _ in stored)), icon=":material/inventory_2:")
+        c2.button(t("data.clear_upload"), icon=":material/delete:", on_click=clear_upload)
+    mode = st.session_state.get("publish_mode", "replace")
     imports: list[upload.FileImport] = []
     progress = st.progress(0.0)
-    for i, f in enumerate(files):
-        progress.progress(i / len(files), text=t("data.reading", file=f.name))
-        imports.append(upload.import_upload(f.name, f.getvalue(), ctx.settings, memory))
+    for i, (name, data) in enumerate(stored):
+        progress.progress(i / len(stored), text=t("data.reading", file=name))
+        imports.append(upload.import_upload(name, data, ctx.settings, memory))
     progress.empty()
+    published = None
+    if mode == "append":
+        try:
+            published = ws.deal_origins()
+        except WorkspaceError as exc:
+            st.error(exc.problem.text(lang), icon=":material/lock_clock:")
+            return
+    imports = upload.check_duplicates(imports, published)
+    earlier = published_hashes()
     for item in imports:
         for p in item.error:
             st.error(p.text(lang), icon=":material/block:")
+        if item.digest in earlier:
+            version, when, first = earlier[item.digest]
+            st.warning(t("data.already_published", file=item.name, earlier=first, version=version,
+                         when=f"{when:%Y-%m-%d %H:%M}"), icon=":material/content_copy:")
         for result in item.results:
             render_result(item, result)
 
-    session = upload.build_session(imports, context.shared_source().con) if any(
-        f.results for f in imports) else None
+    session = upload.build_session(imports, extra=mode) if any(f.results for f in imports) else None
     previous = context.session_upload()
     if session is None:
         if previous is not None:
@@ -142,26 +178,66 @@ def upload_tab() -> None:
     if previous is None or previous.key != session.key:
         context.set_session_upload(session)
         st.rerun()
-    st.toggle(t("data.use_upload"), value=True, key="use_upload")
+    st.toggle(t("data.use_upload"), value=context.use_upload(), key="use_upload",
+              on_change=lambda: context.set_use_upload(st.session_state["use_upload"]))
+    render_team_switches(session)
 
     st.divider()
-    mode = st.radio(t("data.publish_mode"), ["replace", "append"], horizontal=True,
-                    format_func=lambda m: t(f"data.mode.{m}"), key="publish_mode")
+    st.radio(t("data.publish_mode"), ["replace", "append"], horizontal=True,
+             format_func=lambda m: t(f"data.mode.{m}"), key="publish_mode")
     st.button(t("data.publish"), type="primary", icon=":material/publish:", help=t("data.publish_help"),
               on_click=publish, args=(imports, mode))
 
 
+def published_hashes() -> dict:
+    try:
+        return ws.published_hashes()
+    except WorkspaceError:
+        return {}  # the page already stopped on a busy or damaged workspace before reaching here
+
+
+def render_team_switches(session: context.SessionUpload) -> None:
+    """One switch per table the upload lacks: take that table from the team's published data.
+
+    Offered only when the team has published data; the sample is never combined with an upload."""
+    missing = [name for name in TABLES if name not in session.own_tables]
+    if not missing:
+        return
+    try:
+        status = context.workspace_status(ws)
+    except WorkspaceError as exc:
+        st.caption(":material/lock_clock: " + exc.problem.text(lang))
+        return
+    if status.state != "published":
+        st.caption(":material/info: " + t("data.team_none_to_combine"))
+        return
+    chosen = set(context.team_tables())
+    st.markdown("**" + t("data.combine_title", version=status.version) + "**")
+    cols = st.columns(3)
+    for i, name in enumerate(missing):
+        on = cols[i % 3].toggle(t("data.use_team_table", table=table_label(name)), value=name in chosen,
+                                key=f"use_team:{name}")
+        if on != (name in chosen):
+            context.set_team_tables([x for x in TABLES if (x in chosen or x == name) and (on or x != name)])
+            st.rerun()
+
+
 def publish(imports: list[upload.FileImport], mode: str) -> None:
     """Publish callback: runs before the next run's widgets exist, so it may switch the session
-    back to the team's data (the toggle's state) in the same click."""
+    back to the team's data in the same click."""
     items = upload.publish_items(imports, mode)
     if not items:
         st.session_state["_published_note"] = ("warning", t("data.nothing_to_publish"))
         return
     try:
         with context._WS_LOCK:
-            version = ws.publish(items)
+            version = ws.publish(items, retention_days=ctx.settings.retention_days)
+    except WorkspaceError as exc:  # busy past the wait (names the holder) or damaged: nothing changed
+        st.session_state["_published_note"] = ("error", t("data.publish_failed_because",
+                                                          problem=exc.problem.text(lang)))
+        return
     except Exception as exc:  # noqa: BLE001 - the previous version stays in place
+        log.exception("publish failed")
         st.session_state["_published_note"] = ("error", t("data.publish_failed", error=type(exc).__name__))
         return
     for item in imports:
@@ -170,24 +246,26 @@ def publish(imports: list[upload.FileImport], mode: str) -> None:
                 memory.remember(r.headers, r.mapping)
     st.session_state["_published_note"] = ("success", t(
         "data.published", version=version, tables=", ".join(sorted({table_label(i.table) for i in items}))))
-    st.session_state["use_upload"] = False
+    context.set_use_upload(False)
 
 
 def history_tab() -> None:
-    history = ws.history()
-    if history.empty:
+    versions = ws.version_list()
+    if versions.empty:
         st.info(t("data.history_empty"))
         return
     version = ctx.source.version if ctx.source.kind == "workspace" else ws.current_version()
     st.markdown(t("data.current_version", version=version))
-    shown = history.rename(columns={
-        "version": t("data.hist.version"), "published_at": t("data.hist.when"), "action": t("data.hist.action"),
-        "file_name": t("data.hist.file"), "content_hash": t("data.hist.hash"), "table_name": t("data.hist.table"),
-        "mode": t("data.hist.mode"), "rows_loaded": t("data.hist.rows_loaded"),
-        "rows_rejected": t("data.hist.rows_rejected")}).drop(columns=["note"])
-    shown[t("data.hist.hash")] = shown[t("data.hist.hash")].astype("str").str[:12]
-    st.dataframe(shown, hide_index=True, placeholder="–")
-    kept = [v for v in ws.versions() if v != version]
+    st.caption(t("data.retention_note", days=ctx.settings.retention_days))
+    shown = pd.DataFrame({
+        t("data.hist.version"): versions["version"],
+        t("data.hist.when"): versions["published_at"],
+        t("data.hist.files"): versions["files"],
+        **{table_label(name): versions[name] for name in TABLES if versions[name].any()},
+        t("data.hist.pinned"): versions["pinned"],
+    })
+    st.dataframe(shown.iloc[::-1], hide_index=True, placeholder="–")
+    kept = [int(v) for v in versions["version"] if v != version]
     if kept:
         c1, c2 = st.columns([1, 3], vertical_alignment="bottom")
         target = c1.selectbox(t("data.rollback"), sorted(kept, reverse=True), key="rollback_to")
@@ -196,6 +274,15 @@ def history_tab() -> None:
                 ws.rollback(int(target))
             st.session_state["_published_note"] = ("success", t("data.rolled_back", version=target))
             st.rerun()
+    with st.expander(t("data.hist.log")):
+        history = ws.history()
+        log_view = history.rename(columns={
+            "version": t("data.hist.version"), "published_at": t("data.hist.when"), "action": t("data.hist.action"),
+            "file_name": t("data.hist.file"), "content_hash": t("data.hist.hash"), "table_name": t("data.hist.table"),
+            "mode": t("data.hist.mode"), "rows_loaded": t("data.hist.rows_loaded"),
+            "rows_rejected": t("data.hist.rows_rejected")}).drop(columns=["note"])
+        log_view[t("data.hist.hash")] = log_view[t("data.hist.hash")].astype("str").str[:12]
+        st.dataframe(log_view, hide_index=True, placeholder="–")
 
 
 def templates_tab() -> None:
@@ -224,6 +311,9 @@ tab_upload, tab_history, tab_templates = st.tabs(
 with tab_upload:
     upload_tab()
 with tab_history:
-    history_tab()
+    try:
+        history_tab()
+    except WorkspaceError as exc:  # e.g. a session upload in use while the team's file is busy
+        st.error(exc.problem.text(lang), icon=":material/lock_clock:")
 with tab_templates:
     templates_tab()

@@ -18,7 +18,7 @@ from ui import context, layout, plan_editor, urlstate
 from ui import format as fmt
 from ui.charts import rewards as charts
 from ui.charts import show
-from ui.components import download_buttons, metric_card, show_table
+from ui.components import download_buttons, metric_card, no_targets_notice, show_table
 from ui.i18n import t
 from ui.safe import md
 
@@ -309,7 +309,7 @@ def render_payouts(view: str, me: str | None, show_pay: bool) -> None:
             st.warning(problem.text(lang), icon=":material/event_busy:")
     if result.problems:
         return
-    if att.empty or att["target"].notna().sum() == 0:
+    if catalog.has("targets") and (att.empty or att["target"].notna().sum() == 0):
         st.info(t("kpi_rewards.pay.no_targets"), icon=":material/flag:")
     if not ctx.filters.is_empty():
         st.caption(":material/filter_alt: " + t("kpi_rewards.pay.filtered"))
@@ -639,6 +639,8 @@ st.title(t("kpi_rewards.title"))
 st.caption(t("kpi_rewards.intro", period=period_name))
 if not catalog.has("deals"):
     st.info(t("kpi_rewards.no_deals"), icon=":material/upload_file:")
+else:
+    no_targets_notice(catalog)
 view, me, show_pay = render_controls()
 render_cards(view, me, show_pay)
 render_kpi(view, me)

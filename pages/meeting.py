@@ -22,6 +22,7 @@ from ui import meeting as mt
 from ui.charts import attainment as ac
 from ui.charts import funnel as fc
 from ui.charts import segments as sc
+from ui.components import no_targets_notice
 from ui.i18n import t
 from ui.safe import md
 from ui.sidebar import FILTER_DIMS
@@ -182,7 +183,7 @@ def slide_overview() -> None:
 def pace_line(company: dict) -> str:
     """One sentence: the pace status, attainment against what the pace expects today."""
     if missing(company["target"]):
-        return ":gray[" + t("meeting.pace.no_target") + "]"
+        return "" if not catalog.has("targets") else ":gray[" + t("meeting.pace.no_target") + "]"
     elapsed, days = period.elapsed_days(as_of), period.days
     status = str(company["pace_status"])
     colour = {"ahead": "green", "on_pace": "blue", "behind": "red"}.get(status, "gray")
@@ -320,8 +321,11 @@ with st.container(key="meeting"):
     name = mt.SLIDES[slide - 1]
     if not catalog.has("deals"):
         st.info(t("meeting.no_deals"), icon=":material/upload_file:")
-    elif name == "leaderboard":
-        slide_leaderboard(anonymise, show_pay)
     else:
-        SLIDE_RENDERERS[name]()
+        if name in ("overview", "teams", "leaderboard"):  # the slides that show attainment
+            no_targets_notice(catalog)
+        if name == "leaderboard":
+            slide_leaderboard(anonymise, show_pay)
+        else:
+            SLIDE_RENDERERS[name]()
     auto_advance(seconds)

@@ -19,7 +19,7 @@ from analytics.periods import add_months, month_start
 from ui import charts, context, urlstate
 from ui import format as fmt
 from ui.charts import attainment as ac
-from ui.components import download_buttons, metric_card, no_data, report_button, show_table
+from ui.components import download_buttons, metric_card, no_data, no_targets_notice, report_button, show_table
 from ui.i18n import t
 
 ctx = context.current()
@@ -102,7 +102,8 @@ def render_pace(row: dict, rank: tuple[object, int] | None) -> None:
         with c[4]:
             metric_card(t("my_progress.card.rank", count=rank[1]), str(rank[0]), help=t("my_progress.help.rank", count=rank[1]))
     if no_target:
-        st.info(t("my_progress.no_target"), icon=":material/flag:")
+        if catalog.has("targets"):  # with none loaded at all, the page said so once at the top
+            st.info(t("my_progress.no_target"), icon=":material/flag:")
         return
     charts.show(ac.pace_bullet(row, labels={"actual": t("my_progress.chart.actual"),
                                             "target": t("my_progress.chart.target"),
@@ -208,6 +209,7 @@ rep_options = list(catalog.dimension_values.get("rep", ()))
 if not rep_options:
     st.info(t("my_progress.no_reps"), icon=":material/upload_file:")
 else:
+    no_targets_notice(catalog)
     me, show_rank = choose_rep(rep_options)
     report_button(ctx, rep=me, include_pay=True, key="my_report")
     data = load(me)

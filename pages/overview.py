@@ -20,7 +20,7 @@ from analytics.periods import add_months, fiscal_year_of, month_start, year_peri
 from ui import charts, context, urlstate
 from ui import format as fmt
 from ui.charts import attainment as ac
-from ui.components import download_buttons, metric_card, no_data, report_button
+from ui.components import download_buttons, metric_card, no_data, no_targets_notice, report_button
 from ui.i18n import t
 
 ctx = context.current()
@@ -266,8 +266,7 @@ else:
     data = load()
     company_row = data["company"].iloc[0].to_dict()
     previous_rows = data["previous"]
-    if not catalog.has("targets"):
-        st.info(t("overview.no_targets"), icon=":material/flag:")
+    no_targets_notice(catalog)
     render_cards(company_row, previous_rows.iloc[0].to_dict() if len(previous_rows) else {}, data["spark"])
     render_decomposition(data["decomposition"])
     render_bars(company_row, data["teams"], data["reps"])

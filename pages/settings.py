@@ -18,6 +18,7 @@ from analytics.store.settings import (
     save_settings,
     settings_from_dict,
 )
+from analytics.store.workspace import WorkspaceError
 from ui import context, plan_editor
 from ui import format as fmt
 from ui.i18n import t
@@ -81,9 +82,11 @@ with st.form("settings"):
     w2 = c2.number_input(t("settings.w_satisfaction"), 0.0, 1.0, float(s.kpi_weights[1]), 0.05)
     w3 = c3.number_input(t("settings.w_collaboration"), 0.0, 1.0, float(s.kpi_weights[2]), 0.05)
     cap = c4.number_input(t("settings.cap"), 0.5, 3.0, float(s.revenue_cap), 0.1, format="%.1f")
-    c1, c2 = st.columns(2)
+    c1, c2, c3 = st.columns(3)
     followup = c1.number_input(t("settings.followup"), 1, 180, s.followup_days)
     min_resp = c2.number_input(t("settings.min_responses"), 1, 100, s.min_responses)
+    retention = c3.number_input(t("settings.retention_days"), 1, 36500, s.retention_days,
+                                help=t("settings.retention_help"))
     saved = st.form_submit_button(t("settings.save"), type="primary", icon=":material/save:")
 
 if saved:
@@ -95,6 +98,7 @@ if saved:
         "won_stage": won, "lost_names": [x.strip() for x in lost.splitlines() if x.strip()],
         "fiscal_start_month": fiscal, "currency": currency or "",
         "kpi_weights": [w1, w2, w3], "revenue_cap": cap, "followup_days": followup, "min_responses": min_resp,
+        "retention_days": retention,
     }
     new, problems = settings_from_dict(data)
     if problems:
@@ -111,4 +115,32 @@ if st.button(t("settings.reset"), icon=":material/restart_alt:"):
 
 # --- Commission plan -------------------------------------------------------------------------
 st.divider()
+
+
+def render_pins() -> None:
+    """Which published versions are kept for ever, whatever their age."""
+    ws = context.workspace()
+    try:
+        versions = ws.version_list()
+    except WorkspaceError as exc:
+        st.error(exc.problem.text(ctx.lang))
+        return
+    if versions.empty:
+        return
+    st.subheader(t("settings.history"))
+    labels = {int(r.version): t("settings.version_label", version=int(r.version),
+                                when=f"{r.published_at:%Y-%m-%d %H:%M}", files=r.files or "–")
+              for r in versions.itertuples(index=False)}
+    pinned = [int(v) for v in versions.loc[versions["pinned"], "version"]]
+    with st.form("pins"):
+        chosen = st.multiselect(t("settings.pinned"), list(labels), default=pinned, format_func=labels.get)
+        if st.form_submit_button(t("settings.pin_save"), icon=":material/push_pin:"):
+            with context._WS_LOCK:
+                for version in labels:
+                    if (version in chosen) != (version in pinned):
+                        ws.pin(version, version in chosen)
+            st.success(t("settings.pins_saved"))
+
+
+render_pins()
 plan_editor.render_settings(ctx.lang, ctx.currency)

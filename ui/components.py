@@ -84,6 +84,21 @@ def no_data() -> None:
     st.info(t("common.no_data"), icon=":material/search_off:")
 
 
+def no_targets_notice(catalog) -> bool:
+    """When the data holds no targets at all: say so once, plainly, with a way to the Data page.
+
+    Returns True when shown, so the page can leave out what needs targets (pace colours)."""
+    if catalog.has("targets"):
+        return False
+    with st.container(border=True):
+        c1, c2 = st.columns([3, 1], vertical_alignment="center")
+        c1.markdown(":material/flag: " + t("common.no_targets_loaded"))
+        # Meeting mode serves one page only (no Data page to link to): the text alone there.
+        if st.query_params.get("meet") != "1":
+            c2.page_link("pages/data.py", label=t("common.go_to_data"), icon=":material/upload_file:")
+    return True
+
+
 def metric_card(label: str, value: str, *, delta: str | None = None, delta_color: str = "normal",
                 help: str | None = None, trend: list[float] | None = None) -> None:
     """A bordered metric with an optional change line and sparkline (``trend``, oldest first)."""

@@ -1,10 +1,13 @@
 """The shared data context: which data is in use, the DuckDB cursor, settings, period, filters.
 
-- The team's data (published workspace, else the sample company) is loaded once per process
-  into an in-memory DuckDB (``st.cache_resource``), keyed by workspace version or sample hash.
-  Each browser session queries it through its own cursor.
+- The team's data (published workspace, else — only when the workspace *says* nothing is
+  published — the sample company) is loaded once per process into an in-memory DuckDB
+  (``st.cache_resource``), keyed by workspace version and the file's identity. A locked or
+  damaged workspace is never replaced by the sample: the page says the data is busy (and
+  retries) or names the damaged file and the restore command, and stops.
 - A session's own upload lives in that session's ``st.session_state`` only: two sessions never
-  see each other's unpublished files.
+  see each other's unpublished files. It is analysed on its own tables; a team table joins it
+  only where the user switched that table on (``team_tables``). The sample never joins it.
 - Metric results are cached with ``st.cache_data`` keyed by the data key, the settings and the
   call's arguments, so a rerun that changed nothing recomputes nothing.
 """
@@ -12,7 +15,10 @@
 from __future__ import annotations
 
 import hashlib
+import logging
+import os
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -29,6 +35,7 @@ from analytics.ingest.importer import ImportResult
 from analytics.outputs.numbers import MoneyFormat
 from analytics.periods import Period
 from analytics.store import canonical, snapshots
+from analytics.store.schema import TABLES
 from analytics.store.settings import (
     Settings,
     data_currency,
@@ -37,10 +44,28 @@ from analytics.store.settings import (
     reporting_currency,
 )
 from analytics.store.sources import SAMPLE_DIR, load_sample
-from analytics.store.workspace import Workspace
+from analytics.store.workspace import Status, Workspace, WorkspaceBusy, WorkspaceCorrupt
+
+log = logging.getLogger("sales")
 
 SourceKind = Literal["sample", "workspace", "session"]
+#: Where a table's rows come from, for the banner: the session's upload, the team's published
+#: data, the sample company, or nowhere (the table is empty).
+Origin = Literal["upload", "team", "sample", "none"]
 _WS_LOCK = threading.RLock()
+#: The page retries a busy workspace for this long in all (one bounded wait per run, then a
+#: rerun), then says who holds it and offers a button to try again. ``$SALES_BUSY_RETRY_S`` and
+#: ``$SALES_WORKSPACE_WAIT_S`` change them (tests).
+BUSY_RETRY_S = 60.0
+BUSY_WAIT_PER_RUN_S = 3.0
+
+
+def _busy_retry_s() -> float:
+    return float(os.environ.get("SALES_BUSY_RETRY_S") or BUSY_RETRY_S)
+
+
+def _wait_per_run_s() -> float:
+    return float(os.environ.get("SALES_WORKSPACE_WAIT_S") or BUSY_WAIT_PER_RUN_S)
 
 
 @dataclass
@@ -51,17 +76,23 @@ class DataSource:
     version: int | None = None
     published_at: datetime | None = None
     files: list[str] = field(default_factory=list)
+    origins: dict[str, Origin] = field(default_factory=dict)
 
 
 @dataclass
 class SessionUpload:
-    """A browser session's private upload: its tables, import results and DuckDB connection."""
+    """A browser session's private upload: its own tables, import results and raw sheets."""
 
     key: str
-    con: duckdb.DuckDBPyConnection
+    con: duckdb.DuckDBPyConnection  # the upload's own tables only (and raw sheets)
     results: list[ImportResult]
     files: list[str]
     tables: dict[str, pd.DataFrame]
+    raw: dict[str, pd.DataFrame] = field(default_factory=dict)
+
+    @property
+    def own_tables(self) -> list[str]:
+        return [t for t in TABLES if t in self.tables and len(self.tables[t])]
 
 
 @dataclass
@@ -105,8 +136,8 @@ class Context:
                             _con=self.con, _func=func)
 
 
-def workspace() -> Workspace:
-    return Workspace()
+def workspace(wait_s: float | None = None) -> Workspace:
+    return Workspace(wait_s=wait_s)
 
 
 @st.cache_data(show_spinner=False, max_entries=1024)
@@ -149,39 +180,47 @@ def _workspace_connection(key: str, folder: str) -> tuple[duckdb.DuckDBPyConnect
     return con, version
 
 
-def _workspace_state(ws: Workspace) -> tuple[int | None, datetime | None, str]:
-    """(current version, its publish time, a cache key) — cheap: keyed on the file's mtime."""
-    path = ws.db_path
-    if not path.exists():
-        return None, None, ""
-    stat = path.stat()
-    return _workspace_state_cached(str(ws.folder), stat.st_mtime_ns, stat.st_size)
+def _file_stamp(path: Path) -> tuple:
+    """The file's identity and change marks (inode, size, mtime, ctime, and its WAL's)."""
+    out: tuple = ()
+    for p in (path, path.with_name(path.name + ".wal")):
+        if p.exists():
+            st_ = p.stat()
+            out += (st_.st_ino, st_.st_size, st_.st_mtime_ns, st_.st_ctime_ns)
+    return out
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-def _workspace_state_cached(folder: str, mtime: int, size: int) -> tuple[int | None, datetime | None, str]:
-    ws = Workspace(Path(folder))
+# Successful readings only: an error is never remembered, so a lock that clears is seen on the
+# very next run, and a restored file (new inode) is read again at once.
+_STATUS_CACHE: dict[tuple, Status] = {}
+
+
+def workspace_status(ws: Workspace) -> Status:
+    """The written state of the team's workspace. Raises WorkspaceBusy / WorkspaceCorrupt."""
+    key = (str(ws.db_path), _file_stamp(ws.db_path))
     with _WS_LOCK:
-        version = ws.current_version()
-        hist = ws.history()
-    if version is None:
-        return None, None, ""
-    when = None
-    pub = hist[(hist["action"] == "publish") & (hist["version"] == version)]
-    if len(pub):
-        when = pd.Timestamp(pub["published_at"].iloc[0]).to_pydatetime()
-    return version, when, f"ws:{folder}:{version}:{mtime}"
+        cached = _STATUS_CACHE.get(key)
+        if cached is not None:
+            return cached
+        status = ws.status()
+        if len(_STATUS_CACHE) > 32:
+            _STATUS_CACHE.clear()
+        _STATUS_CACHE[key] = status
+        return status
 
 
-def shared_source() -> DataSource:
-    """The team's data: the published workspace, else the sample company."""
-    ws = workspace()
-    version, when, key = _workspace_state(ws)
-    if version is not None:
+def shared_source(wait_s: float | None = None) -> DataSource:
+    """The team's data: the published workspace, or the sample when the workspace says nothing
+    is published. Raises WorkspaceBusy / WorkspaceCorrupt: an error never means "sample"."""
+    ws = workspace(wait_s)
+    status = workspace_status(ws)
+    if status.state == "published":
+        key = f"ws:{ws.folder}:{status.version}:{_file_stamp(ws.db_path)}"
         con, _ = _workspace_connection(key, str(ws.folder))
-        return DataSource("workspace", key, con, version, when)
+        return DataSource("workspace", key, con, status.version, status.published_at,
+                          origins={t: "team" for t in TABLES})
     key = _sample_key()
-    return DataSource("sample", key, _sample_connection(key))
+    return DataSource("sample", key, _sample_connection(key), origins={t: "sample" for t in TABLES})
 
 
 def session_upload() -> SessionUpload | None:
@@ -194,24 +233,80 @@ def set_session_upload(upload: SessionUpload | None) -> None:
     else:
         st.session_state["session_upload"] = upload
     st.session_state.pop("_cursor", None)
+    st.session_state.pop("_session_con", None)
 
 
 def make_session_upload(results: list[ImportResult], files: list[tuple[str, bytes]],
-                        tables: dict[str, pd.DataFrame], extra: str = "") -> SessionUpload:
+                        tables: dict[str, pd.DataFrame], extra: str = "",
+                        raw: dict[str, pd.DataFrame] | None = None) -> SessionUpload:
+    """The upload's own connection: its canonical tables (others empty) and its raw sheets."""
     h = hashlib.sha256()
     for name, data in files:
         h.update(name.encode())
         h.update(hashlib.sha256(data).digest())
     h.update(extra.encode())
     con = canonical.connect(tables)
-    return SessionUpload("session:" + h.hexdigest()[:16], con, results, [n for n, _ in files], tables)
+    for name, frame in (raw or {}).items():
+        con.register("_raw", frame)
+        con.execute(f'CREATE OR REPLACE TABLE "{name}" AS SELECT * FROM _raw')
+        con.unregister("_raw")
+    return SessionUpload("session:" + h.hexdigest()[:16], con, results, [n for n, _ in files], tables, raw or {})
+
+
+# --- the session's choices (kept outside widget state, which is dropped when the page changes) ---
+
+def use_upload() -> bool:
+    return bool(st.session_state.get("_use_upload", True))
+
+
+def set_use_upload(value: bool) -> None:
+    st.session_state["_use_upload"] = bool(value)
+
+
+def team_tables() -> tuple[str, ...]:
+    """Tables the user chose to take from the team's published data beside their upload."""
+    return tuple(t for t in TABLES if t in st.session_state.get("_team_tables", ()))
+
+
+def set_team_tables(tables: list[str] | tuple[str, ...]) -> None:
+    st.session_state["_team_tables"] = tuple(tables)
+
+
+def _session_source(upload: SessionUpload) -> DataSource:
+    """The upload's own tables, plus the team tables switched on (published data only)."""
+    wanted = [t for t in team_tables() if t not in upload.own_tables]
+    shared = shared_source(_wait_per_run_s()) if wanted else None
+    if shared is None or shared.kind != "workspace":
+        wanted = []  # the sample is never combined with a user's data
+    origins: dict[str, Origin] = {t: "upload" if t in upload.own_tables else ("team" if t in wanted else "none")
+                                  for t in TABLES}
+    if not wanted:
+        return DataSource("session", upload.key, upload.con, files=upload.files, origins=origins)
+    key = f"{upload.key}+{shared.key}:{','.join(wanted)}"
+    cached = st.session_state.get("_session_con")
+    if cached and cached[0] == key:
+        con = cached[1]
+    else:
+        con = duckdb.connect(":memory:")
+        cur = shared.con.cursor()
+        for name in TABLES:
+            frame = cur.execute(f'SELECT * FROM "{name}"').df() if name in wanted else upload.tables.get(name)
+            canonical.create_table(con, name, frame)
+        for name, frame in upload.raw.items():
+            con.register("_raw", frame)
+            con.execute(f'CREATE OR REPLACE TABLE "{name}" AS SELECT * FROM _raw')
+            con.unregister("_raw")
+        canonical.compact(con)
+        st.session_state["_session_con"] = (key, con)
+    return DataSource("session", key, con, shared.version, shared.published_at, files=upload.files,
+                      origins=origins)
 
 
 def active_source() -> DataSource:
     upload = session_upload()
-    if upload is not None and st.session_state.get("use_upload", True):
-        return DataSource("session", upload.key, upload.con, files=upload.files)
-    return shared_source()
+    if upload is not None and use_upload():
+        return _session_source(upload)
+    return shared_source(_wait_per_run_s())
 
 
 def cursor_for(source: DataSource, settings: Settings) -> duckdb.DuckDBPyConnection:
@@ -227,9 +322,59 @@ def cursor_for(source: DataSource, settings: Settings) -> duckdb.DuckDBPyConnect
 
 
 def build_context(lang: str) -> Context:
+    """The run's context. A busy or damaged workspace ends the run here with its message."""
     settings, problems = settings_now()
-    source = active_source()
+    source = _source_or_stop()
     return Context(lang, settings, problems, source, cursor_for(source, settings))
+
+
+def _stop() -> None:
+    """End the run with only the message on screen. A run that never calls st.navigation would
+    make Streamlit list the pages/ files in the sidebar; register one page, hidden, instead."""
+    st.navigation([st.Page("pages/overview.py")], position="hidden")
+    st.stop()
+
+
+def _source_or_stop() -> DataSource:
+    """``active_source()``, or the busy/damaged message and ``st.stop()``: never the sample instead."""
+    from ui.i18n import current_lang, t  # ui.i18n imports streamlit pages' texts; keep this module light
+
+    lang = current_lang()
+    notice = st.empty()
+    busy_since = st.session_state.get("_busy_since")
+    if busy_since is not None:  # keep saying so while this run tries again
+        notice.info(t("workspace.busy_retrying", seconds=int(time.monotonic() - busy_since),
+                      limit=int(_busy_retry_s())), icon=":material/hourglass_top:")
+    try:
+        with st.spinner(t("workspace.opening")):
+            source = active_source()
+    except WorkspaceBusy as exc:
+        since = st.session_state.setdefault("_busy_since", time.monotonic() - exc.waited)
+        waited = time.monotonic() - since
+        st.session_state["_busy_attempts"] = st.session_state.get("_busy_attempts", 0) + exc.attempts
+        log.warning("workspace busy for %.1f s (%d attempts): %s", waited, st.session_state["_busy_attempts"],
+                    exc)
+        holder = exc.holder or t("workspace.holder_unknown")
+        if waited < _busy_retry_s():
+            notice.info(t("workspace.busy_retrying", seconds=int(waited), limit=int(_busy_retry_s())),
+                        icon=":material/hourglass_top:")
+            time.sleep(1.0)
+            st.rerun()
+        notice.empty()
+        st.warning(t("workspace.busy_gave_up", seconds=int(waited), holder=holder), icon=":material/lock_clock:")
+        if st.button(t("workspace.try_again"), icon=":material/refresh:"):
+            st.session_state.pop("_busy_since", None)
+            st.session_state.pop("_busy_attempts", None)
+            st.rerun()
+        _stop()
+    except WorkspaceCorrupt as exc:
+        log.exception("the team's workspace cannot be read: %s", exc.path)
+        st.error(exc.problem.text(lang), icon=":material/report:")
+        _stop()
+    notice.empty()
+    if st.session_state.pop("_busy_since", None) is not None:
+        log.info("workspace free again after %d attempts", st.session_state.pop("_busy_attempts", 0))
+    return source
 
 
 def current() -> Context:

@@ -28,11 +28,30 @@ def header(ctx: Context, ignored: list[str]) -> None:
             when += f" {src.published_at:%H:%M}"
         st.caption(":material/groups: " + t("banner.workspace", when=when, version=src.version))
     else:
-        st.warning(t("banner.session", files=", ".join(src.files)), icon=":material/lock:")
+        st.warning(t("banner.session_origins", files=", ".join(src.files), origins=origins_text(src)),
+                   icon=":material/lock:")
     for problem in ctx.settings_problems:
         st.warning(t("banner.settings_problem", problem=problem))
     if ignored:
         st.caption(":material/link_off: " + t("sidebar.ignored_param", names=", ".join(ignored)))
+
+
+def origins_text(src) -> str:
+    """Per table, where its rows come from: "Deals: your upload · Targets: team's … · not loaded: …"."""
+    from analytics.store.schema import TABLES
+    from ui.i18n import current_lang
+
+    lang = current_lang()
+
+    def label(name: str) -> str:
+        return TABLES[name].label_zh if lang == "zh" else TABLES[name].label_en
+
+    parts = [t(f"banner.origin.{origin}", table=label(name), version=src.version)
+             for name, origin in src.origins.items() if origin in ("upload", "team")]
+    empty = [label(name) for name, origin in src.origins.items() if origin == "none"]
+    if empty:
+        parts.append(t("banner.origin.none", tables=", ".join(empty)))
+    return " · ".join(parts)
 
 
 def run_page(navigation) -> None:

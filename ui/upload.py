@@ -5,18 +5,16 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-import duckdb
 import pandas as pd
 import streamlit as st
 
 from analytics.ingest.importer import ImportResult, combine, import_file
 from analytics.ingest.mapping import MappingMemory
 from analytics.messages import InputError, Problem, define
-from analytics.store.canonical import compact, create_table
-from analytics.store.schema import TABLES
 from analytics.store.settings import Settings
+from analytics.store.sources import reject_duplicates_across
 from analytics.store.workspace import PublishItem, content_hash
 from ui import context
 
@@ -88,32 +86,24 @@ def raw_table_name(result: ImportResult) -> str:
     return ("raw_" + base.lower())[:60]
 
 
-def build_session(imports: list[FileImport], shared: duckdb.DuckDBPyConnection) -> context.SessionUpload | None:
-    """The session's own data: uploaded tables, plus the team's tables for kinds not uploaded."""
+def build_session(imports: list[FileImport], extra: str = "") -> context.SessionUpload | None:
+    """The session's own data: the uploaded tables only (a table not uploaded stays empty unless
+    the user switches on the team's copy of it), plus raw sheets for Explore."""
     results = [r for f in imports for r in f.results]
     tables = combine(results)
-    if not tables and not any(r.table is None for r in results):
+    raw = {raw_table_name(r): r.frame.copy() for r in results if r.table is None and len(r.frame)}
+    if not tables and not raw:
         return None
-    con = duckdb.connect(":memory:")
-    cur = shared.cursor()
-    for name in TABLES:
-        if name in tables:
-            create_table(con, name, tables[name])
-        else:
-            frame = cur.execute(f'SELECT * FROM "{name}"').df()
-            create_table(con, name, frame)
-    for r in results:
-        if r.table is None and len(r.frame):
-            raw = r.frame.copy()
-            con.register("_raw", raw)
-            con.execute(f'CREATE OR REPLACE TABLE "{raw_table_name(r)}" AS SELECT * FROM _raw')
-            con.unregister("_raw")
-    compact(con)
     files = [(f.name, f.data) for f in imports]
-    upload = context.make_session_upload(results, files, tables, extra=repr([sheet_choice_snapshot()]))
-    upload.con.close()
-    upload.con = con
-    return upload
+    return context.make_session_upload(results, files, tables, extra=repr([sheet_choice_snapshot(), extra]),
+                                       raw=raw)
+
+
+def check_duplicates(imports: list[FileImport], published: pd.DataFrame | None = None) -> list[FileImport]:
+    """Copies of ``imports`` with deal IDs repeated across files (or, for an append, already in
+    ``published``) rejected as "duplicate of <file> row N". The cached imports are not changed."""
+    checked = iter(reject_duplicates_across([r for f in imports for r in f.results], published))
+    return [replace(f, results=[next(checked) for _ in f.results]) for f in imports]
 
 
 def sheet_choice_snapshot() -> list:

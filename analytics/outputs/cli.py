@@ -1,7 +1,9 @@
 """``python -m analytics``: the same library as the app, without the UI (SPEC §5).
 
 Exit status: 0 success; 1 the input loaded but some rows were rejected (``validate`` only);
-2 invalid input or usage (a readable list of problems on stderr, never a traceback).
+2 invalid input or usage (a readable list of problems on stderr, never a traceback); 3 the
+team's workspace could not be used (busy with another program's lock, or damaged) or failed
+``workspace check``: the sample never answers in its place.
 """
 
 from __future__ import annotations
@@ -24,13 +26,21 @@ from analytics.periods import Period, parse_period
 from analytics.store.schema import TABLES
 from analytics.store.settings import Settings, load_settings
 from analytics.store.sources import Loaded, load_default, load_files, snapshot_connection
-from analytics.store.workspace import Workspace
+from analytics.store.workspace import PublishItem, Workspace, WorkspaceError, content_hash
 
 define("cli_bad_period", "--period {value!r}: {reason}", "--period 参数 {value!r} 无效：{reason}")
 define("cli_no_snapshot", "There is no snapshot {value!r}: give a snapshot number, a date on or after the "
        "first snapshot, or a deals file.",
        "没有快照 {value!r}：请给出快照编号、不早于第一个快照的日期，或一个商机文件。")
 define("cli_file_errors", "{count} file(s) or sheet(s) could not be loaded.", "{count} 个文件或工作表无法导入。")
+define("cli_unknown_table", "{where}: not recognised as any table; nothing was published. Use --map "
+       "to name its columns.", "{where}：无法识别为任何数据表，未发布任何数据。请用 --map 指定列。")
+define("cli_no_rows", "{where}: no row could be loaded (first: row {row}, {reason}).",
+       "{where}：没有可导入的行（第一行：第 {row} 行，{reason}）。")
+define("cli_already_published", "{file} has the same content as {earlier}, already published in version "
+       "{version} ({when}).", "{file} 的内容与 {earlier} 相同，已在版本 {version}（{when}）中发布。")
+define("cli_not_published", "Nothing was published: {count} file(s) failed.",
+       "未发布任何数据：{count} 个文件未通过检查。")
 
 FILE_OPTIONS = ("deals", "targets", "surveys", "peer_reviews", "activities", "campaigns", "markets")
 
@@ -302,6 +312,104 @@ def cmd_query(args, lang: Lang) -> int:
     return 0
 
 
+def cmd_publish(args, lang: Lang) -> int:
+    """Publish files with the Data page's checks; nothing is published when any file fails."""
+    from analytics.ingest.importer import import_file
+    from analytics.store.sources import reject_duplicates_across
+
+    settings = _settings()
+    ws = Workspace()
+    overrides = parse_overrides(args.map or [])
+    memory = MappingMemory(ws.mappings_path)
+    problems: list[Problem] = []
+    flagged: list[Problem] = []
+    results = []
+    hashes: dict[str, str] = {}
+    earlier = ws.published_hashes()
+    for name in args.files:
+        path = Path(name)
+        if not path.is_file():
+            problems.append(Problem("file_not_found", {"file": str(path)}))
+            continue
+        data = path.read_bytes()
+        digest = content_hash(data)
+        hashes[path.name] = digest
+        if digest in earlier:
+            version, when, first = earlier[digest]
+            flagged.append(Problem("cli_already_published", {
+                "file": path.name, "earlier": first, "version": version, "when": f"{when:%Y-%m-%d %H:%M}"},
+                "warning"))
+        try:
+            results += import_file(data, path.name, table=args.kind, overrides=overrides, settings=settings,
+                                   memory=memory)
+        except InputError as exc:
+            problems += exc.problems
+    results = reject_duplicates_across(results, ws.deal_origins() if args.append else None)
+    for r in results:
+        problems += r.errors
+        where = r.file_name if r.sheet_name == r.file_name else f"{r.file_name} [{r.sheet_name}]"
+        if not r.errors and r.table is None:
+            problems.append(Problem("cli_unknown_table", {"file": r.file_name, "where": where}))
+        elif not r.errors and not r.rows_loaded:
+            row, reasons, _cells = r.rejected[0] if r.rejected else (0, [], {})
+            problems.append(Problem("cli_no_rows", {"file": r.file_name, "where": where, "row": row,
+                                                    "reason": "; ".join(x.text(lang) for x in reasons) or "–"}))
+    for p in flagged:
+        print(p.text(lang), file=sys.stderr)
+    summary = pd.DataFrame([{**r.summary(lang), "version": None} for r in results],
+                           columns=["file", "sheet", "table", "rows_read", "rows_loaded", "rows_rejected", "version"])
+    if problems:
+        failed_files = {str(p.params.get("file", "")) for p in problems} or {"?"}
+        raise CliError([*problems, Problem("cli_not_published", {"count": len(failed_files)})])
+    mode = "append" if args.append else "replace"
+    items = [PublishItem(r.table, r.frame, r.file_name, hashes.get(r.file_name, ""), r.rows_rejected, mode)
+             for r in results if r.table]
+    version = ws.publish(items, note=args.note or "", retention_days=settings.retention_days)
+    for r in results:
+        if r.mapping is not None:
+            memory.remember(r.headers, r.mapping)
+    summary["version"] = version
+    if args.format == "table":
+        for r in results:
+            print(f"{r.file_name} [{r.sheet_name}] → {r.table}: {r.rows_loaded} loaded, {r.rows_rejected} rejected")
+            for x in r.rejected_frame(lang).iloc[:, :2].itertuples(index=False):
+                print(f"    row {x[0]}: {x[1]}")
+        print(f"published version {version} ({mode})")
+    else:
+        emit(summary, args.format)
+    return 0
+
+
+def cmd_workspace(args, lang: Lang) -> int:
+    ws = Workspace()
+    action = args.action
+    if action == "history":
+        frame = ws.version_list()
+        frame["published_at"] = frame["published_at"].map(lambda v: None if pd.isna(v) else f"{v:%Y-%m-%d %H:%M:%S}")
+        emit(frame, args.format)
+        return 0
+    if action == "check":
+        report = ws.check()
+        frame = pd.DataFrame(report.lines, columns=["check", "ok", "detail"])
+        emit(frame, args.format)
+        return 0 if report.ok else 3
+    if action in ("pin", "unpin"):
+        if args.target is None or not str(args.target).isdigit():
+            raise ValueError(f"workspace {action} needs a version number")
+        ws.pin(int(args.target), action == "pin")
+        print(f"version {args.target} {'pinned' if action == 'pin' else 'no longer pinned'}")
+        return 0
+    if args.target is None:
+        raise ValueError(f"workspace {action} needs a folder")
+    if action == "backup":
+        path = ws.backup(Path(args.target))
+        print(f"backup written to {path.parent} ({path.stat().st_size:,} bytes), checked")
+        return 0
+    ws.restore(Path(args.target))
+    print(f"restored {ws.db_path} from {args.target}; current version {ws.current_version()}")
+    return 0
+
+
 def cmd_report(args, lang: Lang) -> int:
     from analytics.outputs.report import build_report
 
@@ -488,6 +596,19 @@ def build_parser() -> argparse.ArgumentParser:
                    help="deals closing in: month or quarter (of the later snapshot), all, or a period (2026-11)")
     p.add_argument("--by", choices=["rep", "team"], help="pushes, cuts, wins and losses per rep or team")
 
+    p = add("publish", cmd_publish, "publish files to the team's workspace with the Data page's checks "
+            "(exit 2, and nothing published, if any file fails)")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--append", action="store_true", help="add to the published tables instead of replacing them")
+    p.add_argument("--kind", choices=list(TABLES), help="force the table instead of detecting it")
+    p.add_argument("--map", action="append", metavar="'Their Header=canonical_name'")
+    p.add_argument("--note", help="a note kept in the history")
+
+    p = add("workspace", cmd_workspace, "the team's workspace: history (versions), check (integrity), "
+            "backup FOLDER, restore FOLDER, pin/unpin VERSION")
+    p.add_argument("action", choices=["history", "check", "backup", "restore", "pin", "unpin"])
+    p.add_argument("target", nargs="?", metavar="FOLDER|VERSION")
+
     p = add("sample", cmd_sample, "write the sample company's files")
     p.add_argument("--out", required=True, metavar="DIR")
     p.add_argument("--as-of", dest="as_of", metavar="YYYY-MM-DD")
@@ -506,6 +627,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except InputError as exc:
         print(exc.text(lang), file=sys.stderr)
+        return 2
+    except WorkspaceError as exc:
+        print(exc.problem.text(lang), file=sys.stderr)
+        return 3
+    except FileExistsError as exc:
+        print(f"error: {exc} already exists", file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0

@@ -51,6 +51,7 @@ class Settings:
     revenue_cap: float = 1.0  # attainment above this counts as the cap in the KPI revenue score
     followup_days: int = 14  # a won customer is "followed up" with an activity within N days
     min_responses: int = 5  # fewer survey responses than this get a "too few to judge" badge
+    retention_days: int = 90  # published versions older than this are dropped unless pinned
 
     def stage_order(self) -> list[str]:
         return [s.key for s in self.stages]
@@ -123,6 +124,7 @@ def settings_from_dict(data: object) -> tuple[Settings, list[str]]:
     simple = {
         "won_stage": str,
         "fiscal_start_month": int, "followup_days": int, "min_responses": int, "revenue_cap": float,
+        "retention_days": int,
     }
     for name, kind in simple.items():
         if name in data:
@@ -133,6 +135,9 @@ def settings_from_dict(data: object) -> tuple[Settings, list[str]]:
     if not 1 <= out.fiscal_start_month <= 12:
         problems.append("fiscal_start_month must be 1–12; January used")
         out = replace(out, fiscal_start_month=1)
+    if out.retention_days < 1:
+        problems.append("retention_days must be at least 1; 90 used")
+        out = replace(out, retention_days=90)
     if out.won_stage not in out.stage_order():
         problems.append(f"won_stage {out.won_stage!r} is not one of the stages; last stage used")
         out = replace(out, won_stage=out.stage_order()[-1])

@@ -5,8 +5,8 @@ The app and the CLI both load through here, so they apply the same mapping and v
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
@@ -17,7 +17,7 @@ from analytics.ingest.importer import ImportResult, combine, import_file
 from analytics.ingest.mapping import MappingMemory
 from analytics.messages import InputError, Problem, define
 from analytics.store import canonical
-from analytics.store.schema import TABLES
+from analytics.store.schema import SOURCE_ROW, TABLES
 from analytics.store.settings import DEFAULT_SETTINGS, Settings
 from analytics.store.workspace import PROJECT_ROOT, Workspace
 
@@ -28,6 +28,12 @@ define("file_not_found", "{file}: no such file or folder.", "{file}：文件或�
 define("file_unreadable", "{file}: could not be opened ({reason}).", "{file}：无法打开（{reason}）。")
 define("kind_mismatch", "{file} was given as {kind} but looks like {found}; it is read as {kind}.",
        "{file} 按 {kind} 提供，但看起来是 {found}；已按 {kind} 读取。")
+
+define("duplicate_of_file", "duplicate of {file} row {row} (same deal ID)",
+       "与 {file} 第 {row} 行重复（商机编号相同）")
+define("warn_duplicates_across", "{count} row(s) repeat a deal ID already loaded from {files}; each repeat is "
+       "listed as rejected.",
+       "{count} 行的商机编号与 {files} 中已导入的行重复；重复行列为已拒绝。")
 
 SourceKind = Literal["files", "workspace", "sample"]
 
@@ -72,7 +78,55 @@ def load_files(files: Mapping[str, Path | list[Path]], *, overrides: Mapping[str
                                                                  "reason": exc.strerror or exc})) from None
                 results += import_file(data, file_path.name, table=table, overrides=dict(overrides or {}),
                                        settings=settings, memory=memory)
+    results = reject_duplicates_across(results)
     return Loaded(combine(results), results, "files")
+
+
+def reject_duplicates_across(results: Sequence[ImportResult], published: pd.DataFrame | None = None
+                             ) -> list[ImportResult]:
+    """Reject deal IDs already loaded from an earlier file of the same upload, or (for an append)
+    already in ``published`` (deal_id, source_file, source_row), as "duplicate of <file> row N".
+
+    Within one file the importer has already done this. Files whose IDs were made up from row
+    numbers (no deal ID column) are left alone: their IDs mean nothing across files. The results
+    given are not changed (the app caches them); changed copies are returned.
+    """
+    seen: dict[str, tuple[str, int]] = {}
+    if published is not None and len(published):
+        first = published.drop_duplicates("deal_id")
+        for deal_id, file, row in zip(first["deal_id"], first["source_file"], first["source_row"], strict=True):
+            seen[str(deal_id)] = (file if isinstance(file, str) and file else "published data",
+                                  int(row) if pd.notna(row) else 0)
+    out: list[ImportResult] = []
+    for r in results:
+        has_ids = r.mapping is not None and "deal_id" in r.mapping.canonical_names()
+        if not (r.ok and r.table == "deals" and has_ids and len(r.frame)):
+            out.append(r)
+            continue
+        ids = r.frame["deal_id"].astype("object")
+        repeat = ids.map(lambda v: v is not None and not pd.isna(v) and str(v) in seen).to_numpy(dtype=bool)
+        if repeat.any():
+            header_of = {c: h for h, c in r.mapping.mapped.items()}
+            rejected = list(r.rejected)
+            files: list[str] = []
+            for i in repeat.nonzero()[0]:
+                row = r.frame.iloc[i]
+                file, first_row = seen[str(row["deal_id"])]
+                if file not in files:
+                    files.append(file)
+                cells = {header_of[c]: row[c] for c in header_of if c in row.index}
+                rejected.append((int(row[SOURCE_ROW]), [Problem("duplicate_of_file", {"file": file, "row": first_row},
+                                                                column="deal_id")], cells))
+            rejected.sort(key=lambda item: item[0])
+            warning = Problem("warn_duplicates_across", {"count": int(repeat.sum()), "files": ", ".join(files)},
+                              "warning")
+            r = replace(r, frame=r.frame[~repeat].reset_index(drop=True), rejected=rejected,
+                        warnings=[*r.warnings, warning])
+        for deal_id, row in zip(r.frame["deal_id"], r.frame[SOURCE_ROW], strict=True):
+            if deal_id is not None and not pd.isna(deal_id):
+                seen.setdefault(str(deal_id), (r.file_name, int(row)))
+        out.append(r)
+    return out
 
 
 def _expand(path: Path) -> list[Path]:
@@ -92,12 +146,20 @@ def load_sample(settings: Settings = DEFAULT_SETTINGS) -> Loaded:
 
 
 def load_default(workspace: Workspace | None = None, settings: Settings = DEFAULT_SETTINGS) -> Loaded:
-    """Published workspace data if any, else the sample company."""
+    """Published workspace data if the workspace says something is published, else the sample.
+
+    A locked or damaged workspace raises WorkspaceBusy / WorkspaceCorrupt: the sample never
+    stands in for the team's data because of an error.
+    """
     ws = workspace or Workspace()
-    if ws.exists():
-        tables = ws.tables()
-        if tables:
-            return Loaded(tables, [], "workspace", ws.current_version())
+    if ws.status().state == "published":
+        con = duckdb.connect(":memory:")
+        try:
+            version = ws.load_into(con)
+            tables = {t: con.execute(f'SELECT * FROM "{t}"').df() for t in TABLES}
+        finally:
+            con.close()
+        return Loaded(tables, [], "workspace", version)
     return load_sample(settings)
 
 

@@ -237,7 +237,7 @@ def use_as_deals(join: JoinSpec, result: ImportResult) -> None:
     files.append(t("explore.join.file_label", left=join.left, right=join.right))
     key = "session:" + hashlib.sha256(f"{ctx().data_key}:{join}:{uuid.uuid4()}".encode()).hexdigest()[:16]
     context.set_session_upload(context.SessionUpload(key, con, [result], files, {"deals": result.frame}))
-    st.session_state["use_upload"] = True
+    context.set_use_upload(True)
     st.session_state[DERIVED] = d.moved_to(key)
     st.session_state.pop(JOINED, None)
     st.session_state.pop(DEALS_MAP, None)
