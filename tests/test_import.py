@@ -211,7 +211,7 @@ def test_detect_table_vendor_headers():
         for header, column in wanted.items():
             assert m.columns[header] == column, (vendor, header, m.columns[header])
     assert detect_table(salesforce).columns["Forecast Category"] is None
-    assert detect_table(salesforce).columns["Total Amount Currency"] is None
+    assert detect_table(salesforce).columns["Total Amount Currency"] == "currency"
 
 
 # --- real data -------------------------------------------------------------------------------

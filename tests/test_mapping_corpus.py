@@ -61,7 +61,9 @@ def text_in_numeric(sheet: Sheet, table: str, mapping: dict[str, str | None]) ->
         spec = TABLES[table]
         kind = spec.column(column).type if column in spec.names else "text"
         raw = sheet.frame[header]
-        if kind in _NUMERIC_TYPES and _share(values.parse_amounts(raw, header, allow_negative=True)) < 0.5:
+        if kind == "probability" and _share(values.parse_probability(raw, header)) < 0.5:
+            out.append(f"{header} → {column}")
+        if kind in _NUMERIC_TYPES - {"probability"} and _share(values.parse_amounts(raw, header, allow_negative=True)) < 0.5:
             out.append(f"{header} → {column}")
         if kind == "date" and _share(values.parse_dates(raw, header)) < 0.5:
             out.append(f"{header} → {column}")
