@@ -85,7 +85,7 @@ THRESHOLD = 0.45
 #: Two candidates this close make the Data page ask the user to confirm.
 CLOSE_MARGIN = 0.1
 #: A required field mapped with less confidence than this is "weak" and asks for confirmation.
-WEAK = 0.6
+WEAK = 0.7
 _FORBIDDEN = -1.0
 _SAMPLE_ROWS = 400
 
@@ -363,7 +363,7 @@ class _Synonym:
 
 @lru_cache(maxsize=64)
 def _synonyms(table: str, column: str) -> tuple[_Synonym, ...]:
-    col = _field(table, column)
+    col = field_spec(table, column)
     out: list[_Synonym] = []
     seen: set[str] = set()
     for n in (col.name, col.label_en, col.label_zh, *col.synonyms):
@@ -379,7 +379,8 @@ def _fields(table: str) -> tuple[Column, ...]:
     return spec.columns + (DEAL_DATE_ROLES if table == "deals" else ())
 
 
-def _field(table: str, name: str) -> Column:
+def field_spec(table: str, name: str) -> Column:
+    """The schema column (or import-only date role) ``name`` of ``table``."""
     return next(c for c in _fields(table) if c.name == name)
 
 
@@ -408,7 +409,7 @@ def name_score(header: str, table: str, column: str) -> float:
     best = 0.0
     for syn in _synonyms(table, column):
         if syn.folded in forms:
-            return 1.0 - 0.002 * min(syn.rank, 50)
+            return 1.0 - 0.004 * min(syn.rank, 60)  # earlier synonyms are the more usual names
         score = 0.0
         if syn.cjk:
             target = normalise_header(bare)
@@ -447,29 +448,34 @@ def value_fit(table: str, column: str, p: ColumnProfile) -> float:
     """
     if not p.filled:
         return 0.0
-    col = _field(table, column)
+    col = field_spec(table, column)
     kind = col.type
     if column == "currency":
         return 0.25 if p.currency >= 0.6 else _FORBIDDEN
+    # Bad cells are for validation to report row by row: only values that are *mostly* something
+    # else rule a field out.
     if kind == "number":
-        if p.number < 0.6 or p.date >= 0.6:
+        if p.number < 0.5 or p.date >= 0.6:
             return _FORBIDDEN
-        return 0.1 + (0.05 if p.symbols else 0.0)
+        return (0.1 if p.number >= 0.8 else 0.0) + (0.05 if p.symbols else 0.0)
     if kind == "probability":
-        if max(p.number, p.percent) < 0.6 or not p.probability:
+        if max(p.number, p.percent) < 0.5:
             return _FORBIDDEN
-        return 0.1
+        return 0.1 if p.probability else -0.2
     if kind == "score":
-        if p.number < 0.6 or p.minimum is None or p.maximum is None:
+        if p.number < 0.5:
             return _FORBIDDEN
-        if (col.minimum is not None and p.minimum < col.minimum) or (
-                col.maximum is not None and p.maximum > col.maximum):
-            return _FORBIDDEN
-        return 0.05
+        inside = p.minimum is not None and p.maximum is not None and not (
+            (col.minimum is not None and p.minimum < col.minimum) or (col.maximum is not None and p.maximum > col.maximum))
+        return 0.05 if inside else -0.2
     if kind == "date":
-        return 0.1 if p.date >= 0.6 else _FORBIDDEN
+        if p.date + p.period < 0.5:
+            return _FORBIDDEN
+        return 0.1 if p.date >= 0.8 else 0.0
     if kind == "period":
-        return 0.1 if max(p.period, p.date) >= 0.6 else _FORBIDDEN
+        if p.period + p.date < 0.5:
+            return _FORBIDDEN
+        return 0.1 if p.period + p.date >= 0.8 else 0.0
     if kind == "status":
         if p.status >= 0.5:
             return 0.3
@@ -482,7 +488,7 @@ def value_fit(table: str, column: str, p: ColumnProfile) -> float:
             return _FORBIDDEN
         return 0.2 if p.stage >= 0.5 else 0.0
     if column == "deal_id":
-        return 0.1 if p.unique >= 0.95 else (-0.2 if p.unique < 0.5 else 0.0)
+        return 0.05 if p.unique >= 0.95 else (-0.2 if p.unique < 0.5 else 0.0)
     if column in _DESCRIPTIVE and p.number >= 0.8:
         return -0.1  # numeric codes for a name: possible (employee ids), less likely
     return 0.0
@@ -490,12 +496,13 @@ def value_fit(table: str, column: str, p: ColumnProfile) -> float:
 
 def _value_only(table: str, column: str, p: ColumnProfile) -> float:
     """A field recognised by its values alone, under a header nobody wrote a synonym for."""
+    # Below an exact header's score, so that the page asks to confirm a required field found this way.
     if column == "stage" and p.stage >= 0.6 and p.number < 0.5:
-        return 0.55
+        return 0.4
     if column == "status" and p.status >= 0.8:
-        return 0.55
+        return 0.4
     if column == "currency" and p.currency >= 0.9:
-        return 0.6
+        return 0.4
     return 0.0
 
 

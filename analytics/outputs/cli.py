@@ -32,7 +32,7 @@ define("cli_no_snapshot", "There is no snapshot {value!r}: give a snapshot numbe
        "没有快照 {value!r}：请给出快照编号、不早于第一个快照的日期，或一个商机文件。")
 define("cli_file_errors", "{count} file(s) or sheet(s) could not be loaded.", "{count} 个文件或工作表无法导入。")
 
-FILE_OPTIONS = ("deals", "targets", "surveys", "peer_reviews", "activities", "campaigns", "markets")
+FILE_OPTIONS = ("deals", "targets", "surveys", "peer_reviews", "activities", "campaigns", "markets", "fx_rates")
 
 
 class CliError(Exception):
@@ -99,6 +99,11 @@ def load_from_args(args: argparse.Namespace, settings: Settings) -> Loaded:
     failed = [r for r in loaded.results if r.errors]
     if failed:
         raise CliError([p for r in failed for p in r.errors])
+    # Sheets of a workbook that were skipped (not the kind asked for) are named on stderr.
+    for r in loaded.results:
+        for p in r.notes:
+            if p.code == "sheet_skipped":
+                print(p.text(args.lang if getattr(args, "lang", "en") == "zh" else "en"), file=sys.stderr)
     return loaded
 
 

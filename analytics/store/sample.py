@@ -698,7 +698,8 @@ def generate(as_of: date = AS_OF, seed: int = SEED) -> dict[str, pd.DataFrame]:
 
 def file_columns(table: str) -> list[str]:
     """The columns written to the sample files: the schema's columns (+ stage-entry dates for deals)."""
-    names = list(TABLES[table].names)
+    # The sample company states no currency (the Settings' one applies), so no currency column.
+    names = [n for n in TABLES[table].names if n != "currency"]
     return names + list(ENTRY_COLUMNS) if table == "deals" else names
 
 

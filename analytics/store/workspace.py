@@ -141,13 +141,13 @@ class Workspace:
                 for item in items:
                     by_table.setdefault(item.table, []).append(item)
                 for table in TABLES:
-                    names = ", ".join(f'"{n}"' for n, _ in table_layout(table))
                     _create_versioned(con, schema, table)
                     incoming = by_table.get(table, [])
                     keep_old = current is not None and (
                         not incoming or all(i.mode == "append" for i in incoming))
-                    if keep_old:
-                        con.execute(f'INSERT INTO {schema}."{table}" SELECT {names} FROM v{current}."{table}"')
+                    if keep_old and _has_table(con, f"v{current}", table):
+                        # BY NAME: a version published before a column was added gets NULL there.
+                        con.execute(f'INSERT INTO {schema}."{table}" BY NAME SELECT * FROM v{current}."{table}"')
                     for item in incoming:
                         _insert_frame(con, schema, table, item.frame)
                 now = datetime.now()
@@ -206,7 +206,9 @@ class Workspace:
         try:
             for table in TABLES:
                 create_table(target, table, None)
-                target.execute(f'INSERT INTO "{table}" SELECT * FROM ws.v{version}."{table}"')
+                # A version written before a table or column existed loads with it empty / NULL.
+                if _has_table(target, f"v{version}", table, catalog="ws"):
+                    target.execute(f'INSERT INTO "{table}" BY NAME SELECT * FROM ws.v{version}."{table}"')
         finally:
             target.execute("DETACH ws")
         compact(target)  # compressed, with the deal-id uniqueness noted: several times faster queries
@@ -239,6 +241,15 @@ class Workspace:
             return {t: con.execute(f'SELECT * FROM "{t}"').df() for t in TABLES}
         finally:
             con.close()
+
+
+def _has_table(con: duckdb.DuckDBPyConnection, schema: str, table: str, catalog: str | None = None) -> bool:
+    sql = "SELECT count(*) FROM information_schema.tables WHERE table_schema = ? AND table_name = ?"
+    params: list[object] = [schema, table]
+    if catalog:
+        sql += " AND table_catalog = ?"
+        params.append(catalog)
+    return con.execute(sql, params).fetchall()[0][0] > 0
 
 
 def _current(con: duckdb.DuckDBPyConnection) -> int | None:
