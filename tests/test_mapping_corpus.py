@@ -19,6 +19,9 @@ from analytics.ingest.readers import Sheet, read_file
 from analytics.store.schema import TABLES
 
 CORPUS = Path(__file__).parent / "corpus"
+#: Files in the style of vendors the corpus does not cover, written to check that the mapper
+#: generalises (tests/corpus_unseen/README.md says what was measured on them first).
+UNSEEN = Path(__file__).parent / "corpus_unseen"
 _NUMERIC_TYPES = {"number", "probability", "score"}
 
 
@@ -31,9 +34,9 @@ class Case:
     expect: dict[str, str | None]
 
 
-def load_cases() -> list[Case]:
+def load_cases(folder: Path = CORPUS) -> list[Case]:
     cases = []
-    for path in sorted(CORPUS.glob("*.yaml")):
+    for path in sorted(folder.glob("*.yaml")):
         for item in yaml.safe_load(path.read_text(encoding="utf-8")):
             sheet = read_file(item["csv"].encode("utf-8"), f"{item['name']}.csv")[0]
             expect = {str(h): None for h in sheet.frame.columns}
@@ -169,3 +172,10 @@ def test_evaluate_counts_a_wrong_mapping() -> None:
     assert nothing.fields_right == sum(1 for c in cases for v in c.expect.values() if v is None)
     assert not np.isnan(nothing.fields)
     assert isinstance(pd.DataFrame(), pd.DataFrame)
+
+
+def test_files_in_the_style_of_other_vendors() -> None:
+    report = evaluate(load_cases(UNSEEN), *current_mapper())
+    print("\n" + "\n".join(report.lines()))
+    assert report.required_right == report.required and report.text_numeric == []
+    assert report.fields_right / report.fields >= 0.98

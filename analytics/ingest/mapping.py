@@ -397,11 +397,58 @@ def _bigrams(text: str) -> set[str]:
     return {text[i:i + 2] for i in range(len(text) - 1)}
 
 
+#: Words that make a close date the *expected* one (预计签约日期, Forecast Close Date) or the actual one.
+_EXPECTED_WORDS = ("预计", "預計", "预期", "計劃", "计划", "expected", "forecast", "estimated", "est", "projected",
+                   "planned", "target")
+_ACTUAL_WORDS = ("实际", "實際", "actual")
+
+
+def _qualified_date(header: str) -> str | None:
+    """``expected`` / ``actual`` for a close-date header qualified by such a word, else None."""
+    bare = normalise_header(header_unit(header)[0])
+    tokens = _tokens(header)
+    for words, kind in ((_EXPECTED_WORDS, "expected"), (_ACTUAL_WORDS, "actual")):
+        for w in words:
+            if (bare.startswith(w) if _CJK.search(w) else (tokens[:1] == (w,))) and len(bare) > len(w):
+                return kind
+    return None
+
+
 @lru_cache(maxsize=20000)
 def name_score(header: str, table: str, column: str) -> float:
-    """How well a header names a field, 0–1 (1 = an exact synonym)."""
+    """How well a header names a field, 0–1 (1 = an exact synonym).
+
+    A close-date header qualified by "expected" (预计签约日期, Forecast Close Date) names the
+    expected close date, one qualified by "actual" (实际签约日期) the close date.
+    """
+    if table == "deals" and column in ("close_date", "expected_close_date"):
+        kind = _qualified_date(header)
+        if kind is not None:
+            rest = _unqualified(header)
+            base = max(_name_score(rest, table, "close_date"), _name_score(rest, table, "expected_close_date"))
+            own = _name_score(header, table, column)
+            if (kind == "expected") == (column == "expected_close_date"):
+                return max(own, min(0.95, base))
+            return min(own, 0.5 * base)
+    return _name_score(header, table, column)
+
+
+def _unqualified(header: str) -> str:
+    text = header_unit(header)[0]
+    tokens = _tokens(text)
+    for w in (*_EXPECTED_WORDS, *_ACTUAL_WORDS):
+        if _CJK.search(w) and normalise_header(text).startswith(w):
+            return normalise_header(text)[len(w):]
+        if tokens[:1] == (w,):
+            return " ".join(tokens[1:])
+    return text
+
+
+def _name_score(header: str, table: str, column: str) -> float:
     bare, _unit = header_unit(header)
     forms = {_fold_bilingual(header), _fold_bilingual(bare)} - {""}
+    # 下单时间 / 下单日期: a Chinese "time" header names the same date.
+    forms |= {f[:-2] + "日期" for f in forms if f.endswith(("时间", "時間"))}
     if not forms:
         return 0.0
     tokens = _tokens(bare.split(" / ", 1)[0] if " / " in bare else bare)
@@ -483,10 +530,10 @@ def value_fit(table: str, column: str, p: ColumnProfile) -> float:
     # text fields
     if p.date >= 0.8:
         return _FORBIDDEN  # a column of dates is never a name, a stage or an id
-    if column == "stage":
+    if column in ("stage", "metric", "lost_stage"):
         if p.number >= 0.8:
-            return _FORBIDDEN
-        return 0.2 if p.stage >= 0.5 else 0.0
+            return _FORBIDDEN  # names of stages and metrics are words
+        return 0.2 if column == "stage" and p.stage >= 0.5 else 0.0
     if column == "deal_id":
         return 0.05 if p.unique >= 0.95 else (-0.2 if p.unique < 0.5 else 0.0)
     if column in _DESCRIPTIVE and p.number >= 0.8:

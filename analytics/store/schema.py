@@ -166,7 +166,8 @@ def currency_code(text: object) -> str | None:
     if text is None:
         return None
     folded = unicodedata.normalize("NFKC", str(text)).strip().lower()
-    return CURRENCY_NAMES.get(folded)
+    # "US Dollars", "Euros": the plural names the same currency.
+    return CURRENCY_NAMES.get(folded) or (CURRENCY_NAMES.get(folded[:-1]) if folded.endswith("s") else None)
 
 
 # --- header normalisation --------------------------------------------------------------------
@@ -222,7 +223,8 @@ DEALS = Table(
            "employee", "employee name", "sr_id", "sales_rep",
            "销售代表", "销售", "销售人员", "销售员", "业务员", "负责人", "跟进人", "所属销售",
            "销售姓名", "销售人员填写分机", "所有人", "业务人员", "业务代表", "置业顾问", "客户经理", "销售经理",
-           "sales employee", "sales consultant", "account manager", "user",
+           "sales employee", "sales consultant", "account manager", "user", "assignee", "responsible",
+           "responsible person", "assigned user", "销售负责人", "归属人",
            "銷售代表", "業務員", "負責人", "銷售人員", "業務人員", "業務代表", "負責業務", "銷售員",
            required=True),
         _c("team", "text", "Team", "团队",
@@ -263,6 +265,7 @@ DEALS = Table(
            "close_value", "total amount", "opportunity amount", "revenue", "sales", "sales amount",
            "total", "total price", "price", "net amount", "expected revenue",
            "est revenue", "estimated revenue", "document total", "total due", "grand total", "salesamount",
+           "income", "opportunity value", "contract value",
            "金额", "合同金额", "销售额", "成交金额", "实际成交金额", "总价", "订单金额", "销售金额", "商机金额",
            "预计金额", "预计签单金额", "销售订单金额", "价税合计", "含税金额", "项目预算", "收入",
            "金額", "合約金額", "銷售額", "預估金額", "含稅金額", "價稅合計", "成交金額", "訂單金額",
@@ -333,7 +336,8 @@ TARGETS = Table(
         _c("period", "period", "Period", "期间",
            "period", "month", "quarter", "year", "quota date", "quotadate", "target period",
            "fiscal period", "date", "start date", "from", "forecast period", "goal period",
-           "月份", "期间", "月度", "季度", "年度", "年份", "日期", "考核月份", "考核期间", "目标月份", "期間",
+           "月份", "期间", "月度", "季度", "年度", "年份", "日期", "考核月份", "考核期间", "考核周期", "周期",
+           "目标月份", "期間", "週期",
            required=True),
         _c("rep", "text", "Sales rep", "销售代表",
            "rep", "sales rep", "salesperson", "sales person", "sales agent", "owner", "employee",
@@ -350,6 +354,7 @@ TARGETS = Table(
         _c("target", "number", "Target", "目标值",
            "target", "quota", "salesquota", "sales quota", "goal", "target amount", "plan", "quota amount",
            "goal target", "goal value", "target value", "target money", "to reach",
+           "业绩指标", "业绩目标", "销售指标", "任务指标",
            "目标", "目标值", "目标金额", "销售目标", "任务", "任务额", "销售任务", "指标值", "配额",
            "目標", "目標值", "目標金額", "銷售目標",
            required=True, minimum=0.0),
