@@ -106,7 +106,7 @@ define("excel_error", "{column} holds the Excel error {value} (a formula that fa
 define("note_unit_scaled", "{column}: the header gives the unit {unit}, so every value was multiplied by {factor} "
        "(stored in {base}).",
        "{column}：表头注明单位为 {unit}，所有数值已乘以 {factor}（按{base_zh}保存）。")
-define("note_currency", "{table}: amounts are in {currency} ({how}).", "{table}：金额币种为 {currency}（{how_zh}）。")
+define("note_currency", "{table}: amounts are in {currency} ({how}).", "{table_zh}：金额币种为 {currency}（{how_zh}）。")
 define("mixed_currencies", "{file}: the amounts are in several currencies ({currencies}) and cannot be added up. "
        "Upload an exchange-rate table with the file (columns: currency, period, rate to the reporting "
        "currency) or split the file by currency.",
@@ -671,8 +671,9 @@ class _Importer:
             self.out["currency"] = found[0] if found else None
             if found:
                 en, zh = _HOW[how]
-                res.notes.append(Problem("note_currency", {"table": self.table, "currency": found[0], "how": en,
-                                                           "how_zh": zh}, "info"))
+                res.notes.append(Problem("note_currency", {
+                    "table": TABLES[self.table].label_en, "table_zh": _TABLE_ZH[self.table], "currency": found[0],
+                    "how": en, "how_zh": zh}, "info"))
             return
         if self.fx_rates is None or not len(self.fx_rates):
             res.errors.append(Problem("mixed_currencies", {"file": res.file_name, "currencies": ", ".join(found)}))
