@@ -421,3 +421,9 @@ def test_cli_exits_2_when_a_targets_file_loads_nothing(tmp_path, capsys):
 def test_forecast_periods_written_as_month_names():
     r = one(b"Owner,Period,Quota\nAnn,October 2026,100\nBob,Oct 2026,90\n", "forecast.csv")
     assert r.table == "targets" and list(r.frame["period"]) == ["2026-10", "2026-10"]
+
+
+def test_a_column_named_right_but_holding_other_values_is_explained():
+    r = one(b"Rep,Month,Target\nAnn,soon,100\nBob,later,90\n", "targets.csv", table="targets")
+    assert [p.code for p in r.errors] == ["missing_required", "values_do_not_fit"]
+    assert "'Month' is named like period, but its values are not a month, quarter or year" in r.errors[1].text("en")

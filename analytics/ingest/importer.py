@@ -25,6 +25,8 @@ from analytics.ingest.mapping import (
     detect_table,
     field_spec,
     month_name_period,
+    name_score,
+    pair_score,
     profile_frame,
     suggest_mapping,
 )
@@ -127,6 +129,9 @@ define("nothing_loaded", "{file} [{sheet}]: none of the {rows} row(s) could be l
        "reasons: {reasons}. Check the column mapping on the Data page (CLI: --map).",
        "{file} [{sheet}]：{rows} 行中没有一行能作为{table_zh}导入。主要原因：{reasons}。请在“数据”页面检查字段对应"
        "（命令行：--map）。")
+define("values_do_not_fit", "{file}: the column {header!r} is named like {column}, but its values are not "
+       "{expected} (e.g. {examples}), so it was not used.",
+       "{file}：列 {header!r} 的名称像 {column}，但其中的值不是{expected_zh}（例如 {examples}），因此未使用。")
 define("sheet_skipped", "{file}: sheet {sheet!r} was skipped: it does not hold {table} ({why}).",
        "{file}：已跳过工作表 {sheet!r}：它不是{table_zh}数据（{why_zh}）。")
 
@@ -137,6 +142,7 @@ _HOW = {"column": ("from the currency column", "来自币种列"), "cells": ("fr
         "header": ("from the header", "来自表头")}
 
 _EXPECTED = {
+    "period": ("a month, quarter or year", "月份、季度或年份"),
     "date": ("a date", "日期"),
     "number": ("a number", "数字"),
     "probability": ("a probability (0–1 or 0–100 %)", "概率（0–1 或 0–100%）"),
@@ -305,6 +311,8 @@ def import_sheet(sheet: Sheet, filename: str, *, table: str | None = None,
             "file": filename, "table": mapping.table, "missing": ", ".join(missing),
             "found": ", ".join(headers), "first": missing[0]}))
         result.errors[-1] = Problem(result.errors[-1].code, {**result.errors[-1].params, "file": filename})
+        if isinstance(missing, list):
+            result.errors += _values_do_not_fit(sheet, mapping, missing, profiles, filename)
         return result
     _Importer(sheet, mapping, settings, result, fx_rates).run()
     if result.ok and result.rows_read and not result.rows_loaded:
@@ -318,6 +326,23 @@ def import_sheet(sheet: Sheet, filename: str, *, table: str | None = None,
             "file": filename, "sheet": sheet.name, "rows": result.rows_read, "table": mapping.table,
             "table_zh": _TABLE_ZH[mapping.table], "reasons": top}))
     return result
+
+
+def _values_do_not_fit(sheet: Sheet, mapping: Mapping, missing: list[str], profiles: dict,
+                       filename: str) -> list[Problem]:
+    """For a required field not found: the column named like it whose values ruled it out."""
+    out = []
+    for column in missing:
+        for header in mapping.unmapped:
+            if name_score(header, mapping.table, column) >= 0.9 and header in profiles and pair_score(
+                    header, mapping.table, column, profiles[header]) < 0:
+                kind = field_spec(mapping.table, column).type
+                en, zh = _EXPECTED.get(kind, (kind, kind))
+                examples = ", ".join(repr(v) for v in sheet.frame[header].dropna().astype(str).unique()[:3])
+                out.append(Problem("values_do_not_fit", {"file": filename, "header": header, "column": column,
+                                                         "expected": en, "expected_zh": zh, "examples": examples}))
+                break
+    return out
 
 
 def _table_for_overrides(overrides: dict[str, str]) -> str:
