@@ -403,7 +403,8 @@ def test_a_workbook_given_as_deals_takes_the_deal_sheets_and_names_the_others():
     for name in ("Quota", "Read me"):
         assert by_sheet[name].table is None and by_sheet[name].ok
         assert by_sheet[name].notes[0].code == "sheet_skipped"
-    assert "targets" in by_sheet["Quota"].notes[0].text("en") or "no column" in by_sheet["Quota"].notes[0].text("en")
+    assert "sheet 'Quota' was skipped: it does not hold deals (it looks like targets)" in by_sheet["Quota"].notes[0].text("en")
+    assert "(no column for amount, close_date)" in by_sheet["Read me"].notes[0].text("en")
 
 
 def test_cli_exits_2_when_a_targets_file_loads_nothing(tmp_path, capsys):

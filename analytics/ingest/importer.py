@@ -127,7 +127,7 @@ define("note_close_by_status", "Close dates by status: won deals take {won}, los
        "按状态取成交日期：赢单用 {won}，输单用 {lost}，进行中用 {expected}。")
 define("nothing_loaded", "{file} [{sheet}]: none of the {rows} row(s) could be loaded as {table}. First "
        "reasons: {reasons}. Check the column mapping on the Data page (CLI: --map).",
-       "{file} [{sheet}]：{rows} 行中没有一行能作为{table_zh}导入。主要原因：{reasons}。请在“数据”页面检查字段对应"
+       "{file} [{sheet}]：{rows} 行中没有一行能作为{table_zh}导入。主要原因：{reasons_zh}。请在“数据”页面检查字段对应"
        "（命令行：--map）。")
 define("values_do_not_fit", "{file}: the column {header!r} is named like {column}, but its values are not "
        "{expected} (e.g. {examples}), so it was not used.",
@@ -239,13 +239,14 @@ def _import_book_as(sheets: Sequence[Sheet], filename: str, table: str, settings
         own = suggest_mapping(headers, table, profiles=profiles, stage_names=stage_names)
         best = detect_table(headers, profiles=profiles, stage_names=stage_names)
         missing = _missing_columns(own)
+        looks_other = best is not None and best.table != table and (missing or best.score > own.score + 3)
         if not len(s.frame):
             holds[s.name] = (False, "no data rows", "没有数据行")
+        elif looks_other and best is not None:
+            holds[s.name] = (False, f"it looks like {best.table}", f"看起来是{_TABLE_ZH[best.table]}")
         elif missing:
             names = ", ".join(missing) if isinstance(missing, list) else missing.params.get("names", "")
             holds[s.name] = (False, f"no column for {names}", f"缺少 {names} 列")
-        elif best is not None and best.table != table and best.score > own.score + 3:
-            holds[s.name] = (False, f"it looks like {best.table}", f"看起来是{_TABLE_ZH[best.table]}")
         else:
             holds[s.name] = (True, "", "")
     if not any(ok for ok, _en, _zh in holds.values()):  # nothing fits: report every sheet's problems
@@ -317,14 +318,17 @@ def import_sheet(sheet: Sheet, filename: str, *, table: str | None = None,
     _Importer(sheet, mapping, settings, result, fx_rates).run()
     if result.ok and result.rows_read and not result.rows_loaded:
         # Every row rejected: an error, never an empty table that looks like "no data".
-        reasons: dict[str, int] = {}
+        reasons: dict[str, tuple[int, Problem]] = {}
         for _row, problems, _cells in result.rejected:
             for p in problems:
-                reasons[p.text("en")] = reasons.get(p.text("en"), 0) + 1
-        top = "; ".join(f"{text} ({n}×)" for text, n in sorted(reasons.items(), key=lambda t: -t[1])[:3])
+                n, _ = reasons.get(p.text("en"), (0, p))
+                reasons[p.text("en")] = (n + 1, p)
+        top = sorted(reasons.values(), key=lambda t: -t[0])[:3]
         result.errors.append(Problem("nothing_loaded", {
             "file": filename, "sheet": sheet.name, "rows": result.rows_read, "table": mapping.table,
-            "table_zh": _TABLE_ZH[mapping.table], "reasons": top}))
+            "table_zh": _TABLE_ZH[mapping.table],
+            "reasons": "; ".join(f"{p.text('en')} ({n}×)" for n, p in top),
+            "reasons_zh": "；".join(f"{p.text('zh')}（{n} 次）" for n, p in top)}))
     return result
 
 
