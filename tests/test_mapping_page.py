@@ -32,7 +32,7 @@ def test_a_weak_required_field_is_asked_about_and_confirming_clears_it():
     phase = next(s for s in at.selectbox if s.label == "Phase")
     assert phase.value == "stage" and phase.options[0].endswith("stage")
     assert any("Please check 1 column(s)" in str(w.value) and "Phase" in str(w.value) for w in at.warning)
-    assert any("match 60%" in c and "please check" in c for c in captions(at))
+    assert any("match 67%" in c and "please check" in c for c in captions(at))
     next(b for b in at.button if b.label == "The mapping is right").click().run()
     assert not [w for w in at.warning if "Please check" in str(w.value)]
     assert any("chosen by you" in c for c in captions(at))
