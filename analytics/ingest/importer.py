@@ -716,7 +716,11 @@ class _Importer:
         unit_rate = set(table_codes[rates["rate"] == 1].dropna())
         missing = [c for c in found if c not in set(table_codes.dropna())]
         target = (next(iter(unit_rate)) if len(unit_rate) == 1 else missing[0] if len(missing) == 1
-                  else self.settings.currency)
+                  else self.settings.currency or None)
+        if target is None:  # rates given, but to which currency cannot be told: refuse, never guess
+            self.result.errors.append(Problem("mixed_currencies", {
+                "file": self.result.file_name, "currencies": ", ".join(found)}))
+            return
         lookup: dict[tuple[str, str | None], float] = {}
         for code, period, rate in zip(table_codes, rates.get("period", pd.Series(None, index=rates.index)),
                                       rates["rate"], strict=True):

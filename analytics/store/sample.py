@@ -698,8 +698,7 @@ def generate(as_of: date = AS_OF, seed: int = SEED) -> dict[str, pd.DataFrame]:
 
 def file_columns(table: str) -> list[str]:
     """The columns written to the sample files: the schema's columns (+ stage-entry dates for deals)."""
-    # The sample company states no currency (the Settings' one applies), so no currency column.
-    names = [n for n in TABLES[table].names if n != "currency"]
+    names = list(TABLES[table].names)
     return names + list(ENTRY_COLUMNS) if table == "deals" else names
 
 
