@@ -3,7 +3,8 @@ only for close calls and weak required fields, units stated, failures in red."""
 
 from __future__ import annotations
 
-from tests.test_app import _upload, start
+from tests.fixtures import start
+from tests.fixtures import upload as _upload
 
 PIPEDRIVE = (b"Deal - ID,Deal - Title,Deal - Value,Deal - Owner,Deal - Stage,Deal - Status,"
              b"Deal - Expected close date,Deal - Won time,Deal - Lost time\n"
