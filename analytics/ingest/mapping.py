@@ -599,6 +599,7 @@ class Mapping:
     candidates: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
     units: dict[str, Unit] = field(default_factory=dict)
     confirmed: set[str] = field(default_factory=set)  # headers the user chose
+    pair_scores: dict[str, float] = field(default_factory=dict)  # header → score of its field, uncapped
 
     @property
     def mapped(self) -> dict[str, str]:
@@ -720,7 +721,8 @@ def suggest_mapping(headers: Sequence[str], table: str, frame: pd.DataFrame | No
         if result[h]:
             # An exact synonym with fitting values scores 0.9 or more (less for later synonyms, only to
             # break ties): shown as 100 %. A partial header match shows about 80 %, values alone 67 %.
-            mapping.confidence[h] = min(1.0, float(scores[r, fields.index(result[h])]) / 0.9)
+            mapping.pair_scores[h] = float(scores[r, fields.index(result[h])])
+            mapping.confidence[h] = min(1.0, mapping.pair_scores[h] / 0.9)
     if table == "deals":
         _close_date_roles(mapping)
     _pair_currency_with_money(mapping, profiles)
@@ -776,7 +778,9 @@ def _score(mapping: Mapping) -> float:
     if mapping.table == "targets" and mapping.wide_months:
         have = have | {"target"}
     needed = detection_required(mapping.table)
-    conf = {c: mapping.confidence.get(h, 1.0) for h, c in mapping.mapped.items()}
+    # Table detection compares the uncapped scores: an exact header with fitting values beats a
+    # partial one even when both show as 100 % on the page.
+    conf = {c: mapping.pair_scores.get(h, mapping.confidence.get(h, 1.0)) for h, c in mapping.mapped.items()}
     score = 0.0
     for c in have:
         weight = 3.0 if c in needed else (2.0 if c in spec.required else 1.0)
