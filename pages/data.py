@@ -9,13 +9,14 @@ import pandas as pd
 import streamlit as st
 
 from analytics.ingest.importer import RAW
-from analytics.ingest.mapping import MappingMemory
+from analytics.ingest.mapping import MappingMemory, allowed_columns, field_spec
 from analytics.ingest.templates import template_xlsx
-from analytics.store.schema import STAGES, TABLES, stage_entry_column
+from analytics.store.schema import TABLES
 from analytics.store.workspace import Workspace, WorkspaceError
 from ui import context, upload
 from ui.components import download_buttons, show_table
 from ui.i18n import current_lang, t
+from ui.plan_editor import md_escape
 
 log = logging.getLogger("sales")
 ctx = context.current()
@@ -32,10 +33,7 @@ def table_label(name: str | None) -> str:
 
 
 def column_options(table: str) -> list[str]:
-    names = list(TABLES[table].names)
-    if table == "deals":
-        names += [stage_entry_column(s.key) for s in STAGES]
-    return ["", *names]
+    return ["", *allowed_columns(table)]
 
 
 def render_result(item: upload.FileImport, result) -> None:
@@ -63,7 +61,7 @@ def render_result(item: upload.FileImport, result) -> None:
             st.caption(":material/info: " + p.text(lang))
         if result.table:
             render_mapping_editor(item, result)
-        if result.table and not result.errors:
+        if result.table and (result.rejected or not result.errors):
             rejected = result.rejected_frame(lang)
             if len(rejected):
                 st.markdown("**" + t("data.rejected_rows", count=f"{len(rejected):,}") + "**")
@@ -83,29 +81,60 @@ def column_label(table: str, name: str) -> str:
         stage = next((s for s in ctx.settings.stages if s.key == key), None)
         label = (stage.label_zh if lang == "zh" else stage.label_en) if stage else key
         return f"{t('data.entered')} {label} · {name}"
-    col = TABLES[table].column(name)
+    col = field_spec(table, name)
     return f"{col.label_zh if lang == 'zh' else col.label_en} · {name}"
 
 
+def mapping_caption(row) -> str:
+    """Under a column's select: how sure the match is, the unit its header states, "please check"."""
+    parts = []
+    if row.maps_to and not pd.isna(row.confidence):
+        parts.append(t("data.match", pct=f"{row.confidence:.0%}"))
+    elif row.maps_to:
+        parts.append(t("data.chosen"))
+    if row.unit is not None and row.unit.factor != 1:
+        parts.append(t("data.unit_scaled", factor=f"{row.unit.factor:,.0f}", unit=md_escape(row.unit.text)))
+    elif row.unit is not None and row.unit.currency:
+        parts.append(t("data.unit_currency", currency=row.unit.currency))
+    if row.check:
+        parts.append(":orange[:material/help: " + t("data.check") + "]")
+    return " · ".join(parts)
+
+
 def render_mapping_editor(item: upload.FileImport, result) -> None:
-    """One select per column of the file: what the column is used as (in place, re-imports)."""
+    """One select per column of the file: what the column is used as (in place, re-imports). The
+    runner-up fields come first in each list; close calls and weak required fields ask to be checked."""
     st.markdown("**" + t("data.mapping") + "**")
     frame = upload.mapping_frame(result)
     options = column_options(result.table)
+    checks = frame[frame["check"]]
+    if len(checks):
+        c1, c2 = st.columns([4, 1], vertical_alignment="center")
+        c1.warning(t("data.confirm_intro", count=len(checks), columns=", ".join(md_escape(h) for h in checks["header"])),
+                   icon=":material/help:")
+        if c2.button(t("data.confirm_button"), key=f"mapok:{item.digest}:{result.sheet_name}"):
+            _table, overrides = upload.sheet_choice(item.digest, result.sheet_name)
+            mine = {h: c for h, c in zip(frame["header"], frame["maps_to"], strict=True) if c and not c.startswith("month ")}
+            upload.set_sheet_choice(item.digest, result.sheet_name, result.table, {**mine, **overrides})
+            st.rerun()
     changed: dict[str, str] = {}
     grid = st.columns(4)
     for i, row in enumerate(frame.itertuples(index=False)):
         cell = grid[i % 4]
         if row.maps_to.startswith("month "):
-            cell.text_input(row.header, t("data.month_column", month=row.maps_to.split()[-1]), disabled=True,
-                            key=f"mapm:{item.digest}:{result.sheet_name}:{i}")
+            cell.text_input(md_escape(row.header), t("data.month_column", month=row.maps_to.split()[-1]),
+                            disabled=True, key=f"mapm:{item.digest}:{result.sheet_name}:{i}")
             continue
         current = row.maps_to if row.maps_to in options else ""
+        first = [current, *(f for f in row.runners_up if f in options and f != current)]
+        ordered = [*first, *(o for o in options if o not in first)]
         choice = cell.selectbox(
-            row.header, options, index=options.index(current),
+            md_escape(row.header), ordered, index=0,
             format_func=lambda name, table=result.table: column_label(table, name),
-            help=t("data.examples_help", examples=row.examples) if row.examples else None,
+            help=t("data.examples_help", examples=md_escape(row.examples)) if row.examples else None,
             key=f"map:{item.digest}:{result.sheet_name}:{i}")
+        if caption := mapping_caption(row):
+            cell.caption(caption)
         if choice != current:
             changed[row.header] = choice or "-"
     if changed:
@@ -144,11 +173,9 @@ def upload_tab() -> None:
         c1.info(t("data.upload_kept", files=", ".join(name for name, _ in stored)), icon=":material/inventory_2:")
         c2.button(t("data.clear_upload"), icon=":material/delete:", on_click=clear_upload)
     mode = st.session_state.get("publish_mode", "replace")
-    imports: list[upload.FileImport] = []
     progress = st.progress(0.0)
-    for i, (name, data) in enumerate(stored):
-        progress.progress(i / len(stored), text=t("data.reading", file=name))
-        imports.append(upload.import_upload(name, data, ctx.settings, memory))
+    imports = upload.import_uploads(stored, ctx.settings, memory,
+                                    lambda share, name: progress.progress(share, text=t("data.reading", file=name)))
     progress.empty()
     published = None
     if mode == "append":

@@ -211,7 +211,7 @@ def test_detect_table_vendor_headers():
         for header, column in wanted.items():
             assert m.columns[header] == column, (vendor, header, m.columns[header])
     assert detect_table(salesforce).columns["Forecast Category"] is None
-    assert detect_table(salesforce).columns["Total Amount Currency"] is None
+    assert detect_table(salesforce).columns["Total Amount Currency"] == "currency"
 
 
 # --- real data -------------------------------------------------------------------------------
@@ -284,3 +284,147 @@ def test_a_sheet_can_be_kept_raw_with_its_own_column_types():
     assert f["Close Date"].tolist() == [day("2026-11-01"), day("2026-11-02")]
     assert f["Code"].tolist() == ["00123", "00456"]               # codes keep their leading zeros
     assert f["Owner"].tolist() == ["Ann", "Bob"]
+
+
+# --- units, currencies, vendor dates, loud failures (issue 12) -------------------------------
+
+def test_unit_in_the_header_scales_the_values_and_says_so():
+    text = "销售人员,月份,销售目标（万元）\n张伟,2026-09,50\n李娜,2026-09,4.5\n"
+    r = one(text.encode("utf-8"), "目标.csv")
+    assert r.table == "targets"
+    assert sorted(r.frame["target"]) == [45000.0, 500000.0]      # 4.5 万 and 50 万
+    assert set(r.frame["currency"]) == {"CNY"}                   # 元 in the unit
+    assert any(p.code == "note_unit_scaled" for p in r.notes)
+    assert r.mapping.units["销售目标（万元）"].factor == 10000
+
+
+def test_thousands_in_an_english_header():
+    text = "Rep,Month,Quota ('000)\nAnn,2026-10,120\n"
+    r = one(text.encode(), "quota.csv")
+    assert list(r.frame["target"]) == [120000.0]
+    assert r.frame["currency"].isna().all()                      # no currency stated anywhere
+
+
+def test_currency_from_a_column_from_symbols_and_from_the_header():
+    col = one(b"Deal ID,Owner,Stage,Amount,Currency,Close Date\nD1,Ann,Won,100,EUR,2026-10-01\n"
+              b"D2,Bob,Won,50,,2026-10-02\n", "c.csv")
+    assert list(col.frame["currency"]) == ["EUR", "EUR"]        # one currency, recorded on every row
+    cells = one("Deal ID,Owner,Stage,Amount,Close Date\nD1,Ann,Won,¥1200,2026-10-01\n".encode(), "s.csv")
+    assert list(cells.frame["currency"]) == ["CNY"] and list(cells.frame["amount"]) == [1200.0]
+    head = one(b"Deal ID,Owner,Stage,Amount (USD),Close Date\nD1,Ann,Won,1200,2026-10-01\n", "h.csv")
+    assert list(head.frame["currency"]) == ["USD"]
+
+
+MIXED = (b"Deal ID,Owner,Stage,Amount,Currency,Close Date\n"
+         b"D1,Ann,Won,100,CNY,2026-10-01\nD2,Bob,Won,10,USD,2026-10-05\nD3,Bob,Won,20,USD,2026-11-05\n"
+         b"D4,Cy,Won,5,EUR,2026-11-09\n")
+
+
+def test_a_file_mixing_currencies_is_refused_naming_them():
+    r = one(MIXED, "mixed.csv")
+    assert not r.ok and r.rows_loaded == 0
+    text = r.errors[0].text("en")
+    assert "CNY, EUR, USD" in text and "exchange-rate" in text
+
+
+def test_a_file_mixing_currencies_is_converted_with_uploaded_rates():
+    rates = one(b"Currency,Month,Rate\nUSD,2026-10,7.1\nUSD,2026-11,7.2\nEUR,,7.8\n", "fx.csv", table="fx_rates")
+    r = one(MIXED, "mixed.csv", fx_rates=rates.frame)
+    amounts = r.frame.set_index("deal_id")["amount"]
+    # CNY stays; USD at its month's rate; EUR at its every-month rate (period blank).
+    assert amounts.to_dict() == pytest.approx({"D1": 100.0, "D2": 71.0, "D3": 144.0, "D4": 39.0})
+    assert set(r.frame["currency"]) == {"CNY"}
+    assert any(p.code == "note_converted" for p in r.notes)
+
+
+def test_a_missing_rate_rejects_the_row_by_name():
+    rates = one(b"Currency,Month,Rate\nUSD,2026-10,7.1\nEUR,,7.8\n", "fx.csv", table="fx_rates")
+    r = one(MIXED, "mixed.csv", fx_rates=rates.frame)
+    reasons = {row: [p.text("en") for p in probs] for row, probs, _ in r.rejected}
+    assert reasons == {4: ["no exchange rate for USD in 2026-11"]}
+    assert r.rows_loaded == 3
+
+
+def test_won_and_lost_times_are_the_close_dates_of_won_and_lost_deals():
+    text = ("Deal - ID,Deal - Title,Deal - Value,Deal - Owner,Deal - Stage,Deal - Status,"
+            "Deal - Expected close date,Deal - Won time,Deal - Lost time\n"
+            "1,A,100,Ann,Negotiations Started,Won,2026-09-15,2026-10-03 11:20:00,\n"
+            "2,B,50,Ann,Qualified,Open,2026-12-01,,\n"
+            "3,C,80,Bob,Proposal Made,Lost,2026-10-20,,2026-10-12 15:00:00\n")
+    r = one(text.encode(), "pipedrive.csv")
+    f = r.frame.set_index("deal_id")
+    assert f.loc["1", "close_date"] == day("2026-10-03")        # won time, not the expected date
+    assert f.loc["2", "close_date"] == day("2026-12-01")        # open: the expected close date
+    assert f.loc["3", "close_date"] == day("2026-10-12")        # lost time
+    assert list(f["status"]) == ["won", "open", "lost"]         # from the status column
+    assert any(p.code == "note_close_by_status" for p in r.notes)
+
+
+def test_excel_error_cells_are_reported_as_such():
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Deal ID", "Owner", "Stage", "Amount", "Close Date"])
+    ws.append(["D1", "Ann", "Won", 100, "2026-10-01"])
+    ws.append(["D2", "Bob", "Won", "#N/A", "2026-10-02"])
+    ws.append(["D3", "#REF!", "Won", 5, "2026-10-03"])
+    buf = io.BytesIO()
+    wb.save(buf)
+    r = one(buf.getvalue(), "errors.xlsx")
+    reasons = {row: [p.text("en") for p in probs] for row, probs, _ in r.rejected}
+    assert reasons == {
+        3: ["Amount holds the Excel error #N/A (a formula that failed); fix it in the workbook"],
+        4: ["Owner holds the Excel error #REF! (a formula that failed); fix it in the workbook"]}
+
+
+def test_a_targets_file_that_loads_nothing_is_an_error():
+    r = one(b"Rep,Month,Target\nAnn,2026-10,0\nBob,2026-11,0\n", "targets.csv", table="targets")
+    assert not r.ok and r.errors[0].code == "nothing_loaded"
+    assert "target '0' must be greater than 0 (2" in r.errors[0].text("en")
+    assert len(r.rejected) == 2                                  # the rows and reasons stay visible
+
+
+def test_a_workbook_given_as_deals_takes_the_deal_sheets_and_names_the_others():
+    wb = Workbook()
+    deals = wb.active
+    deals.title = "Q3 deals"
+    deals.append(["Deal ID", "Owner", "Stage", "Amount", "Close Date"])
+    deals.append(["D1", "Ann", "Won", 100, "2026-10-01"])
+    quota = wb.create_sheet("Quota")
+    quota.append(["Rep", "Month", "Quota"])
+    quota.append(["Ann", "2026-10", 500])
+    cover = wb.create_sheet("Read me")
+    cover.append(["Exported by", "CRM"])
+    cover.append(["on", "2026-10-05"])
+    buf = io.BytesIO()
+    wb.save(buf)
+    results = import_file(buf.getvalue(), "book.xlsx", table="deals")
+    by_sheet = {r.sheet_name: r for r in results}
+    assert by_sheet["Q3 deals"].table == "deals" and by_sheet["Q3 deals"].rows_loaded == 1
+    for name in ("Quota", "Read me"):
+        assert by_sheet[name].table is None and by_sheet[name].ok
+        assert by_sheet[name].notes[0].code == "sheet_skipped"
+    assert "sheet 'Quota' was skipped: it does not hold deals (it looks like targets)" in by_sheet["Quota"].notes[0].text("en")
+    assert "(no column for amount, close_date)" in by_sheet["Read me"].notes[0].text("en")
+
+
+def test_cli_exits_2_when_a_targets_file_loads_nothing(tmp_path, capsys):
+    from analytics.outputs.cli import main
+
+    deals = tmp_path / "deals.csv"
+    deals.write_bytes(b"Deal ID,Owner,Stage,Amount,Close Date\nD1,Ann,Won,100,2026-10-01\n")
+    targets = tmp_path / "targets.csv"
+    targets.write_bytes(b"Rep,Month,Target\nAnn,2026-10,0\n")
+    code = main(["attainment", "--deals", str(deals), "--targets", str(targets), "--period", "2026-10"])
+    err = capsys.readouterr().err
+    assert code == 2 and "none of the 1 row(s) could be loaded as targets" in err and "greater than 0" in err
+
+
+def test_forecast_periods_written_as_month_names():
+    r = one(b"Owner,Period,Quota\nAnn,October 2026,100\nBob,Oct 2026,90\n", "forecast.csv")
+    assert r.table == "targets" and list(r.frame["period"]) == ["2026-10", "2026-10"]
+
+
+def test_a_column_named_right_but_holding_other_values_is_explained():
+    r = one(b"Rep,Month,Target\nAnn,soon,100\nBob,later,90\n", "targets.csv", table="targets")
+    assert [p.code for p in r.errors] == ["missing_required", "values_do_not_fit"]
+    assert "'Month' is named like period, but its values are not a month, quarter or year" in r.errors[1].text("en")

@@ -47,24 +47,44 @@ def set_sheet_choice(digest: str, sheet: str, table: str | None, overrides: dict
     st.session_state[_overrides_key(digest, sheet)] = (table, overrides)
 
 
-def import_upload(name: str, data: bytes, settings: Settings, memory: MappingMemory) -> FileImport:
+def import_uploads(files: list[tuple[str, bytes]], settings: Settings, memory: MappingMemory,
+                   progress=None) -> list[FileImport]:
+    """Import every uploaded file; an uploaded exchange-rate table converts the files that mix
+    currencies (they are imported again with it)."""
+    imports = []
+    for i, (name, data) in enumerate(files):
+        if progress is not None:
+            progress(i / len(files), name)
+        imports.append(import_upload(name, data, settings, memory))
+    tables = combine([r for f in imports for r in f.results])
+    fx = tables.get("fx_rates")
+    if fx is not None and len(fx):
+        imports = [import_upload(f.name, f.data, settings, memory, fx)
+                   if any(p.code == "mixed_currencies" for r in f.results for p in r.errors) else f
+                   for f in imports]
+    return imports
+
+
+def import_upload(name: str, data: bytes, settings: Settings, memory: MappingMemory,
+                  fx_rates: pd.DataFrame | None = None) -> FileImport:
     """Import one uploaded file (cached in the session by content hash and the user's choices)."""
     digest = content_hash(data)
     cache: dict = st.session_state.setdefault("_imports", {})
     choices = tuple(sorted((k, repr(v)) for k, v in st.session_state.items()
                            if isinstance(k, str) and k.startswith(f"ovr:{digest}:")))
-    key = (digest, name, choices, repr(settings))
+    fx_key = "" if fx_rates is None else content_hash(fx_rates.to_csv(index=False).encode("utf-8"))
+    key = (digest, name, choices, repr(settings), fx_key)
     if key in cache:
         return cache[key]
     item = FileImport(name, digest, data)
     try:
-        first = import_file(data, name, settings=settings, memory=memory)
+        first = import_file(data, name, settings=settings, memory=memory, fx_rates=fx_rates)
         results = []
         for r in first:
             table, overrides = sheet_choice(digest, r.sheet_name)
             if table or overrides:
                 again = import_file(data, name, sheet=r.sheet_name if len(first) > 1 else None,
-                                    table=table, overrides=overrides, settings=settings)
+                                    table=table, overrides=overrides, settings=settings, fx_rates=fx_rates)
                 results.extend(x for x in again if x.sheet_name == r.sheet_name)
             else:
                 results.append(r)
@@ -120,16 +140,29 @@ def publish_items(imports: list[FileImport], mode: str) -> list[PublishItem]:
     return items
 
 
+MAPPING_COLUMNS = ["header", "examples", "maps_to", "confidence", "runners_up", "check", "unit"]
+
+
 def mapping_frame(result: ImportResult) -> pd.DataFrame:
-    """Rows of the mapping editor: the file's header, example values, the canonical column."""
+    """Rows of the mapping editor: the file's header, example values, the canonical column, how
+    sure the mapping is (0–1, NaN when unmapped or chosen by the user), the runner-up fields
+    (best first), whether the user should check it, and the unit or currency its header states."""
     rows = []
     frame = result.preview
+    mapping = result.mapping
+    to_check = set(mapping.to_confirm()) if mapping else set()
     for header in result.headers:
-        target = result.mapping.columns.get(header) if result.mapping else None
-        if result.mapping and header in result.mapping.wide_months:
-            target = f"month {result.mapping.wide_months[header]:02d}"
+        target = mapping.columns.get(header) if mapping else None
+        if mapping and header in mapping.wide_months:
+            target = f"month {mapping.wide_months[header]:02d}"
         examples = ""
         if frame is not None and header in frame.columns:
             examples = ", ".join(str(v) for v in frame[header].dropna().astype(str).head(3))
-        rows.append({"header": header, "examples": examples, "maps_to": target or ""})
-    return pd.DataFrame(rows, columns=["header", "examples", "maps_to"])
+        confidence = float("nan")
+        if mapping and target and header not in mapping.confirmed and header in mapping.confidence:
+            confidence = mapping.confidence[header]
+        ranked = [f for f, _s in (mapping.candidates.get(header, []) if mapping else []) if f != target]
+        unit = mapping.units.get(header) if mapping else None
+        rows.append({"header": header, "examples": examples, "maps_to": target or "", "confidence": confidence,
+                     "runners_up": ranked, "check": header in to_check, "unit": unit})
+    return pd.DataFrame(rows, columns=MAPPING_COLUMNS)

@@ -16,18 +16,32 @@ import numpy as np
 import pandas as pd
 
 from analytics.ingest import values
-from analytics.ingest.mapping import Mapping, MappingMemory, apply_overrides, detect_table, suggest_mapping
+from analytics.ingest.mapping import (
+    Mapping,
+    MappingMemory,
+    allowed_columns,
+    apply_overrides,
+    cell_currency,
+    detect_table,
+    field_spec,
+    month_name_period,
+    name_score,
+    pair_score,
+    profile_frame,
+    suggest_mapping,
+)
 from analytics.ingest.readers import Limits, Sheet, read_file
 from analytics.messages import InputError, Lang, Problem, define
 from analytics.periods import parse_period
 from analytics.store.canonical import conform
 from analytics.store.schema import (
+    DEAL_DATE_ROLE_NAMES,
+    MONEY_COLUMNS,
     SOURCE_ROW,
-    STAGES,
     STATUS_SYNONYMS,
     TABLES,
+    currency_code,
     normalise_header,
-    stage_entry_column,
 )
 from analytics.store.settings import DEFAULT_SETTINGS, Settings
 
@@ -89,7 +103,46 @@ define("note_kept_raw", "Kept as a raw table for Explore, as chosen.", "已按�
 define("note_mapping_remembered", "The column mapping confirmed earlier for these headers was used.",
        "使用了之前为这组表头确认过的字段对应。")
 
+define("excel_error", "{column} holds the Excel error {value} (a formula that failed); fix it in the workbook",
+       "{column} 是 Excel 错误值 {value}（公式计算失败），请在工作簿中修正")
+define("note_unit_scaled", "{column}: the header gives the unit {unit}, so every value was multiplied by {factor} "
+       "(stored in {base}).",
+       "{column}：表头注明单位为 {unit}，所有数值已乘以 {factor}（按{base_zh}保存）。")
+define("note_currency", "{table}: amounts are in {currency} ({how}).", "{table_zh}：金额币种为 {currency}（{how_zh}）。")
+define("mixed_currencies", "{file}: the amounts are in several currencies ({currencies}) and cannot be added up. "
+       "Upload an exchange-rate table with the file (columns: currency, period, rate to the reporting "
+       "currency) or split the file by currency.",
+       "{file}：金额包含多种币种（{currencies}），不能直接相加。请同时上传汇率表（列：币种、期间、折算为报告币种的"
+       "汇率），或按币种拆分文件。")
+define("note_converted", "Amounts in {currencies} were converted to {target} with the uploaded exchange rates "
+       "({rows} rows).",
+       "{currencies} 金额已按上传的汇率折算为 {target}（{rows} 行）。")
+define("no_fx_rate", "no exchange rate for {currency} in {period}", "缺少 {currency} 在 {period} 的汇率")
+define("unknown_currency", "currency {value!r} is not a known currency code (such as CNY, USD, EUR)",
+       "币种 {value!r} 不是可识别的币种代码（如 CNY、USD、EUR）")
+define("currency_unknown_in_mix", "the currency of this amount is not stated, and the file mixes {currencies}",
+       "此金额未注明币种，而文件中混有 {currencies}")
+define("note_close_by_status", "Close dates by status: won deals take {won}, lost deals {lost}, open deals "
+       "{expected}.",
+       "按状态取成交日期：赢单用 {won}，输单用 {lost}，进行中用 {expected}。")
+define("nothing_loaded", "{file} [{sheet}]: none of the {rows} row(s) could be loaded as {table}. First "
+       "reasons: {reasons}. Check the column mapping on the Data page (CLI: --map).",
+       "{file} [{sheet}]：{rows} 行中没有一行能作为{table_zh}导入。主要原因：{reasons_zh}。请在“数据”页面检查字段对应"
+       "（命令行：--map）。")
+define("values_do_not_fit", "{file}: the column {header!r} is named like {column}, but its values are not "
+       "{expected} (e.g. {examples}), so it was not used.",
+       "{file}：列 {header!r} 的名称像 {column}，但其中的值不是{expected_zh}（例如 {examples}），因此未使用。")
+define("sheet_skipped", "{file}: sheet {sheet!r} was skipped: it does not hold {table} ({why}).",
+       "{file}：已跳过工作表 {sheet!r}：它不是{table_zh}数据（{why_zh}）。")
+
+_EXCEL_ERRORS = frozenset({"#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!",
+                           "#CALC!", "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"})
+_TABLE_ZH = {name: spec.label_zh for name, spec in TABLES.items()}
+_HOW = {"column": ("from the currency column", "来自币种列"), "cells": ("from the symbols in the cells", "来自单元格中的货币符号"),
+        "header": ("from the header", "来自表头")}
+
 _EXPECTED = {
+    "period": ("a month, quarter or year", "月份、季度或年份"),
     "date": ("a date", "日期"),
     "number": ("a number", "数字"),
     "probability": ("a probability (0–1 or 0–100 %)", "概率（0–1 或 0–100%）"),
@@ -161,17 +214,67 @@ class ImportResult:
 def import_file(data: bytes, filename: str, *, table: str | None = None,
                 overrides: dict[str, str] | None = None, sheet: str | None = None,
                 settings: Settings = DEFAULT_SETTINGS, memory: MappingMemory | None = None,
-                limits: Limits | None = None) -> list[ImportResult]:
+                limits: Limits | None = None, fx_rates: pd.DataFrame | None = None) -> list[ImportResult]:
     """Import every sheet of a file (or ``sheet``). Raises InputError only when the file as a
-    whole cannot be read; problems with a sheet or a row are reported in the results."""
+    whole cannot be read; problems with a sheet or a row are reported in the results.
+
+    ``fx_rates`` (a canonical fx_rates frame) converts a file that mixes currencies; without it
+    such a file is refused with a message naming the currencies."""
     sheets = read_file(data, filename, sheet=sheet, **({"limits": limits} if limits else {}))
-    return [import_sheet(s, filename, table=table, overrides=overrides, settings=settings, memory=memory)
-            for s in sheets]
+    if table and table != RAW and sheet is None and len(sheets) > 1 and not overrides:
+        return _import_book_as(sheets, filename, table, settings, memory, fx_rates)
+    return [import_sheet(s, filename, table=table, overrides=overrides, settings=settings, memory=memory,
+                         fx_rates=fx_rates) for s in sheets]
+
+
+def _import_book_as(sheets: Sequence[Sheet], filename: str, table: str, settings: Settings,
+                    memory: MappingMemory | None, fx_rates: pd.DataFrame | None) -> list[ImportResult]:
+    """``--deals book.xlsx``: the sheets that hold ``table`` are imported as such; the others are kept
+    as raw tables with a note naming them and why (a cover sheet, the targets, a lookup list)."""
+    stage_names = _stage_names(settings)
+    holds: dict[str, tuple[bool, str, str]] = {}
+    for s in sheets:
+        profiles = profile_frame(s.frame, stage_names)
+        headers = [str(h) for h in s.frame.columns]
+        own = suggest_mapping(headers, table, profiles=profiles, stage_names=stage_names)
+        best = detect_table(headers, profiles=profiles, stage_names=stage_names)
+        missing = _missing_columns(own)
+        looks_other = best is not None and best.table != table and (missing or best.score > own.score + 3)
+        if not len(s.frame):
+            holds[s.name] = (False, "no data rows", "没有数据行")
+        elif looks_other and best is not None:
+            holds[s.name] = (False, f"it looks like {best.table}", f"看起来是{_TABLE_ZH[best.table]}")
+        elif missing:
+            names = ", ".join(missing) if isinstance(missing, list) else missing.params.get("names", "")
+            holds[s.name] = (False, f"no column for {names}", f"缺少 {names} 列")
+        else:
+            holds[s.name] = (True, "", "")
+    if not any(ok for ok, _en, _zh in holds.values()):  # nothing fits: report every sheet's problems
+        return [import_sheet(s, filename, table=table, settings=settings, memory=memory, fx_rates=fx_rates)
+                for s in sheets]
+    results = []
+    for s in sheets:
+        ok, why, why_zh = holds[s.name]
+        if ok:
+            results.append(import_sheet(s, filename, table=table, settings=settings, memory=memory,
+                                        fx_rates=fx_rates))
+            continue
+        skipped = import_sheet(s, filename, table=RAW, settings=settings)
+        skipped.notes = [Problem("sheet_skipped", {
+            "file": filename, "sheet": s.name, "table": table, "table_zh": _TABLE_ZH[table], "why": why,
+            "why_zh": why_zh}, "warning")]
+        results.append(skipped)
+    return results
+
+
+def _stage_names(settings: Settings) -> list[str]:
+    names = [n for st in settings.stages for n in (st.key, st.label_en, st.label_zh, *st.synonyms)]
+    return [*names, *settings.lost_names]
 
 
 def import_sheet(sheet: Sheet, filename: str, *, table: str | None = None,
                  overrides: dict[str, str] | None = None, settings: Settings = DEFAULT_SETTINGS,
-                 memory: MappingMemory | None = None) -> ImportResult:
+                 memory: MappingMemory | None = None, fx_rates: pd.DataFrame | None = None) -> ImportResult:
     headers = [str(h) for h in sheet.frame.columns]
     notes: list[Problem] = list(sheet.notes)
     remembered = memory.recall(headers) if memory and not overrides else None
@@ -186,7 +289,10 @@ def import_sheet(sheet: Sheet, filename: str, *, table: str | None = None,
         return result
     if table is None and overrides:
         table = _table_for_overrides(overrides)
-    mapping = suggest_mapping(headers, table) if table else detect_table(headers)
+    stage_names = _stage_names(settings)
+    profiles = profile_frame(sheet.frame, stage_names)
+    mapping = (suggest_mapping(headers, table, profiles=profiles, stage_names=stage_names) if table
+               else detect_table(headers, profiles=profiles, stage_names=stage_names))
     if mapping is not None and overrides:
         mapping = apply_overrides(mapping, overrides)
     result = ImportResult(filename, sheet.name, mapping.table if mapping else None, mapping,
@@ -206,18 +312,49 @@ def import_sheet(sheet: Sheet, filename: str, *, table: str | None = None,
             "file": filename, "table": mapping.table, "missing": ", ".join(missing),
             "found": ", ".join(headers), "first": missing[0]}))
         result.errors[-1] = Problem(result.errors[-1].code, {**result.errors[-1].params, "file": filename})
+        if isinstance(missing, list):
+            result.errors += _values_do_not_fit(sheet, mapping, missing, profiles, filename)
         return result
-    _Importer(sheet, mapping, settings, result).run()
+    _Importer(sheet, mapping, settings, result, fx_rates).run()
+    if result.ok and result.rows_read and not result.rows_loaded:
+        # Every row rejected: an error, never an empty table that looks like "no data".
+        reasons: dict[str, tuple[int, Problem]] = {}
+        for _row, problems, _cells in result.rejected:
+            for p in problems:
+                n, _ = reasons.get(p.text("en"), (0, p))
+                reasons[p.text("en")] = (n + 1, p)
+        top = sorted(reasons.values(), key=lambda t: -t[0])[:3]
+        result.errors.append(Problem("nothing_loaded", {
+            "file": filename, "sheet": sheet.name, "rows": result.rows_read, "table": mapping.table,
+            "table_zh": _TABLE_ZH[mapping.table],
+            "reasons": "; ".join(f"{p.text('en')} ({n}×)" for n, p in top),
+            "reasons_zh": "；".join(f"{p.text('zh')}（{n} 次）" for n, p in top)}))
     return result
+
+
+def _values_do_not_fit(sheet: Sheet, mapping: Mapping, missing: list[str], profiles: dict,
+                       filename: str) -> list[Problem]:
+    """For a required field not found: the column named like it whose values ruled it out."""
+    out = []
+    for column in missing:
+        for header in mapping.unmapped:
+            if name_score(header, mapping.table, column) >= 0.9 and header in profiles and pair_score(
+                    header, mapping.table, column, profiles[header]) < 0:
+                kind = field_spec(mapping.table, column).type
+                en, zh = _EXPECTED.get(kind, (kind, kind))
+                examples = ", ".join(repr(v) for v in sheet.frame[header].dropna().astype(str).unique()[:3])
+                out.append(Problem("values_do_not_fit", {"file": filename, "header": header, "column": column,
+                                                         "expected": en, "expected_zh": zh, "examples": examples}))
+                break
+    return out
 
 
 def _table_for_overrides(overrides: dict[str, str]) -> str:
     """The table whose columns include every ``--map`` target (deals first); deals when none
     does, so that apply_overrides names the unknown column."""
     targets = {v for v in overrides.values() if v not in ("", "-", "none")}
-    for name, spec in TABLES.items():
-        allowed = set(spec.names) | ({stage_entry_column(s.key) for s in STAGES} if name == "deals" else set())
-        if targets <= allowed:
+    for name in TABLES:
+        if targets <= set(allowed_columns(name)):
             return name
     return "deals"
 
@@ -229,8 +366,10 @@ def _missing_columns(mapping: Mapping) -> list[str] | Problem:
     if mapping.table == "deals":
         # No stage: a sales list. No deal id: row numbers. No rep: a company-level list.
         required = [c for c in required if c not in ("stage", "deal_id", "rep")]
-        # Every won or lost deal needs its close date, so a file without the column cannot load.
-        required.append("close_date")
+        # Every won or lost deal needs its close date, so a file without the column cannot load
+        # (an expected close date, a won time or a lost time also gives one).
+        if not have & {"close_date", *DEAL_DATE_ROLE_NAMES}:
+            required.append("close_date")
     if mapping.table == "targets" and mapping.wide_months:
         required = [c for c in required if c != "target"]
     missing = [c for c in required if c not in have]
@@ -245,7 +384,9 @@ def _missing_columns(mapping: Mapping) -> list[str] | Problem:
 # --- the per-sheet work ----------------------------------------------------------------------
 
 class _Importer:
-    def __init__(self, sheet: Sheet, mapping: Mapping, settings: Settings, result: ImportResult):
+    def __init__(self, sheet: Sheet, mapping: Mapping, settings: Settings, result: ImportResult,
+                 fx_rates: pd.DataFrame | None = None):
+        self.fx_rates = fx_rates
         self.sheet = sheet
         self.mapping = mapping
         self.settings = settings
@@ -296,6 +437,10 @@ class _Importer:
             self._unpivot_wide_targets()
         self._parse_columns()
         getattr(self, f"_rules_{self.table}", lambda: None)()
+        if not self.result.errors:
+            self._currency()
+        if self.result.errors:
+            return
         self._finish()
 
     def _unpivot_wide_targets(self) -> None:
@@ -326,11 +471,15 @@ class _Importer:
         self.mapping = Mapping("targets", columns)
 
     def _parse_columns(self) -> None:
-        spec = TABLES[self.table]
         for header, column in self.mapping.mapped.items():
             raw = self.raw[header]
-            col_type = "date" if column.startswith("entered_") else spec.column(column).type
-            col_spec = spec.column(column) if not column.startswith("entered_") else None
+            col_spec = None if column.startswith("entered_") else field_spec(self.table, column)
+            col_type = "date" if col_spec is None else col_spec.type
+            errors = raw.isin(_EXCEL_ERRORS).to_numpy(dtype=bool) if raw.dtype == object else np.zeros(self.n, bool)
+            for i in np.flatnonzero(errors):
+                self.add_reason(i, Problem("excel_error", {"column": header, "value": raw.iloc[i]}, column=column))
+            if errors.any():
+                raw = raw.where(~errors, None)  # reported above; not a second "not a number"
             if col_type in ("text", "status"):
                 # The readers already strip every cell and give None for a blank one.
                 self.out[column] = raw
@@ -348,8 +497,15 @@ class _Importer:
             else:
                 parsed = values.parse_amounts(raw, header)
             self.result.notes.extend(parsed.notes)
+            unit = self.mapping.units.get(header)
+            if unit is not None and unit.factor != 1:
+                parsed.values = parsed.values * unit.factor
+                self.result.notes.append(Problem("note_unit_scaled", {
+                    "column": header, "unit": unit.text, "factor": f"{unit.factor:,.0f}",
+                    "base": unit.currency or "units", "base_zh": "元" if unit.currency == "CNY" else (
+                        unit.currency or "基本单位")}, "info"))
             self.out[column] = parsed.values
-            self.out[f"_blank_{column}"] = parsed.blank.values
+            self.out[f"_blank_{column}"] = parsed.blank.to_numpy(dtype=bool) & ~errors  # an error is not a blank
             bad = parsed.bad.to_numpy(dtype=bool)
             reasons = parsed.reasons
             for i in np.flatnonzero(bad):
@@ -374,7 +530,8 @@ class _Importer:
         ends = starts.copy()
         uniques = text.unique()
         parsed: dict[str, tuple[str, object, object] | None] = {}
-        date_like = [u for u in uniques if u and not _looks_like_period(u)]
+        named = {u: k for u in uniques if u and (k := month_name_period(u))}  # "Oct 2026" → 2026-10
+        date_like = [u for u in uniques if u and u not in named and not _looks_like_period(u)]
         date_values = values.parse_dates(pd.Series(date_like, dtype="object"), header) if date_like else None
         for i, u in enumerate(date_like):
             if date_values is not None and not date_values.bad.iloc[i] and not date_values.blank.iloc[i]:
@@ -385,7 +542,7 @@ class _Importer:
             if u in parsed or not u:
                 continue
             try:
-                p = parse_period(u, self.settings.fiscal_start_month)
+                p = parse_period(named.get(u, u), self.settings.fiscal_start_month)
                 parsed[u] = (p.key, p.start, p.end) if p.kind != "custom" or p.start == p.end else None
                 if p.kind == "custom" and p.start == p.end:  # a single date → its month
                     m = parse_period(f"{p.start.year}-{p.start.month:02d}")
@@ -441,6 +598,7 @@ class _Importer:
         if sales_list:
             res.notes.append(Problem("note_sales_list", severity="info"))
         out["status"] = status
+        self._close_date_by_status(status)
         if "amount" in out.columns:
             won_blank = (status == "won") & out["amount"].isna() & out["_blank_amount"]
             self.reject(won_blank, lambda i: Problem("won_without_amount", column="amount"))
@@ -476,6 +634,129 @@ class _Importer:
                 res.notes.append(Problem("note_order_lines", {"count": int(dup.sum())}, "info"))
         else:
             self._duplicates(["deal_id"], "deal ID", "商机编号")
+
+    def _close_date_by_status(self, status: pd.Series) -> None:
+        """Vendor exports with separate dates (Pipedrive's won time and lost time, an expected close
+        date beside a closed-on date): a won deal closes on its won time, a lost deal on its lost
+        time, an open deal is expected on its expected close date; each falls back to close_date."""
+        out = self.out
+        roles = [c for c in DEAL_DATE_ROLE_NAMES if c in out.columns]
+        if not roles:
+            return
+        base = out["close_date"] if "close_date" in out.columns else pd.Series(pd.NaT, index=out.index,
+                                                                               dtype="datetime64[us]")
+        base_blank = out["_blank_close_date"] if "_blank_close_date" in out.columns else pd.Series(True, index=out.index)
+        close, blank = base.copy(), base_blank.copy()
+        used = {}
+        for role, wanted in (("won_date", "won"), ("lost_date", "lost"), ("expected_close_date", "open")):
+            if role not in out.columns:
+                continue
+            rows = (status == wanted) & out[role].notna()
+            close = close.where(~rows, out[role])
+            blank = blank.where(~rows, False)
+            used[wanted] = self.header_of(role)
+        out["close_date"] = close.astype("datetime64[us]")
+        out["_blank_close_date"] = blank.astype(bool)
+        fallback = self.header_of("close_date") or "–"
+        self.result.notes.append(Problem("note_close_by_status", {
+            "won": used.get("won", fallback), "lost": used.get("lost", fallback),
+            "expected": used.get("open", fallback)}, "info"))
+        self.out = out.drop(columns=[c for r in roles for c in (r, f"_blank_{r}")])
+
+    def _currency(self) -> None:
+        """One currency per table: from a currency column, symbols in the money cells, or the header.
+
+        A single currency is recorded on every row. Several are converted with ``fx_rates`` (rate to
+        the reporting currency, per month or for every month) or refused with the currencies named.
+        """
+        money = [c for c in MONEY_COLUMNS.get(self.table, ()) if c in self.out.columns]
+        if "currency" not in TABLES[self.table].names or self.table not in MONEY_COLUMNS:
+            return
+        res = self.result
+        per_row = pd.Series(None, index=self.out.index, dtype="object")
+        how = ""
+        for column in money:
+            header = self.header_of(column)
+            unit = self.mapping.units.get(header) if header else None
+            if unit is not None and unit.currency:
+                per_row[:] = unit.currency
+                how = "header"
+            if header and header in self.raw.columns:
+                cells = self.raw[header].map(cell_currency)
+                if cells.notna().any():
+                    per_row = cells.where(cells.notna(), per_row)
+                    how = "cells"
+        if "currency" in self.out.columns:
+            given = self.out["currency"]
+            codes = given.map(lambda v: currency_code(v) if v is not None else None)
+            unknown = given.notna() & codes.isna()
+            self.reject(unknown, lambda i: Problem("unknown_currency", {"value": given.iloc[i]}, column="currency"))
+            if codes.notna().any():
+                per_row = codes.where(codes.notna(), per_row)
+                how = "column"
+        ok = self.ok
+        found = sorted(set(per_row[ok].dropna()))
+        if len(found) <= 1:
+            self.out["currency"] = found[0] if found else None
+            if found:
+                en, zh = _HOW[how]
+                res.notes.append(Problem("note_currency", {
+                    "table": TABLES[self.table].label_en, "table_zh": _TABLE_ZH[self.table], "currency": found[0],
+                    "how": en, "how_zh": zh}, "info"))
+            return
+        if self.fx_rates is None or not len(self.fx_rates):
+            res.errors.append(Problem("mixed_currencies", {"file": res.file_name, "currencies": ", ".join(found)}))
+            return
+        self._convert(per_row, found, money)
+
+    def _convert(self, per_row: pd.Series, found: list[str], money: list[str]) -> None:
+        rates = self.fx_rates
+        assert rates is not None
+        table_codes = rates["currency"].map(currency_code)
+        unit_rate = set(table_codes[rates["rate"] == 1].dropna())
+        missing = [c for c in found if c not in set(table_codes.dropna())]
+        target = (next(iter(unit_rate)) if len(unit_rate) == 1 else missing[0] if len(missing) == 1
+                  else self.settings.currency or None)
+        if target is None:  # rates given, but to which currency cannot be told: refuse, never guess
+            self.result.errors.append(Problem("mixed_currencies", {
+                "file": self.result.file_name, "currencies": ", ".join(found)}))
+            return
+        lookup: dict[tuple[str, str | None], float] = {}
+        for code, period, rate in zip(table_codes, rates.get("period", pd.Series(None, index=rates.index)),
+                                      rates["rate"], strict=True):
+            if code and pd.notna(rate):
+                lookup[(code, None if period is None or pd.isna(period) else str(period))] = float(rate)
+        if "close_date" in self.out.columns:
+            months = self.out["close_date"].dt.strftime("%Y-%m")
+        elif "period_start" in self.out.columns:
+            months = self.out["period_start"].dt.strftime("%Y-%m")
+        else:
+            months = pd.Series(None, index=self.out.index, dtype="object")
+        factors = pd.Series(np.nan, index=self.out.index)
+        converted = 0
+        for i in np.flatnonzero(self.ok):
+            code, month = per_row.iloc[i], months.iloc[i]
+            month = None if month is None or pd.isna(month) else str(month)
+            if code is None:
+                self.add_reason(i, Problem("currency_unknown_in_mix", {"currencies": ", ".join(found)},
+                                           column="currency"))
+                continue
+            if code == target:
+                factors.iloc[i] = 1.0
+                continue
+            rate = lookup.get((code, month), lookup.get((code, None)))
+            if rate is None:
+                self.add_reason(i, Problem("no_fx_rate", {"currency": code, "period": month or "–"},
+                                           column="currency"))
+                continue
+            factors.iloc[i] = rate
+            converted += 1
+        for column in money:
+            self.out[column] = self.out[column] * factors
+        self.out["currency"] = target
+        self.result.notes.append(Problem("note_converted", {
+            "currencies": ", ".join(c for c in found if c != target), "target": target, "rows": converted},
+            "info"))
 
     def _duplicates(self, key: list[str], key_en: str, key_zh: str) -> None:
         """Reject every repeat of an already-loaded key ("duplicate of row N")."""

@@ -518,23 +518,31 @@ def _read_workbook(data: bytes, filename: str, kind: str, sheet: str | None, lim
                     raise _fail("read_no_data", filename)
             child = sw.ChildParse(data, {"op": "read", "kind": book.kind, "sheets": wanted}, limits)
             try:
-                sw.scan_xml_parts(zf)  # runs while the child parses
+                error_parts = sw.scan_xml_parts(zf)  # runs while the child parses
             except sw.Refused:
                 child.kill()
                 raise
             answer = child.result()
+            by_name = {p.name: p.part for p in book.sheets}
+            error_cells = {name: error_parts[part] for name, part in by_name.items() if part in error_parts}
         else:
             if b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e" in data:
                 raise sw.Refused(sw.PASSWORD)
             answer = sw.parse_in_child(data, "xls", None if sheet is None else [sheet], limits)
     except sw.Refused as exc:
         raise _refused(exc, filename) from None
+    if kind != "zip":
+        error_cells = {}
     sheets: list[Sheet] = []
     for item in answer["sheets"]:
         sheet_notes = list(notes)
         if item["hidden"]:
             sheet_notes.append(Problem("read_hidden_sheet", {"file": filename, "sheet": item["name"]}, "info"))
-        built = _build_sheet(item["name"], _columns_from_child(item), int(item["nrows"]), sheet_notes)
+        columns = _columns_from_child(item)
+        for (row, col), text in error_cells.get(item["name"], {}).items():
+            if col <= len(columns) and row <= len(columns[col - 1]) and columns[col - 1][row - 1] is None:
+                columns[col - 1][row - 1] = text
+        built = _build_sheet(item["name"], columns, int(item["nrows"]), sheet_notes)
         if built is not None:
             sheets.append(built)
     if not sheets:

@@ -223,12 +223,33 @@ def has_dtd(buf: bytes) -> bool:
     return False
 
 
-def scan_xml_parts(zf: zipfile.ZipFile) -> None:
-    """Stream every XML part and refuse any DOCTYPE/ENTITY declaration (and CRC errors)."""
+_ERROR_CELL = re.compile(rb"<(?:\w+:)?c\s([^>]*\bt\s*=\s*[\"']e[\"'][^>]*)>(.{0,400}?)</(?:\w+:)?c>", re.DOTALL)
+_CELL_REF = re.compile(rb"\br\s*=\s*[\"']([A-Za-z]{1,4})(\d{1,8})[\"']")
+_CELL_VALUE = re.compile(rb"<(?:\w+:)?v>([^<]{1,16})</(?:\w+:)?v>")
+
+
+def _error_cells(buf: bytes, found: dict[tuple[int, int], str]) -> None:
+    """Excel error cells (``t="e"``: #N/A, #VALUE!, #REF!) in a piece of sheet XML → (row, col) → text.
+
+    The workbook reader in the child turns them into blanks; the importer reports them instead.
+    """
+    for m in _ERROR_CELL.finditer(buf):
+        ref, value = _CELL_REF.search(m.group(1)), _CELL_VALUE.search(m.group(2))
+        if ref and value:
+            found[(int(ref.group(2)), _col_number(ref.group(1)))] = value.group(1).decode("ascii", "replace")
+
+
+def scan_xml_parts(zf: zipfile.ZipFile) -> dict[str, dict[tuple[int, int], str]]:
+    """Stream every XML part and refuse any DOCTYPE/ENTITY declaration (and CRC errors).
+
+    Returns the Excel error cells found per worksheet part: part → (1-based row, col) → ``#N/A``.
+    """
+    errors: dict[str, dict[tuple[int, int], str]] = {}
     for info in zf.infolist():
         if not info.filename.lower().endswith((".xml", ".rels", ".vml")):
             continue
         tail = b""
+        worksheet = "worksheets/" in info.filename.lower()
         try:
             with zf.open(info) as part:
                 while True:
@@ -237,11 +258,14 @@ def scan_xml_parts(zf: zipfile.ZipFile) -> None:
                         break
                     if has_dtd(chunk) or has_dtd(tail + chunk[:32]):
                         raise Refused(XML_ENTITIES, part=info.filename)
-                    tail = chunk[-32:]
+                    if worksheet and (b't="e"' in chunk or b"t='e'" in chunk or b't="e"' in tail + chunk[:600]):
+                        _error_cells(tail + chunk, errors.setdefault(info.filename, {}))
+                    tail = chunk[-600:]
         except Refused:
             raise
         except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError, ValueError) as exc:
             raise Refused(CORRUPT, detail=f"{info.filename}: {str(exc)[:100]}") from None
+    return errors
 
 
 # ---- the child process ---------------------------------------------------------------------
@@ -482,7 +506,9 @@ def _read_xlrd(data: bytes, request: dict[str, Any], max_cells: int) -> dict[str
                         value = value.date()  # type: ignore[attr-defined]
                 elif cell.ctype == xlrd.XL_CELL_BOOLEAN:
                     value = bool(cell.value)
-                elif cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK, xlrd.XL_CELL_ERROR):
+                elif cell.ctype == xlrd.XL_CELL_ERROR:  # kept as #N/A: the importer reports it
+                    value = xlrd.error_text_from_code.get(cell.value, "#ERROR")
+                elif cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
                     value = ""
                 else:
                     value = cell.value

@@ -42,7 +42,7 @@ define("cli_already_published", "{file} has the same content as {earlier}, alrea
 define("cli_not_published", "Nothing was published: {count} file(s) failed.",
        "未发布任何数据：{count} 个文件未通过检查。")
 
-FILE_OPTIONS = ("deals", "targets", "surveys", "peer_reviews", "activities", "campaigns", "markets")
+FILE_OPTIONS = ("deals", "targets", "surveys", "peer_reviews", "activities", "campaigns", "markets", "fx_rates")
 
 
 class CliError(Exception):
@@ -109,6 +109,11 @@ def load_from_args(args: argparse.Namespace, settings: Settings) -> Loaded:
     failed = [r for r in loaded.results if r.errors]
     if failed:
         raise CliError([p for r in failed for p in r.errors])
+    # Sheets of a workbook that were skipped (not the kind asked for) are named on stderr.
+    for r in loaded.results:
+        for p in r.notes:
+            if p.code == "sheet_skipped":
+                print(p.text(args.lang if getattr(args, "lang", "en") == "zh" else "en"), file=sys.stderr)
     return loaded
 
 

@@ -114,11 +114,61 @@ LOST_SYNONYMS: tuple[str, ...] = (
 
 STATUSES = ("open", "won", "lost")
 STATUS_SYNONYMS: dict[str, str] = {
-    "open": "open", "opened": "open", "in progress": "open", "active": "open",
+    "open": "open", "opened": "open", "in progress": "open", "active": "open", "on hold": "open",
+    # Odoo sale orders: a quotation is open, a confirmed sales order won, a cancelled one lost.
+    "quotation": "open", "quotation sent": "open", "sales order": "won", "locked": "won",
+    "cancelled": "lost", "canceled": "lost", "out-sold": "lost", "outsold": "lost",
+    "无效": "lost", "已取消": "lost", "已关闭": "lost",
     "进行中": "open", "跟进中": "open", "未关闭": "open", "進行中": "open",
     "won": "won", "win": "won", "closed won": "won", "赢单": "won", "成交": "won", "贏單": "won",
     "lost": "lost", "closed lost": "lost", "输单": "lost", "丢单": "lost", "輸單": "lost",
 }
+
+# --- money: currencies and units ----------------------------------------------------------------
+
+#: Headers of a currency column (deals and targets share them).
+CURRENCY_HEADERS: tuple[str, ...] = (
+    "currency", "currency code", "deal currency", "deal - currency", "deal - currency of value",
+    "currency of value", "opportunity currency", "document currency", "transaction currency",
+    "amount currency", "total amount currency", "currency_id", "currencyisocode",
+    "币种", "币别", "货币", "结算币别", "结算币种", "交易币种", "幣別", "幣種", "貨幣",
+)
+
+#: Currency names, codes and symbols as they appear in cells and headers → ISO code.
+CURRENCY_NAMES: dict[str, str] = {
+    "cny": "CNY", "rmb": "CNY", "人民币": "CNY", "人民幣": "CNY", "元": "CNY", "yuan": "CNY",
+    "chinese yuan": "CNY", "renminbi": "CNY", "¥": "CNY", "￥": "CNY",
+    "usd": "USD", "us dollar": "USD", "us$": "USD", "美元": "USD", "dollar": "USD", "$": "USD",
+    "eur": "EUR", "euro": "EUR", "欧元": "EUR", "歐元": "EUR", "€": "EUR",
+    "gbp": "GBP", "pound sterling": "GBP", "british pound": "GBP", "英镑": "GBP", "£": "GBP",
+    "jpy": "JPY", "yen": "JPY", "japanese yen": "JPY", "日元": "JPY", "円": "JPY",
+    "hkd": "HKD", "hk$": "HKD", "港元": "HKD", "港币": "HKD", "港幣": "HKD", "hong kong dollar": "HKD",
+    "twd": "TWD", "nt$": "TWD", "ntd": "TWD", "新台币": "TWD", "新台幣": "TWD", "台币": "TWD",
+    "inr": "INR", "₹": "INR", "rupee": "INR", "indian rupee": "INR",
+    "sgd": "SGD", "s$": "SGD", "新加坡元": "SGD", "aud": "AUD", "a$": "AUD", "澳元": "AUD",
+    "cad": "CAD", "c$": "CAD", "加元": "CAD", "chf": "CHF", "krw": "KRW", "₩": "KRW", "韩元": "KRW",
+    "brl": "BRL", "r$": "BRL", "mxn": "MXN", "rub": "RUB", "₽": "RUB", "sek": "SEK", "nok": "NOK",
+    "dkk": "DKK", "zar": "ZAR", "aed": "AED", "sar": "SAR", "thb": "THB", "myr": "MYR", "idr": "IDR",
+    "php": "PHP", "vnd": "VND", "nzd": "NZD", "pln": "PLN", "czk": "CZK", "huf": "HUF", "try": "TRY",
+}
+
+#: Multipliers a header may state for its money values (``合同金额（万元）``, ``Amount (k)``).
+UNIT_FACTORS: dict[str, float] = {
+    "元": 1.0, "千元": 1e3, "万元": 1e4, "萬元": 1e4, "十万元": 1e5, "百万元": 1e6, "百萬元": 1e6,
+    "千万元": 1e7, "亿元": 1e8, "億元": 1e8, "万": 1e4, "萬": 1e4, "千": 1e3, "亿": 1e8, "億": 1e8,
+    "k": 1e3, "'000": 1e3, "000s": 1e3, "000": 1e3, "thousands": 1e3, "in thousands": 1e3,
+    "m": 1e6, "mm": 1e6, "mn": 1e6, "millions": 1e6, "in millions": 1e6,
+}
+
+
+def currency_code(text: object) -> str | None:
+    """The ISO code a cell or header fragment names (``人民币`` → CNY, ``US Dollar`` → USD), else None."""
+    if text is None:
+        return None
+    folded = unicodedata.normalize("NFKC", str(text)).strip().lower()
+    # "US Dollars", "Euros": the plural names the same currency.
+    return CURRENCY_NAMES.get(folded) or (CURRENCY_NAMES.get(folded[:-1]) if folded.endswith("s") else None)
+
 
 # --- header normalisation --------------------------------------------------------------------
 
@@ -140,8 +190,7 @@ def _c(name: str, type_: ColumnType, en: str, zh: str, *syn: str, required: bool
 
 # After import every amount of a table is in one currency, recorded on every row (NULL when the
 # file did not say); the pages show that currency's symbol (analytics.outputs.numbers).
-_CURRENCY = _c("currency", "text", "Currency", "币种",
-               "currency", "currency code", "币种", "货币", "幣種", "貨幣",
+_CURRENCY = _c("currency", "text", "Currency", "币种", *CURRENCY_HEADERS,
                description="ISO 4217 code of the amounts (CNY, USD, EUR …), the same on every row.")
 
 
@@ -153,29 +202,38 @@ DEALS = Table(
            "deal - pipedrive system id", "deal - id", "order id", "order no", "order number",
            "invoice id", "invoice number", "invoice no", "contract id", "contract no",
            "商机编号", "商机id", "机会编号", "订单号", "订单编号", "单号", "合同号", "合同编号",
-           "编号", "商機編號", "訂單編號", "合約編號",
+           "编号", "商機編號", "訂單編號", "合約編號", "商机编码", "单据编号", "销售订单编号", "销售单号",
+           "销货单号", "銷貨單號", "房号", "房间编号", "num", "document number", "doc no", "salesordernumber",
+           "sales order number", "order reference", "transaction id", "record id", "deal - id",
            # A deal's name is the last resort: Salesforce and Odoo reports often carry no id.
-           "opportunity name", "deal name", "deal_name", "deal - title", "opportunity", "商机名称",
+           "opportunity name", "deal name", "deal_name", "deal - title", "opportunity", "title", "topic",
+           "name", "商机名称", "机会名称", "销售机会名称", "商機名稱", "项目名称",
            required=True, description="Unique per opportunity; repeats are order lines in a sales list."),
         _c("customer", "text", "Customer", "客户",
            "customer", "customer name", "account", "account name", "company", "company name",
            "organization", "organisation", "organization - name", "deal - organization",
            "associated company", "client", "partner", "partner_id", "buyer",
-           "客户", "客户名称", "客户名", "公司名称", "买方姓名", "客户姓名", "單位名稱", "客戶", "客戶名稱"),
+           "potential customer", "billing name", "customer/vendor name", "bill to", "sold-to party", "reseller",
+           "客户", "客户名称", "客户名", "公司名称", "买方姓名", "客户姓名", "客户简称", "购买方", "單位名稱", "客戶",
+           "客戶名稱", "客戶簡稱"),
         _c("rep", "text", "Sales rep", "销售代表",
            "rep", "sales rep", "sales representative", "salesperson", "sales person",
            "sales agent", "sales_agent", "agent", "owner", "opportunity owner", "deal owner",
            "deal - owner", "owner name", "account owner", "user_id", "assigned to", "seller",
            "employee", "employee name", "sr_id", "sales_rep",
            "销售代表", "销售", "销售人员", "销售员", "业务员", "负责人", "跟进人", "所属销售",
-           "销售姓名", "销售人员填写分机", "銷售代表", "業務員", "負責人", "銷售人員",
+           "销售姓名", "销售人员填写分机", "所有人", "业务人员", "业务代表", "置业顾问", "客户经理", "销售经理",
+           "sales employee", "sales consultant", "account manager", "user", "assignee", "responsible",
+           "responsible person", "assigned user", "销售负责人", "归属人",
+           "銷售代表", "業務員", "負責人", "銷售人員", "業務人員", "業務代表", "負責業務", "銷售員",
            required=True),
         _c("team", "text", "Team", "团队",
            "team", "sales team", "team_id", "manager", "sales manager", "group", "department",
-           "团队", "销售团队", "小组", "部门", "所属团队", "團隊", "銷售團隊", "部門"),
+           "团队", "销售团队", "小组", "部门", "所属团队", "所属部门", "销售部门", "负责人主属部门", "團隊",
+           "銷售團隊", "部門", "所屬部門"),
         _c("region", "text", "Region", "区域",
            "region", "territory", "territory region", "regional office", "area", "state",
-           "province", "country", "country/region", "sales region",
+           "province", "country", "country/region", "sales region", "sales territory",
            "区域", "地区", "大区", "片区", "所属省份", "所属省份必填", "省份", "區域", "地區"),
         _c("segment", "text", "Segment", "细分市场",
            "segment", "market segment", "customer segment", "industry", "sector", "vertical",
@@ -186,48 +244,57 @@ DEALS = Table(
            "渠道", "销售渠道", "通路", "銷售渠道"),
         _c("lead_source", "text", "Lead source", "线索来源",
            "lead source", "lead_source", "source", "original source", "origin", "campaign source",
-           "campaign_source", "campaign", "marketing source",
-           "线索来源", "来源", "客户来源", "来源类型", "線索來源", "來源"),
+           "campaign_source", "campaign", "marketing source", "original source type",
+           "线索来源", "来源", "客户来源", "来源类型", "机会来源", "商机来源", "線索來源", "來源", "客戶來源"),
         _c("product", "text", "Product", "产品",
-           "product", "product name", "item", "sku", "product line",
-           "产品", "产品名称", "商品", "商品名称", "產品", "產品名稱"),
+           "product", "product name", "item", "sku", "product line", "lineitem name", "item name",
+           "产品", "产品名称", "商品", "商品名称", "意向产品", "存货名称", "物料名称", "品名", "產品", "產品名稱", "商品名稱"),
         _c("stage", "text", "Stage", "阶段",
            "stage", "deal stage", "deal_stage", "deal - stage", "deal - stage pipeline",
            "stage_id", "sales stage", "pipeline stage", "opportunity stage",
-           "阶段", "销售阶段", "商机阶段", "项目阶段", "项目阶段必填", "阶段名称", "階段", "銷售階段",
+           "pipeline phase",
+           "阶段", "销售阶段", "商机阶段", "项目阶段", "项目阶段必填", "阶段名称", "跟进阶段", "階段", "銷售階段",
+           "商機階段",
            required=True,
            description="Required for a pipeline; a file with neither stage nor status is a sales list."),
         _c("status", "status", "Status", "状态",
            "status", "deal status", "deal - status", "state of deal", "won/lost", "outcome",
-           "状态", "商机状态", "赢单/输单", "結果", "狀態"),
+           "状态", "商机状态", "赢单/输单", "結果", "狀態", "商機狀態"),
         _c("amount", "number", "Amount", "金额",
            "amount", "deal amount", "deal value", "deal - value", "value", "close value",
            "close_value", "total amount", "opportunity amount", "revenue", "sales", "sales amount",
            "total", "total price", "price", "net amount", "expected revenue",
-           "金额", "合同金额", "合同金额元", "销售额", "成交金额", "实际成交金额", "总价", "订单金额",
-           "项目预算", "收入", "金額", "合約金額", "銷售額",
+           "est revenue", "estimated revenue", "document total", "total due", "grand total", "salesamount",
+           "income", "opportunity value", "contract value",
+           "金额", "合同金额", "销售额", "成交金额", "实际成交金额", "总价", "订单金额", "销售金额", "商机金额",
+           "预计金额", "预计签单金额", "销售订单金额", "价税合计", "含税金额", "项目预算", "收入",
+           "金額", "合約金額", "銷售額", "預估金額", "含稅金額", "價稅合計", "成交金額", "訂單金額",
            required=True, minimum=0.0),
         _c("quantity", "number", "Quantity", "数量",
-           "quantity", "qty", "units", "unit count", "volume", "数量", "件数", "台数", "數量",
+           "quantity", "qty", "units", "unit count", "volume", "order quantity", "lineitem quantity",
+           "数量", "件数", "台数", "销售数量", "數量", "銷售數量",
            minimum=0.0),
         _c("created_date", "date", "Created", "创建日期",
            "created date", "create date", "created", "created on", "creation date",
            "deal - creation date", "create_date", "created time", "engage date", "engage_date",
            "first contact date", "first_contact_date", "opened date", "date created",
-           "创建日期", "创建时间", "添加时间", "立项日期", "录入日期", "下单日期", "建立日期", "創建日期"),
+           "deal created", "created at",
+           "创建日期", "创建时间", "添加时间", "立项日期", "录入日期", "登记日期", "认购日期", "建立日期", "創建日期",
+           "建立時間"),
         _c("close_date", "date", "Close date", "成交日期",
-           "close date", "closing date", "closed date", "closed on", "deal - closed on",
-           "expected close date", "deal - expected close date", "expected closing",
-           "date_deadline", "date_closed", "won date", "won_date", "deal - won time",
-           "close_date", "closing_date", "invoice date", "order date", "sale date", "date of sale",
-           "成交日期", "签约日期", "签订日期", "关闭日期", "预计成交日期", "签单日期", "網簽日期",
-           "网签日期", "認購日期", "成交時間", "簽約日期"),
+           "close date", "closing date", "closed date", "closed on", "deal - closed on", "actual close date",
+           "date_closed", "close_date", "closing_date", "invoice date", "order date", "sale date",
+           "date of sale", "posting date", "paid at", "document date", "transaction date", "date",
+           "成交日期", "签约日期", "签订日期", "关闭日期", "签单日期", "结单日期", "结束日期", "成交时间",
+           "订单日期", "下单日期", "单据日期", "销货日期", "网签日期", "日期",
+           "網簽日期", "認購日期", "成交時間", "簽約日期", "結案日期", "銷貨日期", "訂單日期", "結單日期"),
         _c("probability", "probability", "Probability", "赢单概率",
            "probability", "probability %", "deal - probability", "win probability", "likelihood",
-           "赢单概率", "成交概率", "赢率", "概率", "可能性", "贏單機率"),
+           "deal probability",
+           "赢单概率", "成交概率", "赢率", "赢单率", "成功率", "概率", "可能性", "贏單機率", "贏率"),
         _c("lost_reason", "text", "Lost reason", "输单原因",
            "lost reason", "loss reason", "deal - lost reason", "reason lost", "closed lost reason",
-           "输单原因", "丢单原因", "失败原因", "輸單原因"),
+           "closed lost reason", "输单原因", "丢单原因", "失败原因", "輸單原因"),
         _c("lost_stage", "text", "Stage when lost", "输单阶段",
            "lost stage", "stage lost", "lost at stage", "输单阶段", "丢单阶段", "輸單階段"),
         _CURRENCY,
@@ -235,6 +302,27 @@ DEALS = Table(
     key=("deal_id",),
     description="One row per opportunity or, in a sales list, per order line.",
 )
+
+
+#: Import-only date roles of a deal export (never stored): a vendor's expected close date, won time
+#: and lost time become ``close_date`` by status (see the importer's ``_close_date_by_status``).
+DEAL_DATE_ROLES: tuple[Column, ...] = (
+    _c("expected_close_date", "date", "Expected close date", "预计成交日期",
+       "expected close date", "deal - expected close date", "expected closing", "date_deadline",
+       "est close date", "estimated close date", "expected close", "forecast close date",
+       "预计成交日期", "预计签单日期", "预计结单日期", "预计成交时间", "预计关闭日期",
+       "預計成交日期", "預計結案日", "預計結案日期", "預計簽約日期",
+       description="The close date of open deals only."),
+    _c("won_date", "date", "Won on", "赢单日期",
+       "won time", "deal - won time", "won date", "won_date", "won on", "date won",
+       "赢单日期", "赢单时间", "贏單日期",
+       description="The close date of won deals."),
+    _c("lost_date", "date", "Lost on", "输单日期",
+       "lost time", "deal - lost time", "lost date", "lost_date", "lost on", "date lost",
+       "输单日期", "输单时间", "丢单日期", "輸單日期",
+       description="The close date of lost deals."),
+)
+DEAL_DATE_ROLE_NAMES = tuple(c.name for c in DEAL_DATE_ROLES)
 
 
 def stage_entry_column(stage_key: str) -> str:
@@ -247,19 +335,28 @@ TARGETS = Table(
     (
         _c("period", "period", "Period", "期间",
            "period", "month", "quarter", "year", "quota date", "quotadate", "target period",
-           "fiscal period", "date", "月份", "期间", "月度", "季度", "年度", "年份", "日期", "期間",
+           "fiscal period", "date", "start date", "from", "forecast period", "goal period",
+           "月份", "期间", "月度", "季度", "年度", "年份", "日期", "考核月份", "考核期间", "考核周期", "周期",
+           "目标月份", "期間", "週期",
            required=True),
         _c("rep", "text", "Sales rep", "销售代表",
            "rep", "sales rep", "salesperson", "sales person", "sales agent", "owner", "employee",
-           "employeeid", "employee id", "businessentityid", "user",
-           "销售代表", "销售", "销售人员", "业务员", "负责人", "姓名", "銷售代表", "業務員"),
+           "employeeid", "employee id", "businessentityid", "user", "quota owner", "goal owner", "assigned to",
+           "assignee", "owner name", "name",
+           "销售代表", "销售", "销售人员", "业务员", "负责人", "姓名", "目标对象", "考核对象", "所有人",
+           "銷售代表", "業務員", "業務代表", "業務人員", "銷售人員"),
         _c("team", "text", "Team", "团队",
-           "team", "sales team", "manager", "group", "团队", "销售团队", "小组", "部门", "團隊"),
+           "team", "sales team", "manager", "group", "department",
+           "团队", "销售团队", "小组", "部门", "所属部门", "销售部门", "團隊", "部門", "所屬部門"),
         _c("metric", "text", "Metric", "指标",
-           "metric", "measure", "kpi", "target type", "指标", "目标类型", "指標"),
+           "metric", "measure", "kpi", "target type", "goal type", "goal metric", "goal definition",
+           "指标", "目标类型", "指标类型", "指標", "目標類型"),
         _c("target", "number", "Target", "目标值",
-           "target", "quota", "salesquota", "sales quota", "goal", "target amount", "plan",
-           "目标", "目标值", "目标金额", "销售目标", "任务", "指标值", "配额", "目標", "目標值",
+           "target", "quota", "salesquota", "sales quota", "goal", "target amount", "plan", "quota amount",
+           "goal target", "goal value", "target value", "target money", "to reach",
+           "业绩指标", "业绩目标", "销售指标", "任务指标",
+           "目标", "目标值", "目标金额", "销售目标", "任务", "任务额", "销售任务", "指标值", "配额",
+           "目標", "目標值", "目標金額", "銷售目標",
            required=True, minimum=0.0),
         _CURRENCY,
     ),
@@ -274,7 +371,8 @@ SURVEYS = Table(
     (
         _c("date", "date", "Date", "日期",
            "date", "response date", "submitted", "submitted at", "timestamp", "survey date",
-           "日期", "回复日期", "调查日期", "提交时间", "時間", required=True),
+           "日期", "回复日期", "调查日期", "提交时间", "提交答卷时间", "答卷时间", "時間",
+           required=True),
         _c("customer", "text", "Customer", "客户",
            "customer", "customer name", "account", "company", "客户", "客户名称", "客戶"),
         _c("rep", "text", "Sales rep", "销售代表",
@@ -292,7 +390,7 @@ SURVEYS = Table(
            minimum=0, maximum=10),
         _c("comment", "text", "Comment", "评价",
            "comment", "comments", "feedback", "why", "verbatim", "remarks",
-           "评价", "意见", "反馈", "备注", "評價", "意見"),
+           "评价", "意见", "意见建议", "建议", "反馈", "备注", "評價", "意見"),
     ),
     one_of=(("csat", "nps"),),
     description="One row per customer response; at least one of csat and nps.",
@@ -366,8 +464,28 @@ MARKETS = Table(
     description="Total market size per segment and period, for market share.",
 )
 
+FX_RATES = Table(
+    "fx_rates", "Exchange rates", "汇率",
+    (
+        _c("currency", "text", "Currency", "币种", "currency", "currency code", "from currency", "source currency",
+           "币种", "币别", "货币", "幣別", required=True),
+        _c("period", "period", "Period", "期间", "period", "month", "date", "valid from", "月份", "期间", "日期"),
+        _c("rate", "number", "Rate to reporting currency", "折算汇率",
+           "rate", "fx rate", "exchange rate", "rate to reporting currency", "conversion rate",
+           "汇率", "折算汇率", "兑换率", "匯率", required=True, minimum=0.0),
+    ),
+    key=("currency", "period"),
+    description="Rate that turns one unit of a currency into the reporting currency, per month "
+                "(blank period: every month). Used to convert a file that mixes currencies.",
+)
+
 TABLES: dict[str, Table] = {
-    t.name: t for t in (DEALS, TARGETS, SURVEYS, PEER_REVIEWS, ACTIVITIES, CAMPAIGNS, MARKETS)
+    t.name: t for t in (DEALS, TARGETS, SURVEYS, PEER_REVIEWS, ACTIVITIES, CAMPAIGNS, MARKETS, FX_RATES)
+}
+
+#: Canonical columns that hold money (scaled by a unit in the header, converted between currencies).
+MONEY_COLUMNS: dict[str, tuple[str, ...]] = {
+    "deals": ("amount",), "targets": ("target",), "campaigns": ("cost",), "markets": ("market_size",),
 }
 
 #: Canonical columns that the importer adds to every loaded table.

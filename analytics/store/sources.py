@@ -67,7 +67,9 @@ def load_files(files: Mapping[str, Path | list[Path]], *, overrides: Mapping[str
     Raises InputError for a file that cannot be read at all.
     """
     results: list[ImportResult] = []
-    for kind, paths in files.items():
+    fx_rates: pd.DataFrame | None = None
+    # Exchange rates first: they convert the money of the files that mix currencies.
+    for kind, paths in sorted(files.items(), key=lambda kv: kv[0] != "fx_rates"):
         for path in ([paths] if isinstance(paths, Path) else paths):
             table = kind if kind in TABLES else None
             for file_path in _expand(path):
@@ -77,7 +79,9 @@ def load_files(files: Mapping[str, Path | list[Path]], *, overrides: Mapping[str
                     raise InputError(Problem("file_unreadable", {"file": str(file_path),
                                                                  "reason": exc.strerror or exc})) from None
                 results += import_file(data, file_path.name, table=table, overrides=dict(overrides or {}),
-                                       settings=settings, memory=memory)
+                                       settings=settings, memory=memory, fx_rates=fx_rates)
+        if kind == "fx_rates":
+            fx_rates = combine(results).get("fx_rates")
     results = reject_duplicates_across(results)
     return Loaded(combine(results), results, "files")
 

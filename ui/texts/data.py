@@ -68,4 +68,15 @@ TEXT: dict[str, tuple[str, str]] = {
     "data.hist.mode": ("Mode", "方式"),
     "data.hist.rows_loaded": ("Rows loaded", "导入行数"),
     "data.hist.rows_rejected": ("Rows rejected", "拒绝行数"),
+    "data.match": ("match {pct}", "匹配度 {pct}"),
+    "data.chosen": ("chosen by you", "您已选择"),
+    "data.check": ("please check", "请确认"),
+    "data.unit_scaled": ("values ×{factor} ({unit} in the header)", "数值 ×{factor}（表头单位 {unit}）"),
+    "data.unit_currency": ("currency {currency} (from the header)", "币种 {currency}（来自表头）"),
+    "data.confirm_intro": ("Please check {count} column(s) before relying on the figures: {columns}. Either "
+                           "the two best fields are close, or a required field matched weakly. The other "
+                           "fields it could be are listed first in its list.",
+                           "使用数据前请确认 {count} 列：{columns}。这些列的前两个候选字段很接近，或必需字段匹配度较低；"
+                           "其他可能的字段排在下拉列表最前面。"),
+    "data.confirm_button": ("The mapping is right", "对应无误"),
 }
