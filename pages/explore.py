@@ -214,14 +214,14 @@ def column_label(table: str, column: str) -> str:
                 col = TABLES[origin].column(column)
             except KeyError:
                 continue
-            return col.label_zh if lang == "zh" else col.label_en
+            return t(col.label)
     return column
 
 
 def table_title(name: str) -> str:
     if name in TABLES:
         spec = TABLES[name]
-        return f"{spec.label_zh if lang == 'zh' else spec.label_en} ({name})"
+        return t("format.with_note", label=t(spec.label), note=name)
     return name
 
 
@@ -408,7 +408,7 @@ def output_label(table: str, column: str, dates: list[str], grain: str) -> str:
     if column not in dates:
         return label
     word = t(f"explore.grain.{grain}")
-    return f"{label}（{word}）" if lang == "zh" else f"{label} ({word})"
+    return t("format.with_note", label=label, note=word)
 
 
 def numeric_type(kind: str) -> bool:
@@ -493,7 +493,8 @@ def render_pivot(table: str, info: pd.Series) -> None:
     dates = date_columns(table, types)
 
     def col_fmt(c: str) -> str:
-        return column_label(table, c) + (" 📅" if c in dates else "")
+        label = column_label(table, c)
+        return t("format.with_note", label=label, note=t("explore.date_column")) if c in dates else label
 
     if "xr" not in st.session_state and not urlstate._seeded("xr") and "xr" not in st.query_params:
         first = next((c for c in DEFAULT_ROWS if c in columns), None)

@@ -15,17 +15,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from analytics.messages import InputError, Problem, define
+from analytics import i18n
+from analytics.messages import InputError, Problem
 from analytics.store.schema import STAGES, TABLES, Table, normalise_header, stage_entry_column
-
-define("map_unknown_column", "--map names {target!r}, which is not a column of the {table} table "
-       "(columns: {columns}).",
-       "--map 指定的 {target!r} 不是 {table} 表的字段（可用字段：{columns}）。")
-define("map_bad_syntax", "--map {text!r} must look like \"Their Header=canonical_name\".",
-       "--map {text!r} 的格式应为 \"原表头=标准字段名\"。")
-define("map_unknown_header", "--map names the header {header!r}, which the file does not have "
-       "(headers found: {headers}).",
-       "--map 指定的表头 {header!r} 在文件中不存在（文件中的表头：{headers}）。")
 
 #: Month headers of wide target layouts → month number.
 _MONTH_NAMES = {
@@ -71,7 +63,7 @@ def _entry_stage(header: str) -> str | None:
         if folded.startswith(prefix):
             rest = folded[len(prefix):].removesuffix("date").removesuffix("日期").removesuffix("时间")
             for stage in STAGES:
-                names = (stage.key, stage.label_en, stage.label_zh, *stage.synonyms)
+                names = (stage.key, *i18n.texts(stage.label), *stage.synonyms)
                 if rest and any(rest == normalise_header(n) for n in names):
                     return stage_entry_column(stage.key)
     return None
@@ -105,7 +97,7 @@ class Mapping:
 def _candidates(table: Table) -> list[tuple[str, list[str]]]:
     out = []
     for col in table.columns:
-        names = [col.name, col.label_en, col.label_zh, *col.synonyms]
+        names = [col.name, *i18n.texts(col.label), *col.synonyms]
         seen: list[str] = []
         for n in names:
             f = normalise_header(n)

@@ -106,25 +106,27 @@ def customer_timeline(con: duckdb.DuckDBPyConnection, customer: str) -> pd.DataF
 
     Columns: date, kind ('deal'|'activity'|'survey'), event (deal: 'created', 'won', 'lost' or
     'open' for an open deal without created date; activity: its type; survey: 'survey'), what
-    (deal id · product · stage, type · note, or CSAT · NPS · comment), amount, rep, deal_id.
+    (deal id · product, type · note, or CSAT · NPS · comment), amount, rep, deal_id, stage (a deal's
+    stage as written in the file, for the page to name in the reader's language; else NULL).
     """
     sql = f"""
     SELECT created_date AS date, 'deal' AS kind, 'created' AS event,
-           concat_ws(' · ', deal_id, product, stage) AS what, amount, rep, deal_id
+           concat_ws(' · ', deal_id, product) AS what, amount, rep, deal_id, stage
     FROM deals WHERE customer = ? AND created_date IS NOT NULL
     UNION ALL
-    SELECT close_date, 'deal', status, concat_ws(' · ', deal_id, product, stage), amount, rep, deal_id
+    SELECT close_date, 'deal', status, concat_ws(' · ', deal_id, product), amount, rep, deal_id, stage
     FROM deals WHERE customer = ? AND status IN ('won', 'lost')
     UNION ALL
-    SELECT NULL, 'deal', 'open', concat_ws(' · ', deal_id, product, stage), amount, rep, deal_id
+    SELECT NULL, 'deal', 'open', concat_ws(' · ', deal_id, product), amount, rep, deal_id, stage
     FROM deals WHERE customer = ? AND coalesce(status, 'open') = 'open' AND created_date IS NULL
     UNION ALL
-    SELECT date, 'activity', coalesce(type, 'activity'), concat_ws(' · ', type, note), NULL, rep, deal_id
+    SELECT date, 'activity', coalesce(type, 'activity'), concat_ws(' · ', type, note), NULL, rep, deal_id,
+           NULL
     FROM ({_ACTIVITIES}) WHERE customer = ?
     UNION ALL
     SELECT date, 'survey', 'survey',
            concat_ws(' · ', 'CSAT ' || printf('%g', csat), 'NPS ' || printf('%g', nps), comment),
-           NULL, rep, deal_id
+           NULL, rep, deal_id, NULL
     FROM surveys WHERE customer = ?
     ORDER BY date DESC NULLS LAST, kind, deal_id
     """

@@ -15,7 +15,7 @@ import pandas as pd
 
 from analytics.ingest.importer import ImportResult, combine, import_file
 from analytics.ingest.mapping import MappingMemory
-from analytics.messages import InputError, Problem, define
+from analytics.messages import InputError, Problem
 from analytics.store import canonical
 from analytics.store.schema import TABLES
 from analytics.store.settings import DEFAULT_SETTINGS, Settings
@@ -24,10 +24,6 @@ from analytics.store.workspace import PROJECT_ROOT, Workspace
 SAMPLE_DIR = PROJECT_ROOT / "data" / "sample"
 _FILE_SUFFIXES = {".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".xls"}
 
-define("file_not_found", "{file}: no such file or folder.", "{file}：文件或文件夹不存在。")
-define("file_unreadable", "{file}: could not be opened ({reason}).", "{file}：无法打开（{reason}）。")
-define("kind_mismatch", "{file} was given as {kind} but looks like {found}; it is read as {kind}.",
-       "{file} 按 {kind} 提供，但看起来是 {found}；已按 {kind} 读取。")
 
 SourceKind = Literal["files", "workspace", "sample"]
 
