@@ -145,7 +145,7 @@ def _c(name: str, type_: ColumnType, *syn: str, required: bool = False, label: s
 
 # After import every amount of a table is in one currency, recorded on every row (NULL when the
 # file did not say); the pages show that currency's symbol (analytics.outputs.numbers).
-_CURRENCY = _c("currency", "text", "Currency", "币种",
+_CURRENCY = _c("currency", "text",
                "currency", "currency code", "币种", "货币", "幣種", "貨幣",
                description="ISO 4217 code of the amounts (CNY, USD, EUR …), the same on every row.")
 

@@ -226,4 +226,9 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "进入{stage}",
         "zh-Hant": "進入{stage}",
     },
+    "column.currency": {
+        "en": "Currency",
+        "zh": "币种",
+        "zh-Hant": "幣種",
+    },
 }
