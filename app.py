@@ -16,7 +16,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from analytics.store import catalog
 from ui import context, layout, sidebar, urlstate
 from ui import meeting as meeting_ui
-from ui.i18n import t
+from ui.i18n import native_uploader_css, t
 
 if PagesManager.uses_pages_directory:
     # A fresh server runs its first session's first script run in Streamlit's old pages/ mode;
@@ -57,9 +57,21 @@ PAGES = {
     ],
 }
 
+DEFAULT_URL = "overview"
+
+
+def deep_linked(path: str, title: str, icon: str, url: str) -> list:
+    """The default page, served at the root, and again at its own address: Streamlit serves the
+    default page at "/" only, so a link to /overview would open a "Page not found" dialog. The
+    second page (hidden from the menu) answers there; both run the same script."""
+    return [st.Page(path, title=title, icon=icon, url_path=f"{url}-home", default=True),
+            st.Page(path, title=title, icon=icon, url_path=url, visibility="hidden")]
+
+
 ASSETS = Path(__file__).parent / "ui" / "assets"
 st.logo(str(ASSETS / "logo.svg"), icon_image=str(ASSETS / "icon.svg"), size="large")
 lang = sidebar.language_picker()
+st.html(native_uploader_css(lang, int(st.get_option("server.maxUploadSize"))))
 ctx = context.build_context(lang)
 data_catalog = ctx.call(catalog.catalog)
 ctx.period, ctx.as_of = sidebar.period_picker(data_catalog, ctx.settings.fiscal_start_month, today())
@@ -74,14 +86,16 @@ if meeting:
     # One page, the meeting, served at every page's address: a link to any page with ?meet=1 opens
     # it, and leaving meeting mode returns to the page the link named.
     navigation = st.navigation(
-        [st.Page("pages/meeting.py", title=t("meeting.page_title"), icon=":material/co_present:", url_path=url,
-                 default=(url == "overview")) for pages in PAGES.values() for _, _, _, url in pages],
+        [*deep_linked("pages/meeting.py", t("meeting.page_title"), ":material/co_present:", DEFAULT_URL),
+         *(st.Page("pages/meeting.py", title=t("meeting.page_title"), icon=":material/co_present:", url_path=url)
+           for pages in PAGES.values() for _, _, _, url in pages if url != DEFAULT_URL)],
         position="hidden",
     )
 else:
     navigation = st.navigation(
-        {t(section): [st.Page(path, title=t(title), icon=icon, url_path=url, default=(url == "overview"))
-                      for path, title, icon, url in pages]
+        {t(section): [page for path, title, icon, url in pages
+                      for page in (deep_linked(path, t(title), icon, url) if url == DEFAULT_URL
+                                   else [st.Page(path, title=t(title), icon=icon, url_path=url)])]
          for section, pages in PAGES.items()},
         position="sidebar",
     )

@@ -1,8 +1,9 @@
 """Readable problems in the user's language.
 
-The library reports problems as ``Problem(code, params)``; the text lives in one catalogue
-with an English and a Chinese template per code, so the CLI and the app say the same thing.
-Modules add their codes with :func:`define` at import time.
+The library reports problems as ``Problem(code, params)``: ``code`` is a key of the one catalogue
+of words (``analytics/i18n/words/messages_*.py``), so the CLI and the app say the same thing in
+every language. A parameter may itself be an ``i18n.Key`` (a column or stage name), translated
+with the message.
 """
 
 from __future__ import annotations
@@ -10,15 +11,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-Lang = Literal["en", "zh"]
-Severity = Literal["error", "warning", "info"]
+from analytics import i18n
+from analytics.i18n import CATALOGUE, Lang
 
-CATALOGUE: dict[str, dict[str, str]] = {}
+__all__ = ["CATALOGUE", "InputError", "Lang", "Problem", "Severity", "define", "render"]
+
+Severity = Literal["error", "warning", "info"]
 
 
 def define(code: str, en: str, zh: str) -> str:
-    """Register the English and Chinese templates of ``code`` (``str.format`` fields)."""
-    CATALOGUE[code] = {"en": en, "zh": zh}
+    """The old way to add a message, next to its code: still accepted while other work lands.
+
+    ``scripts/i18n.py absorb`` moves such calls into the catalogue (with a 繁體中文 draft);
+    ``tests/test_i18n.py`` fails until it has run, because the entry lacks zh-Hant.
+    """
+    i18n.add({code: (en, zh)}, origin="define()")
     return code
 
 
@@ -37,14 +44,7 @@ class Problem:
 
 
 def render(code: str, lang: Lang = "en", **params: object) -> str:
-    templates = CATALOGUE.get(code)
-    if templates is None:
-        return f"{code} {params}" if params else code
-    template = templates.get(lang) or templates["en"]
-    try:
-        return template.format(**params)
-    except (KeyError, IndexError, ValueError):
-        return template
+    return i18n.text(code, lang, **params)
 
 
 class InputError(Exception):

@@ -480,8 +480,6 @@ def funnel(f: Frames, period: Period | None, filters: Filters, settings: Setting
     table = pd.DataFrame({
         **({by: np.repeat(counts[by].to_numpy(), n)} if by else {}),
         "stage": [s.key for s in stages] * len(counts),
-        "stage_label_en": [s.label_en for s in stages] * len(counts),
-        "stage_label_zh": [s.label_zh for s in stages] * len(counts),
         "reached": reached.reshape(-1).astype("int64"),
         "conversion": conv.reshape(-1), "conversion_from_first": from_first.reshape(-1),
         "conversion_from_previous": from_prev.reshape(-1),

@@ -12,13 +12,14 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from analytics import i18n
 from analytics.metrics import customers
 from ui import context, urlstate
 from ui import format as fmt
 from ui.charts import funnel as charts
 from ui.charts import show
 from ui.components import PAGE_ROWS, download_buttons, metric_card, show_table
-from ui.i18n import TEXT, Lang, current_lang, t
+from ui.i18n import Lang, current_lang, t
 from ui.safe import md
 
 HORIZON_DAYS = 7
@@ -55,7 +56,7 @@ def event_label(event: object, lang_: Lang | None = None) -> str:
     if event is None or pd.isna(event):
         return "–"
     key = f"customers.event.{str(event).strip().lower()}"
-    return t(key, lang_) if key in TEXT else str(event)
+    return t(key) if i18n.has(key) else str(event)
 
 
 def iso_day(d: object) -> str:
@@ -228,6 +229,9 @@ def render_timeline(table: pd.DataFrame) -> None:
     st.caption(t("customers.timeline.caption", customer=md(name)))
     first = ctx.call(customers.customer_timeline, name, limit=PAGE_ROWS)
     shown = first[["date", "kind", "event", "what", "amount", "rep", "deal_id"]].copy()
+    # A deal's stage is named in the reader's language (the file's own label when it is not a stage).
+    shown["what"] = [what if stage is None or pd.isna(stage) else f"{what} · {ctx.settings.stage_name(stage, lang)}"
+                     for what, stage in zip(shown["what"], first["stage"], strict=True)]
     shown["kind"] = shown["kind"].map(lambda k: t(f"customers.kind.{k}"))
     shown["event"] = shown["event"].map(event_label)
     # Activities and survey answers have no amount: blank, not "None", in either language.

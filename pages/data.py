@@ -29,7 +29,7 @@ def table_label(name: str | None) -> str:
     if name is None:
         return t("data.table.raw")
     spec = TABLES[name]
-    return spec.label_zh if lang == "zh" else spec.label_en
+    return t(spec.label)
 
 
 def column_options(table: str) -> list[str]:
@@ -79,10 +79,10 @@ def column_label(table: str, name: str) -> str:
     if name.startswith("entered_"):
         key = name.removeprefix("entered_")
         stage = next((s for s in ctx.settings.stages if s.key == key), None)
-        label = (stage.label_zh if lang == "zh" else stage.label_en) if stage else key
+        label = stage.label(lang) if stage else key
         return f"{t('data.entered')} {label} · {name}"
     col = field_spec(table, name)
-    return f"{col.label_zh if lang == 'zh' else col.label_en} · {name}"
+    return f"{t(col.label)} · {name}"
 
 
 def mapping_caption(row) -> str:
@@ -315,11 +315,11 @@ def history_tab() -> None:
 def templates_tab() -> None:
     st.markdown(t("data.formats"))
     for name, spec in TABLES.items():
-        label = spec.label_zh if lang == "zh" else spec.label_en
+        label = t(spec.label)
         with st.expander(t("data.columns_of", table=label)):
             rows = [{
                 "column": c.name,
-                "label": c.label_zh if lang == "zh" else c.label_en,
+                "label": t(c.label),
                 "required": t("data.required") if c.required else "",
                 "also": ", ".join(c.synonyms[:8]),
             } for c in spec.columns]

@@ -38,7 +38,7 @@ lang = current_lang()
 catalog = st.session_state["_catalog"]
 CURRENCY = ctx.currency
 UNIT = fmt.with_unit("", CURRENCY, lang)  # " ($)" / "（元）" after a column name; "" when unknown
-STAGE_LABELS = {s.key: (s.label_zh if lang == "zh" else s.label_en) for s in ctx.settings.stages}
+STAGE_LABELS = {s.key: s.label(lang) for s in ctx.settings.stages}
 PERIOD_NAME = fmt.period_label(ctx.period, lang)
 BAR_TEXTS = {"of_previous": t("funnel.label.of_previous"), "of_first": t("funnel.label.of_first"),
              "reached": t("funnel.label.reached"), "axis": t("funnel.axis.deals")}

@@ -381,10 +381,8 @@ def render_cost() -> None:
 
 
 def working_table(lines: pd.DataFrame) -> pd.DataFrame:
-    text = "description_zh" if lang == "zh" else "description_en"
-    return pd.DataFrame(
-        {"rep": lines["rep"], "line_no": lines["line_no"], "line": lines[text], "amount": lines["amount"]}
-    )
+    return pd.DataFrame({"rep": lines["rep"], "line_no": lines["line_no"],
+                         "line": [t(d) for d in lines["description"]], "amount": lines["amount"]})
 
 
 def working_config() -> dict:

@@ -33,7 +33,7 @@ period, filters, as_of, settings = ctx.period, ctx.filters, ctx.as_of, ctx.setti
 lang = ctx.lang
 CURRENCY = ctx.currency
 PERIOD_LABEL = fmt.period_label(period, lang)
-STAGE_LABELS = {s.key: (s.label_zh if lang == "zh" else s.label_en) for s in settings.stages}
+STAGE_LABELS = {s.key: s.label(lang) for s in settings.stages}
 FULL_RUN = "_meeting_full_run"
 #: Chart heights (px) that fill a 1080-pixel-high screen under the slide header.
 CHART_HEIGHT = 820

@@ -144,7 +144,7 @@ def render_gap(row: dict, deals: pd.DataFrame) -> None:
     shown = pd.DataFrame({
         t("my_progress.col.deal"): deals["deal_id"].astype("str"),
         t("dim.customer"): deals["customer"].astype("str"),
-        t("dim.stage"): deals["stage"].astype("str"),
+        t("dim.stage"): [ctx.settings.stage_name(s, ctx.lang) for s in deals["stage"]],
         t("my_progress.col.amount"): deals["amount"].astype("float64"),
         t("my_progress.col.probability"): deals["probability"].astype("float64"),
         t("my_progress.col.weighted"): deals["weighted_value"].astype("float64"),

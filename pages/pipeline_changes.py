@@ -26,7 +26,7 @@ DEAL_COLUMNS = ("deal_id", "rep", "team", "amount", "stage_before", "stage_after
 ctx = context.current()
 
 
-STAGE_LABELS = {s.key: (s.label_zh if ctx.lang == "zh" else s.label_en) for s in ctx.settings.stages}
+STAGE_LABELS = {s.key: s.label(ctx.lang) for s in ctx.settings.stages}
 
 
 money = ctx.money  # the data's currency, in the language's way (万/亿 in Chinese)

@@ -17,6 +17,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from analytics import i18n
 from analytics.metrics import attainment, performance
 from analytics.metrics.performance import top_customers_covering
 from analytics.periods import add_months, month_start
@@ -79,7 +80,7 @@ def dim_label(dim: str) -> str:
 def dim_word(dim: str) -> str:
     """The dimension's name inside a sentence ("by lead source")."""
     label = dim_label(dim)
-    return label.lower() if ctx.lang == "en" else label
+    return i18n.inline(label, ctx.lang)
 
 
 def money_config(label: str) -> st.column_config.NumberColumn:
@@ -284,8 +285,7 @@ def render_matrix(measure: str) -> None:
 def render_trends(dim: str, measure: str, perf: pd.DataFrame) -> None:
     value = "win_rate" if measure in ("win_rate", "win_rate_value") else "won_revenue"
     start, end = trend_window()
-    st.subheader(t("segments.trends", measure=t(f"segments.m.{value}").lower() if ctx.lang == "en"
-                   else t(f"segments.m.{value}"), dim=dim_word(dim)),
+    st.subheader(t("segments.trends", measure=i18n.inline(t(f"segments.m.{value}"), ctx.lang), dim=dim_word(dim)),
                  help=t("segments.trends_help", start=fmt.day(start), end=fmt.day(end)))
     if not has_dimension(dim):
         st.info(t("segments.no_dimension", dim=dim_label(dim)), icon=":material/table_rows:")

@@ -9,6 +9,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from analytics.i18n import LANG_CODES
 from analytics.outputs.numbers import CURRENCIES
 from analytics.store.settings import (
     DEFAULT_SETTINGS,
@@ -21,7 +22,7 @@ from analytics.store.settings import (
 from analytics.store.workspace import WorkspaceError
 from ui import context, plan_editor
 from ui import format as fmt
-from ui.i18n import t
+from ui.i18n import LANGS, t
 
 ctx = context.current()
 s = ctx.settings
@@ -37,7 +38,7 @@ def currency_name(code: str) -> str:
     known = CURRENCIES.get(code)
     if known is None:
         return code
-    return f"{code} · {known.name_zh if ctx.lang == 'zh' else known.name_en}"
+    return f"{code} · {t(f'currency.{code}')}"
 
 
 st.title(t("settings.title"))
@@ -50,22 +51,24 @@ if FOUND and s.currency and s.currency != FOUND:
 with st.form("settings"):
     st.subheader(t("settings.stages"))
     st.caption(t("settings.stages_help"))
+    # One name column per language the product speaks; a name left as the catalogue's is not saved.
+    name_columns = {f"name:{code}": code for code in LANG_CODES}
     stages = pd.DataFrame([{
-        "key": x.key, "label_en": x.label_en, "label_zh": x.label_zh, "probability": x.probability,
-        "synonyms": " | ".join(x.synonyms)} for x in s.stages])
+        "key": x.key, **{column: x.label(code) for column, code in name_columns.items()},
+        "probability": x.probability, "synonyms": " | ".join(x.synonyms)} for x in s.stages])
     edited = st.data_editor(
         stages, num_rows="dynamic", hide_index=True, width="stretch", key="stage_editor",
         column_config={
             "key": st.column_config.TextColumn(t("settings.col.key"), required=True),
-            "label_en": st.column_config.TextColumn(t("settings.col.label_en"), required=True),
-            "label_zh": st.column_config.TextColumn(t("settings.col.label_zh"), required=True),
+            **{column: st.column_config.TextColumn(t("settings.col.name", language=LANGS[code]), required=True)
+               for column, code in name_columns.items()},
             "probability": st.column_config.NumberColumn(t("settings.col.probability"), min_value=0.0,
                                                          max_value=1.0, step=0.05, format="percent"),
             "synonyms": st.column_config.TextColumn(t("settings.col.synonyms"), width="large"),
         })
     keys = [str(k) for k in edited["key"].dropna()]
     c1, c2 = st.columns(2)
-    names = dict(zip(edited["key"].astype("str"), edited["label_zh" if ctx.lang == "zh" else "label_en"], strict=False))
+    names = dict(zip(edited["key"].astype("str"), edited[f"name:{ctx.lang}"], strict=False))
     won = c1.selectbox(t("settings.won_stage"), keys, index=keys.index(s.won_stage) if s.won_stage in keys else 0,
                        format_func=lambda k, names=names: f"{names.get(k) or k} ({k})")
     lost = c2.text_area(t("settings.lost_names"), "\n".join(s.lost_names), height=120)
@@ -91,10 +94,11 @@ with st.form("settings"):
 
 if saved:
     data = {
-        "stages": [{"key": r.key, "label_en": r.label_en, "label_zh": r.label_zh,
-                    "probability": 0.0 if pd.isna(r.probability) else float(r.probability),
-                    "synonyms": [x.strip() for x in str(r.synonyms or "").split("|") if x.strip()]}
-                   for r in edited.dropna(subset=["key"]).itertuples()],
+        "stages": [{"key": r["key"], "names": {code: r[column] for column, code in name_columns.items()
+                                               if isinstance(r[column], str) and r[column].strip()},
+                    "probability": 0.0 if pd.isna(r["probability"]) else float(r["probability"]),
+                    "synonyms": [x.strip() for x in str(r["synonyms"] or "").split("|") if x.strip()]}
+                   for r in edited.dropna(subset=["key"]).to_dict("records")],
         "won_stage": won, "lost_names": [x.strip() for x in lost.splitlines() if x.strip()],
         "fiscal_start_month": fiscal, "currency": currency or "",
         "kpi_weights": [w1, w2, w3], "revenue_cap": cap, "followup_days": followup, "min_responses": min_resp,

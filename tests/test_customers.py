@@ -135,7 +135,7 @@ def test_followup_coverage():
 
 def test_customer_timeline():
     t = customer_timeline(_con(), "Acme")
-    assert list(t.columns) == ["date", "kind", "event", "what", "amount", "rep", "deal_id"]
+    assert list(t.columns) == ["date", "kind", "event", "what", "amount", "rep", "deal_id", "stage"]
     # latest first: survey 03-10, a2 03-05, D2 created 03-01, survey 02-10, a1 02-05, D1 won 02-01,
     # D1 created 01-01
     assert t["date"].dt.strftime("%m-%d").tolist() == ["03-10", "03-05", "03-01", "02-10", "02-05", "02-01",
@@ -144,6 +144,8 @@ def test_customer_timeline():
     assert t["event"].tolist() == ["survey", "visit", "created", "survey", "call", "won", "created"]
     assert t["what"].iloc[3] == "CSAT 5 · NPS 10 · great"
     assert t["what"].iloc[1] == "visit · demo"
+    # A deal's stage travels on its own, for the page to name in the reader's language.
+    assert t["what"].iloc[2] == "D2" and t["stage"].iloc[2] == "Negotiation" and pd.isna(t["stage"].iloc[1])
     assert t["amount"].iloc[5] == 1000
     assert customer_timeline(_con(), "Nobody").empty
 

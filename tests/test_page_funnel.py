@@ -21,7 +21,7 @@ from analytics.store.workspace import PublishItem, Workspace
 from tests.fixtures import assert_clean, start, upload, visible_text
 from ui.charts import NEUTRAL
 from ui.charts import funnel as charts
-from ui.i18n import TEXT
+from ui.i18n import t
 
 LABELS = {"of_previous": "{pct} of previous", "of_first": "{pct} of first", "reached": "Deals reached",
           "axis": "Deals"}
@@ -164,10 +164,10 @@ def test_without_deals_the_page_says_which_file_to_upload(_isolated_workspace):
     Workspace(_isolated_workspace).publish([PublishItem("surveys", surveys, "surveys.csv", "h1")])
     at = _funnel_page({"lang": "en"})
     assert at.session_state["_catalog"].rows["deals"] == 0
-    assert [i.value for i in at.info][-1] == TEXT["funnel.no_deals"][0]
+    assert [i.value for i in at.info][-1] == t("funnel.no_deals", "en")
     at.sidebar.selectbox(key="lang").set_value("zh").run()
     assert_clean(at)
-    assert [i.value for i in at.info][-1] == TEXT["funnel.no_deals"][1]
+    assert [i.value for i in at.info][-1] == t("funnel.no_deals", "zh")
 
 
 # --- figure builders --------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.cell.cell import MergedCell
 
+from analytics.i18n import CATALOGUE
 from analytics.messages import InputError
 from analytics.metrics.attainment import attainment, decomposition_check
 from analytics.metrics.funnel import funnel
@@ -26,7 +27,7 @@ from analytics.metrics.plan import default_plan
 from analytics.metrics.satisfaction import collaboration, satisfaction
 from analytics.outputs import cli
 from analytics.outputs.export import display_width
-from analytics.outputs.report import LABELS, build_report, build_report_from_con, label, report_file_name
+from analytics.outputs.report import build_report, build_report_from_con, label, report_file_name
 from analytics.periods import parse_period
 from analytics.store import canonical
 from analytics.store.settings import DEFAULT_SETTINGS, register_stage_map
@@ -54,7 +55,8 @@ def table(ws, first_header: str, lang: str = "en") -> list[dict[str, object]]:
     header label key (``col.actual`` …), up to the first row with an empty first cell."""
     text = label(first_header, lang)
     header_row = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == text)
-    by_text = {label(k, lang): k for k in LABELS if k.startswith("col.") or k == "level"}
+    keys = [k.removeprefix("report.") for k in CATALOGUE if k.startswith("report.")]
+    by_text = {label(k, lang): k for k in keys if k.startswith("col.") or k == "level"}
     keys = [by_text.get(ws.cell(header_row, c).value) for c in range(1, ws.max_column + 1)]
     rows = []
     r = header_row + 1
@@ -221,7 +223,7 @@ def test_funnel_segments_and_kpi_sheets(sample, expected):
     book = sample[2]["en"]
     funnel_rows = table(sheet(book, "funnel"), "col.stage")
     assert [r["col.reached"].value for r in funnel_rows] == expected["funnel"]["reached"].tolist()
-    assert [r["col.stage"].value for r in funnel_rows] == expected["funnel"]["stage_label_en"].tolist()
+    assert [r["col.stage"].value for r in funnel_rows] == [DEFAULT_SETTINGS.stage(k).label("en") for k in expected["funnel"]["stage"]]
     seg_rows = table(sheet(book, "segments"), "col.dimension")
     for dim in ("segment", "channel"):
         frame = expected[dim]

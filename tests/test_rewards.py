@@ -34,6 +34,13 @@ tiers:
 MONTH = parse_period("2026-03")
 
 
+
+def _said(description, lang):
+    """The payout working in ``lang``: the lines carry catalogue keys, translated at display."""
+    if isinstance(description, pd.Series):
+        return description.map(lambda key: key.text(lang))
+    return description.text(lang)
+
 def base_dict() -> dict:
     plan, problems = load_plan(BASE_YAML)
     assert plan is not None and problems == []
@@ -93,16 +100,16 @@ def test_marginal_against_retroactive_on_the_same_attainment():
     assert tiers["base"].tolist() == [80_000, 20_000, 25_000]
     assert tiers["rate"].tolist() == [0.03, 0.05, 0.08]
     assert tiers["amount"].tolist() == [2_400, 1_000, 2_000]
-    assert tiers["description_en"].tolist()[1] == "Slice 80 %–100 % of target: 20,000 × 5 % = 1,000"
-    assert tiers["description_zh"].tolist()[1] == "目标 80 %–100 % 区间：20,000 × 5 % = 1,000"
-    assert tiers["description_en"].tolist()[2] == "Slice above 100 % of target: 25,000 × 8 % = 2,000"
+    assert _said(tiers["description"], "en").tolist()[1] == "Slice 80 %–100 % of target: 20,000 × 5 % = 1,000"
+    assert _said(tiers["description"], "zh").tolist()[1] == "目标 80 %–100 % 区间：20,000 × 5 % = 1,000"
+    assert _said(tiers["description"], "en").tolist()[2] == "Slice above 100 % of target: 25,000 × 8 % = 2,000"
     assert (marginal["attainment"], marginal["tier_reached"]) == (1.25, 1.0)
 
     retro, lines = one_rep(make_plan(mode="retroactive"), 100_000, 125_000)
     # everything at the tier reached (>= 100 %): 125,000 x 8 % = 10,000
     assert retro["commission"] == pytest.approx(10_000)
     assert lines[lines["kind"] == "tier"]["base"].tolist() == [125_000]
-    assert "125,000 × 8 % = 10,000" in lines[lines["kind"] == "tier"]["description_en"].iloc[0]
+    assert "125,000 × 8 % = 10,000" in _said(lines[lines["kind"] == "tier"]["description"], "en").iloc[0]
 
 
 def test_exactly_at_a_tier_boundary():
@@ -127,7 +134,7 @@ def test_above_the_cap():
     assert total["commission"] == pytest.approx(30_000)
     cap_line = lines[lines["kind"] == "cap"].iloc[0]
     assert cap_line["amount"] == pytest.approx(-800) and cap_line["base"] == pytest.approx(30_800)
-    assert cap_line["description_en"] == "Cap 30,000: commission 30,800 reduced by 800"
+    assert _said(cap_line["description"], "en") == "Cap 30,000: commission 30,800 reduced by 800"
     # retroactive: 500,000 x 8 % = 40,000 -> capped at 30,000, a -10,000 line
     retro, lines = one_rep(make_plan(cap=30_000, mode="retroactive"), 200_000, 500_000)
     assert retro["commission"] == pytest.approx(30_000)
@@ -143,7 +150,7 @@ def test_cap_is_scaled_when_the_period_spans_several_payout_periods():
     total, lines = one_rep(plan, 600_000, 1_500_000, period=parse_period("2026-Q1"))
     # 1,500,000 x 8 % = 120,000 -> capped at 90,000
     assert total["commission"] == pytest.approx(90_000)
-    assert "30,000 per month × 3 = 90,000" in lines[lines["kind"] == "cap"]["description_en"].iloc[0]
+    assert "30,000 per month × 3 = 90,000" in _said(lines[lines["kind"] == "cap"]["description"], "en").iloc[0]
 
 
 def test_threshold_not_met_and_exactly_met():
@@ -152,8 +159,8 @@ def test_threshold_not_met_and_exactly_met():
     assert total["commission"] == 0 and total["total"] == 0
     assert math.isnan(total["tier_reached"])  # no tier on a zero payout below the threshold (issue 13.4)
     assert kinds(lines) == ["threshold", "total"]
-    assert lines.iloc[0]["description_en"] == "Attainment 45 % is below the 50 % threshold: no commission"
-    assert lines.iloc[0]["description_zh"] == "完成率 45 % 低于 50 % 的门槛：无提成"
+    assert _said(lines.iloc[0]["description"], "en") == "Attainment 45 % is below the 50 % threshold: no commission"
+    assert _said(lines.iloc[0]["description"], "zh") == "完成率 45 % 低于 50 % 的门槛：无提成"
     # exactly 50 %: paid, 50,000 x 3 % = 1,500
     total, _ = one_rep(make_plan(), 100_000, 50_000)
     assert total["commission"] == pytest.approx(1_500) and total["tier_reached"] == 0.0
@@ -163,7 +170,7 @@ def test_zero_revenue_without_threshold():
     total, lines = one_rep(make_plan(threshold=0), 100_000, 0)
     assert total["commission"] == 0 and kinds(lines) == ["tier", "total"]
     assert math.isnan(total["tier_reached"])  # nothing won: no rate applies, so no tier is shown
-    assert lines.iloc[0]["description_en"] == "No won revenue in the period: no commission"
+    assert _said(lines.iloc[0]["description"], "en") == "No won revenue in the period: no commission"
 
 
 # --- CSAT ------------------------------------------------------------------------------------
@@ -179,7 +186,7 @@ def test_csat_gate_failing_and_passing():
     assert total["commission"] == 0 and total["total"] == 0
     gate = lines[lines["kind"] == "csat_gate"].iloc[0]
     assert gate["amount"] == pytest.approx(-5_400)
-    assert gate["description_en"] == "CSAT 75 % is below the 80 % minimum: commission 5,400 withheld"
+    assert _said(gate["description"], "en") == "CSAT 75 % is below the 80 % minimum: commission 5,400 withheld"
     # exactly 80 %: passes, 5,400 kept, the line says so with amount 0
     total, lines = one_rep(plan, 100_000, 125_000, csat(0.8))
     assert total["commission"] == pytest.approx(5_400)
@@ -187,7 +194,7 @@ def test_csat_gate_failing_and_passing():
     # no CSAT answers: the gate does not apply
     total, lines = one_rep(plan, 100_000, 125_000, None)
     assert total["commission"] == pytest.approx(5_400)
-    assert "No CSAT responses" in lines[lines["kind"] == "csat_gate"]["description_en"].iloc[0]
+    assert "No CSAT responses" in _said(lines[lines["kind"] == "csat_gate"]["description"], "en").iloc[0]
 
 
 def test_csat_multiplier_and_min_responses():
@@ -200,7 +207,7 @@ def test_csat_multiplier_and_min_responses():
     # only 2 responses (< 3): not judged, 5,400 kept
     total, lines = one_rep(plan, 100_000, 125_000, csat(0.5, responses=2))
     assert total["commission"] == pytest.approx(5_400)
-    assert "fewer than 3" in lines[lines["kind"] == "csat_multiplier"]["description_en"].iloc[0]
+    assert "fewer than 3" in _said(lines[lines["kind"] == "csat_multiplier"]["description"], "en").iloc[0]
 
 
 def test_csat_multiplier_applies_before_the_cap():
@@ -241,12 +248,12 @@ def test_team_pool_equal_split_and_rep_without_target():
     assert result.total_cost == pytest.approx(25_600)
     dee = result.lines[result.lines["rep"] == "Dee"]
     assert kinds(dee) == ["no_target", "team_share", "total"]
-    assert dee.iloc[0]["description_en"] == "No target for this period: no commission"
+    assert _said(dee.iloc[0]["description"], "en") == "No target for this period: no commission"
     assert math.isnan(out["Dee"]["attainment"]) and math.isnan(out["Dee"]["tier_reached"])
     eli_share = result.lines[(result.lines["rep"] == "Eli") & (result.lines["kind"] == "team_share")].iloc[0]
-    assert eli_share["description_en"] == ("Team South did not reach its target (190,000 of 200,000): "
+    assert _said(eli_share["description"], "en") == ("Team South did not reach its target (190,000 of 200,000): "
                                            "no team share")
-    assert "9,000 ÷ 4 = 2,250" in dee.iloc[1]["description_en"]
+    assert "9,000 ÷ 4 = 2,250" in _said(dee.iloc[1]["description"], "en")
     assert_lines_add_up(result.lines, result.totals)
 
 
@@ -267,15 +274,15 @@ def test_team_pool_share_of_excess():
     # pool 2 % x (300,000 - 250,000) = 1,000; / 4 = 250 each
     assert totals_by_rep(result)["Ann"]["team_share"] == pytest.approx(250)
     line = result.lines[(result.lines["rep"] == "Ann") & (result.lines["kind"] == "team_share")].iloc[0]
-    assert "pool 2 % × 50,000 above target = 1,000" in line["description_en"]
+    assert "pool 2 % × 50,000 above target = 1,000" in _said(line["description"], "en")
 
 
 def test_team_without_target_pays_no_pool():
     plan = make_plan(team_pool={"amount": 9_000})
     result = payouts(plan, NORTH, team_frame([("North", None, 300_000)]), None, MONTH)
     assert result.totals["team_share"].sum() == 0
-    assert "Team North has no target" in result.lines[result.lines["kind"] == "team_share"][
-        "description_en"].iloc[0]
+    assert "Team North has no target" in _said(result.lines[result.lines["kind"] == "team_share"][
+        "description"], "en").iloc[0]
 
 
 # --- plan period -----------------------------------------------------------------------------

@@ -31,6 +31,7 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 from analytics.filters import Filters
+from analytics.i18n import Lang
 from analytics.ingest.importer import ImportResult
 from analytics.outputs.numbers import MoneyFormat
 from analytics.periods import Period
@@ -97,7 +98,7 @@ class SessionUpload:
 
 @dataclass
 class Context:
-    lang: str
+    lang: Lang
     settings: Settings
     settings_problems: list[str]
     source: DataSource
@@ -122,7 +123,7 @@ class Context:
     @property
     def money(self) -> MoneyFormat:
         """This view's money formatter: ``ctx.money(x)`` for a figure, ``.ticks`` for an axis."""
-        return MoneyFormat(self.currency, "zh" if self.lang == "zh" else "en")
+        return MoneyFormat(self.currency, self.lang)
 
     def call(self, func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         """Run ``func(cursor, *args, **kwargs)``, an ``analytics`` function, cached.
@@ -321,7 +322,7 @@ def cursor_for(source: DataSource, settings: Settings) -> duckdb.DuckDBPyConnect
     return cur
 
 
-def build_context(lang: str) -> Context:
+def build_context(lang: Lang) -> Context:
     """The run's context. A busy or damaged workspace ends the run here with its message."""
     settings, problems = settings_now()
     source = _source_or_stop()

@@ -11,12 +11,10 @@ from datetime import date, datetime
 
 import pandas as pd
 
+from analytics import i18n
 from analytics.outputs import numbers
 from analytics.outputs.export import missing
 from ui.i18n import Lang, current_lang
-
-_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
 
 # The one test for a blank value, shared with the downloads and the report.
 _missing = missing
@@ -87,29 +85,13 @@ def day(d: object, lang: Lang | None = None) -> str:
     if isinstance(d, (pd.Timestamp, datetime)):
         d = d.date()
     assert isinstance(d, date)
-    lang = lang or current_lang()
-    if lang == "zh":
-        return f"{d.year}年{d.month}月{d.day}日"
-    return f"{d.day} {_MONTHS_EN[d.month - 1]} {d.year}"
+    return i18n.day_text(d, lang or current_lang())
 
 
 def month(d: date, lang: Lang | None = None) -> str:
-    lang = lang or current_lang()
-    return f"{d.year}年{d.month}月" if lang == "zh" else f"{_MONTHS_EN[d.month - 1]} {d.year}"
+    return i18n.month_text(d, lang or current_lang())
 
 
 def period_label(period, lang: Lang | None = None) -> str:
-    """A human name for a Period: ``Nov 2026``, ``2026 Q4``, ``2026年第4季度`` …"""
-    lang = lang or current_lang()
-    kind = period.kind
-    if kind == "month":
-        return month(period.start, lang)
-    if kind == "quarter":
-        q = period.key.split("Q")[-1]
-        return f"{period.start.year}年第{q}季度" if lang == "zh" else f"Q{q} {period.start.year}"
-    if kind == "year":
-        return f"{period.start.year}年" if lang == "zh" else f"{period.start.year}"
-    if kind == "ytd":
-        return (f"{period.start.year}年初至{period.end.month}月" if lang == "zh"
-                else f"{period.start.year} to {_MONTHS_EN[period.end.month - 1]}")
-    return f"{day(period.start, lang)} – {day(period.end, lang)}"
+    """A human name for a Period: ``Nov 2026``, ``Q4 2026``, ``2026年第4季度`` …"""
+    return i18n.period_text(period, lang or current_lang())

@@ -39,12 +39,8 @@ def header(ctx: Context, ignored: list[str]) -> None:
 def origins_text(src) -> str:
     """Per table, where its rows come from: "Deals: your upload · Targets: team's … · not loaded: …"."""
     from analytics.store.schema import TABLES
-    from ui.i18n import current_lang
-
-    lang = current_lang()
-
     def label(name: str) -> str:
-        return TABLES[name].label_zh if lang == "zh" else TABLES[name].label_en
+        return t(TABLES[name].label)
 
     parts = [t(f"banner.origin.{origin}", table=label(name), version=src.version)
              for name, origin in src.origins.items() if origin in ("upload", "team")]

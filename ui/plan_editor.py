@@ -20,6 +20,7 @@ import pandas as pd
 import streamlit as st
 import yaml
 
+from analytics import i18n
 from analytics.metrics.plan import (
     EFFECTS,
     MODES,
@@ -434,10 +435,8 @@ def render_settings(lang: Lang, currency: str | None = None) -> None:
 def plan_summary(plan: Plan, currency: str | None, lang: Lang) -> list[str]:
     """The plan in a few plain lines (for the KPI & rewards page's "how this plan pays")."""
     out = []
-    tiers = ("、" if lang == "zh" else ", ").join(
-        t("plan_editor.summary.tier", lang, start=fmt.pct(x.start, 0), rate=fmt.pct(x.rate, 1))
-        for x in plan.tiers
-    )
+    tiers = i18n.join([t("plan_editor.summary.tier", lang, start=fmt.pct(x.start, 0), rate=fmt.pct(x.rate, 1))
+                       for x in plan.tiers], lang)
     out.append(t(f"plan_editor.summary.mode.{plan.mode}", lang, tiers=tiers))
     if plan.threshold > 0:
         out.append(t("plan_editor.summary.threshold", lang, threshold=fmt.pct(plan.threshold, 0)))

@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
+from analytics import i18n
 from analytics.filters import Filters
 from analytics.periods import (
     Period,
@@ -34,12 +35,14 @@ PERIOD_KINDS = ("month", "quarter", "ytd", "year", "custom")
 FILTER_DIMS = ("team", "rep", "region", "segment", "channel")
 
 
-def language_picker() -> str:
+def language_picker() -> i18n.Lang:
     """The language selector (first in the sidebar); defaults to the browser's locale."""
     locale = (st.context.locale or "") if hasattr(st.context, "locale") else ""
-    default = "zh" if locale.lower().startswith("zh") else "en"
     urlstate.reset_ignored()
-    return urlstate.selectbox(st.sidebar, "Language / 语言", list(LANGS), "lang", default, format_func=LANGS.get)
+    # Labelled in every language at once, so someone who cannot read the current one still finds it.
+    label = " / ".join(dict.fromkeys(i18n.texts("sidebar.language")))
+    return i18n.parse_lang(urlstate.selectbox(st.sidebar, label, list(LANGS), "lang", i18n.lang_for_locale(locale),
+                                              format_func=LANGS.get))
 
 
 def period_picker(cat: DataCatalog, fiscal_start: int, today: date) -> tuple[Period, date]:

@@ -12,7 +12,7 @@ import streamlit as st
 
 from analytics.ingest.importer import ImportResult, combine, import_file
 from analytics.ingest.mapping import MappingMemory
-from analytics.messages import InputError, Problem, define
+from analytics.messages import InputError, Problem
 from analytics.store.settings import Settings
 from analytics.store.sources import reject_duplicates_across
 from analytics.store.workspace import PublishItem, content_hash
@@ -20,9 +20,6 @@ from ui import context
 
 log = logging.getLogger("sales")
 
-define("upload_failed", "{file}: the file could not be read ({reason}). Save it again as .xlsx or "
-       "UTF-8 CSV and retry.",
-       "{file}：无法读取此文件（{reason}）。请另存为 .xlsx 或 UTF-8 CSV 后重试。")
 
 
 @dataclass

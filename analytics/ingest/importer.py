@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from analytics import i18n
 from analytics.ingest import values
 from analytics.ingest.mapping import (
     Mapping,
@@ -31,7 +32,7 @@ from analytics.ingest.mapping import (
     suggest_mapping,
 )
 from analytics.ingest.readers import Limits, Sheet, read_file
-from analytics.messages import InputError, Lang, Problem, define
+from analytics.messages import InputError, Lang, Problem
 from analytics.periods import parse_period
 from analytics.store.canonical import conform
 from analytics.store.schema import (
@@ -46,98 +47,11 @@ from analytics.store.schema import (
 from analytics.store.settings import DEFAULT_SETTINGS, Settings
 
 # --- messages --------------------------------------------------------------------------------
-define("missing_required", "{file}: the {table} table needs a column for {missing}, which was "
-       "not found. Columns found: {found}. Rename the column in the file, or map it on the Data "
-       "page (CLI: --map \"Their Header={first}\").",
-       "{file}：{table}表缺少必需的字段 {missing}。文件中的列：{found}。请在文件中改列名，或在"
-       "“数据”页面手动对应（命令行：--map \"原表头={first}\"）。")
-define("missing_one_of", "{file}: the {table} table needs at least one of {names}; none was found.",
-       "{file}：{table}表至少需要 {names} 中的一列，文件中一个也没有。")
-define("no_rows", "{file}: the sheet {sheet!r} has a header but no data rows.",
-       "{file}：工作表 {sheet!r} 只有表头，没有数据行。")
-define("unknown_table", "{file}: could not tell which table the sheet {sheet!r} holds (headers: "
-       "{headers}); it is kept as a raw table for Explore. Map it on the Data page to use it as deals, "
-       "targets or surveys.",
-       "{file}：无法判断工作表 {sheet!r} 属于哪类数据（表头：{headers}），已作为原始表保留，可在“探索”"
-       "中分析；如需作为商机、目标或调查使用，请在“数据”页面手动对应。")
-define("required_blank", "{column} is empty", "{column} 为空")
-define("bad_value", "{column} {value!r} is not {expected}", "{column} 的值 {value!r} 不是{expected_zh}")
-define("negative_amount", "{column} {value!r} is negative", "{column} 的值 {value!r} 为负数")
-define("out_of_range", "{column} {value!r} is outside {low}–{high}",
-       "{column} 的值 {value!r} 超出 {low}–{high} 的范围")
-define("duplicate_of", "duplicate of row {row} (same {key})", "与第 {row} 行重复（{key} 相同）")
-define("won_without_amount", "a won deal needs an amount", "赢单必须有金额")
-define("closed_without_date", "a {status} deal needs a close date", "已{status_zh}的商机必须有成交日期")
-define("bad_status", "status {value!r} is not open, won or lost", "状态 {value!r} 不是进行中、赢单或输单")
-define("bad_period", "period {value!r} is not a month, quarter or year (e.g. 2026-10, 2026-Q4, 2026)",
-       "期间 {value!r} 不是月份、季度或年份（例如 2026-10、2026-Q4、2026）")
-define("target_not_positive", "target {value!r} must be greater than 0", "目标值 {value!r} 必须大于 0")
-define("no_score", "neither CSAT nor NPS has a value", "满意度和推荐度都没有填写")
-define("warn_blank_amount", "{count} open or lost deal(s) have no amount; they are kept and counted as "
-       "unknown in pipeline figures (rows {rows}).",
-       "{count} 个进行中或输单的商机没有金额，已保留，在管道统计中计为未知（第 {rows} 行）。")
-define("warn_blank_created", "{count} deal(s) have no created date; they are kept but left out of "
-       "cycle and cohort figures (rows {rows}).",
-       "{count} 个商机没有创建日期，已保留，但不计入销售周期和分组漏斗（第 {rows} 行）。")
-define("warn_unknown_stage", "{count} deal(s) have a stage that is not in the funnel settings: {stages}. "
-       "They are loaded as open; map these names in Settings (rows {rows}).",
-       "{count} 个商机的阶段不在漏斗设置中：{stages}。已按进行中导入，请在“设置”中对应这些阶段（第 {rows} 行）。")
-define("warn_duplicates", "{count} row(s) repeat a {key} already loaded; the first row is kept and each "
-       "repeat is listed as rejected.",
-       "{count} 行的{key}与已导入的行重复；保留第一行，重复行列为已拒绝。")
-define("note_sales_list", "No stage or status column: this is read as a list of sales (orders or "
-       "invoices), and every row counts as won.",
-       "没有阶段或状态列：按销售清单（订单或发票）读取，每一行都计为赢单。")
-define("note_order_lines", "{count} rows share an order ID with another row; in a sales list these are "
-       "lines of one order and all are kept.",
-       "{count} 行与其他行的订单号相同；在销售清单中它们是同一订单的多行明细，全部保留。")
-define("note_no_rep", "No sales rep column: revenue is counted for the company, teams and segments, "
-       "but not per rep.",
-       "没有销售代表列：收入计入公司、团队和细分市场，但无法按销售代表统计。")
-define("note_generated_ids", "No deal ID column: each row's number in the file is used as its ID.",
-       "没有商机编号列：以文件中的行号作为编号。")
-define("note_wide_targets", "Wide layout: {rows} rows × {months} month columns became {cells} targets, one "
-       "per owner and month; blank and '-' cells mean no target.",
-       "宽表格式：{rows} 行 × {months} 个月份列转换为 {cells} 条目标（每个负责人每月一条）；空白和“-”表示无目标。")
-define("note_kept_raw", "Kept as a raw table for Explore, as chosen.", "已按您的选择作为原始表保留，可在“自助分析”中使用。")
-define("note_mapping_remembered", "The column mapping confirmed earlier for these headers was used.",
-       "使用了之前为这组表头确认过的字段对应。")
 
-define("excel_error", "{column} holds the Excel error {value} (a formula that failed); fix it in the workbook",
-       "{column} 是 Excel 错误值 {value}（公式计算失败），请在工作簿中修正")
-define("note_unit_scaled", "{column}: the header gives the unit {unit}, so every value was multiplied by {factor} "
-       "(stored in {base}).",
-       "{column}：表头注明单位为 {unit}，所有数值已乘以 {factor}（按{base_zh}保存）。")
-define("note_currency", "{table}: amounts are in {currency} ({how}).", "{table_zh}：金额币种为 {currency}（{how_zh}）。")
-define("mixed_currencies", "{file}: the amounts are in several currencies ({currencies}) and cannot be added up. "
-       "Upload an exchange-rate table with the file (columns: currency, period, rate to the reporting "
-       "currency) or split the file by currency.",
-       "{file}：金额包含多种币种（{currencies}），不能直接相加。请同时上传汇率表（列：币种、期间、折算为报告币种的"
-       "汇率），或按币种拆分文件。")
-define("note_converted", "Amounts in {currencies} were converted to {target} with the uploaded exchange rates "
-       "({rows} rows).",
-       "{currencies} 金额已按上传的汇率折算为 {target}（{rows} 行）。")
-define("no_fx_rate", "no exchange rate for {currency} in {period}", "缺少 {currency} 在 {period} 的汇率")
-define("unknown_currency", "currency {value!r} is not a known currency code (such as CNY, USD, EUR)",
-       "币种 {value!r} 不是可识别的币种代码（如 CNY、USD、EUR）")
-define("currency_unknown_in_mix", "the currency of this amount is not stated, and the file mixes {currencies}",
-       "此金额未注明币种，而文件中混有 {currencies}")
-define("note_close_by_status", "Close dates by status: won deals take {won}, lost deals {lost}, open deals "
-       "{expected}.",
-       "按状态取成交日期：赢单用 {won}，输单用 {lost}，进行中用 {expected}。")
-define("nothing_loaded", "{file} [{sheet}]: none of the {rows} row(s) could be loaded as {table}. First "
-       "reasons: {reasons}. Check the column mapping on the Data page (CLI: --map).",
-       "{file} [{sheet}]：{rows} 行中没有一行能作为{table_zh}导入。主要原因：{reasons_zh}。请在“数据”页面检查字段对应"
-       "（命令行：--map）。")
-define("values_do_not_fit", "{file}: the column {header!r} is named like {column}, but its values are not "
-       "{expected} (e.g. {examples}), so it was not used.",
-       "{file}：列 {header!r} 的名称像 {column}，但其中的值不是{expected_zh}（例如 {examples}），因此未使用。")
-define("sheet_skipped", "{file}: sheet {sheet!r} was skipped: it does not hold {table} ({why}).",
-       "{file}：已跳过工作表 {sheet!r}：它不是{table_zh}数据（{why_zh}）。")
 
 _EXCEL_ERRORS = frozenset({"#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!",
                            "#CALC!", "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"})
-_TABLE_ZH = {name: spec.label_zh for name, spec in TABLES.items()}
+_TABLE_ZH = {name: i18n.text(spec.label, "zh") for name, spec in TABLES.items()}
 _HOW = {"column": ("from the currency column", "来自币种列"), "cells": ("from the symbols in the cells", "来自单元格中的货币符号"),
         "header": ("from the header", "来自表头")}
 
@@ -195,7 +109,7 @@ class ImportResult:
 
     def rejected_frame(self, lang: Lang = "en") -> pd.DataFrame:
         """Rejected rows: file row number, reason(s), then the row's cells as in the file."""
-        row_label, reason_label = ("row", "reason") if lang == "en" else ("行号", "原因")
+        row_label, reason_label = i18n.text("rejected.row", lang), i18n.text("rejected.reason", lang)
         records = []
         for row, problems, cells in self.rejected:
             records.append({row_label: row, reason_label: "; ".join(p.text(lang) for p in problems), **cells})
@@ -268,7 +182,7 @@ def _import_book_as(sheets: Sequence[Sheet], filename: str, table: str, settings
 
 
 def _stage_names(settings: Settings) -> list[str]:
-    names = [n for st in settings.stages for n in (st.key, st.label_en, st.label_zh, *st.synonyms)]
+    names = [n for st in settings.stages for n in st.all_names()]
     return [*names, *settings.lost_names]
 
 
@@ -309,7 +223,8 @@ def import_sheet(sheet: Sheet, filename: str, *, table: str | None = None,
     missing = _missing_columns(mapping)
     if missing:
         result.errors.append(missing if isinstance(missing, Problem) else Problem("missing_required", {
-            "file": filename, "table": mapping.table, "missing": ", ".join(missing),
+            "file": filename, "table": i18n.Key(TABLES[mapping.table].label),
+            "missing": tuple(i18n.Key(TABLES[mapping.table].column(c).label) for c in missing),
             "found": ", ".join(headers), "first": missing[0]}))
         result.errors[-1] = Problem(result.errors[-1].code, {**result.errors[-1].params, "file": filename})
         if isinstance(missing, list):
@@ -377,7 +292,8 @@ def _missing_columns(mapping: Mapping) -> list[str] | Problem:
         return missing
     for group in spec.one_of:
         if not have & set(group):
-            return Problem("missing_one_of", {"table": mapping.table, "names": " / ".join(group)})
+            return Problem("missing_one_of", {"table": i18n.Key(spec.label),
+                                              "names": tuple(i18n.Key(spec.column(c).label) for c in group)})
     return []
 
 
@@ -519,8 +435,8 @@ class _Importer:
         if reason == "out_of_range" and col_spec is not None:
             return Problem("out_of_range", {"column": header, "value": value, "low": _fmt(col_spec.minimum),
                                             "high": _fmt(col_spec.maximum)}, column=column)
-        en, zh = _EXPECTED.get(col_type, ("valid", "有效值"))
-        return Problem("bad_value", {"column": header, "value": value, "expected": en, "expected_zh": zh},
+        expected = _EXPECTED.get(col_type, i18n.Key("expected.valid"))
+        return Problem("bad_value", {"column": header, "value": value, "expected": expected},
                        column=column)
 
     def _parse_period_column(self, raw: pd.Series, header: str) -> tuple[pd.Series, pd.Series, pd.Series]:
@@ -567,7 +483,7 @@ class _Importer:
                 continue
             blank = self.out[column].isna()
             already_bad = self.bad_by_column.get(column, np.zeros(self.n, dtype=bool))
-            header = self.header_of(column) or TABLES[self.table].column(column).label_en
+            header = self.header_of(column) or i18n.Key(TABLES[self.table].column(column).label)
             self.reject(blank & ~already_bad, lambda i, h=header, c=column: Problem(
                 "required_blank", {"column": h}, column=c))
 
@@ -610,7 +526,7 @@ class _Importer:
         else:
             blank_close = closed
         self.reject(blank_close, lambda i: Problem("closed_without_date", {
-            "status": status.iloc[i], "status_zh": _STATUS_ZH.get(status.iloc[i], "")}, column="close_date"))
+            "status": i18n.Key(f"deal_status.{status.iloc[i]}")}, column="close_date"))
         ok = self.ok
         if "amount" in out.columns:
             open_blank = ok & (status != "won").to_numpy() & out["amount"].isna().to_numpy()
@@ -633,7 +549,7 @@ class _Importer:
             if dup.any():
                 res.notes.append(Problem("note_order_lines", {"count": int(dup.sum())}, "info"))
         else:
-            self._duplicates(["deal_id"], "deal ID", "商机编号")
+            self._duplicates(["deal_id"], i18n.Key("column.deal_id"))
 
     def _close_date_by_status(self, status: pd.Series) -> None:
         """Vendor exports with separate dates (Pipedrive's won time and lost time, an expected close
@@ -701,7 +617,7 @@ class _Importer:
             if found:
                 en, zh = _HOW[how]
                 res.notes.append(Problem("note_currency", {
-                    "table": TABLES[self.table].label_en, "table_zh": _TABLE_ZH[self.table], "currency": found[0],
+                    "table": i18n.text(TABLES[self.table].label, "en"), "table_zh": _TABLE_ZH[self.table], "currency": found[0],
                     "how": en, "how_zh": zh}, "info"))
             return
         if self.fx_rates is None or not len(self.fx_rates):
@@ -758,7 +674,7 @@ class _Importer:
             "currencies": ", ".join(c for c in found if c != target), "target": target, "rows": converted},
             "info"))
 
-    def _duplicates(self, key: list[str], key_en: str, key_zh: str) -> None:
+    def _duplicates(self, key: list[str], key_name: i18n.Key) -> None:
         """Reject every repeat of an already-loaded key ("duplicate of row N")."""
         ok = self.ok
         parts = [self.out[c].astype("object").where(self.out[c].notna(), "\x00").astype("str") for c in key]
@@ -771,10 +687,10 @@ class _Importer:
         first_of = positions.groupby(keys, sort=False).transform("first")
         file_rows = self.rows.to_numpy()
         for i, first in zip(keys.index[repeat.to_numpy()], first_of[repeat].to_numpy(), strict=True):
-            self.add_reason(i, Problem("duplicate_of", {"row": int(file_rows[first]), "key": key_en},
+            self.add_reason(i, Problem("duplicate_of", {"row": int(file_rows[first]), "key": key_name},
                                        column=key[0]))
         count = int(repeat.sum())
-        self.result.warnings.append(Problem("warn_duplicates", {"count": count, "key": key_en}, "warning"))
+        self.result.warnings.append(Problem("warn_duplicates", {"count": count, "key": key_name}, "warning"))
 
     def _rules_targets(self) -> None:
         out = self.out
@@ -791,7 +707,7 @@ class _Importer:
         for c in ("rep", "team"):
             if c not in out.columns:
                 out[c] = None
-        self._duplicates(["period", "rep", "team", "metric"], "period and owner", "期间和负责人")
+        self._duplicates(["period", "rep", "team", "metric"], i18n.Key("duplicate_key.target_owner"))
 
     def _rules_surveys(self) -> None:
         self._required_blank(["date"])

@@ -38,8 +38,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from analytics import i18n
 from analytics.ingest import values
-from analytics.messages import InputError, Problem, define
+from analytics.messages import InputError, Problem
 from analytics.periods import parse_period
 from analytics.store.schema import (
     DEAL_DATE_ROLE_NAMES,
@@ -55,15 +56,6 @@ from analytics.store.schema import (
     normalise_header,
     stage_entry_column,
 )
-
-define("map_unknown_column", "--map names {target!r}, which is not a column of the {table} table "
-       "(columns: {columns}).",
-       "--map 指定的 {target!r} 不是 {table} 表的字段（可用字段：{columns}）。")
-define("map_bad_syntax", "--map {text!r} must look like \"Their Header=canonical_name\".",
-       "--map {text!r} 的格式应为 \"原表头=标准字段名\"。")
-define("map_unknown_header", "--map names the header {header!r}, which the file does not have "
-       "(headers found: {headers}).",
-       "--map 指定的表头 {header!r} 在文件中不存在（文件中的表头：{headers}）。")
 
 #: Month headers of wide target layouts → month number.
 _MONTH_NAMES = {
@@ -226,7 +218,7 @@ def cell_currency(text: object) -> str | None:
 
 @lru_cache(maxsize=1)
 def _default_vocabulary() -> tuple[frozenset[str], frozenset[str]]:
-    stage_words = {normalise_header(n) for s in STAGES for n in (s.key, s.label_en, s.label_zh, *s.synonyms)}
+    stage_words = {normalise_header(n) for s in STAGES for n in (s.key, *i18n.texts(s.label), *s.synonyms)}
     stage_words |= {normalise_header(n) for n in LOST_SYNONYMS}
     status_words = {normalise_header(n) for n in STATUS_SYNONYMS}
     return frozenset(stage_words), frozenset(status_words)
@@ -366,7 +358,7 @@ def _synonyms(table: str, column: str) -> tuple[_Synonym, ...]:
     col = field_spec(table, column)
     out: list[_Synonym] = []
     seen: set[str] = set()
-    for n in (col.name, col.label_en, col.label_zh, *col.synonyms):
+    for n in (col.name, *i18n.texts(col.label), *col.synonyms):
         folded = normalise_header(n)
         if folded and folded not in seen:
             seen.add(folded)
@@ -577,7 +569,7 @@ def _entry_stage(header: str) -> str | None:
         if folded.startswith(prefix):
             rest = folded[len(prefix):].removesuffix("date").removesuffix("日期").removesuffix("时间")
             for stage in STAGES:
-                names = (stage.key, stage.label_en, stage.label_zh, *stage.synonyms)
+                names = (stage.key, *i18n.texts(stage.label), *stage.synonyms)
                 if rest and any(rest == normalise_header(n) for n in names):
                     return stage_entry_column(stage.key)
     return None

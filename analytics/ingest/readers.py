@@ -24,106 +24,12 @@ from pathlib import PurePath
 
 import pandas as pd
 
+from analytics import i18n
 from analytics.ingest import safe_workbook as sw
-from analytics.messages import InputError, Problem, define
+from analytics.messages import InputError, Problem
 
 # ---- problem catalogue -------------------------------------------------------------------------
 
-define("read_empty",
-       "{file} is empty (0 bytes). Export the data again and upload the new file.",
-       "{file} 是空文件（0 字节）。请重新导出数据后再上传。")
-define("read_no_data",
-       "{file} contains no data: every row is blank. Check that you exported the right sheet or report.",
-       "{file} 没有任何数据：所有行都是空的。请确认导出的是正确的工作表或报表。")
-define("read_sheet_empty",
-       "{file}: the sheet {sheet!r} is empty. Choose another sheet.",
-       "{file}：工作表 {sheet!r} 是空的。请选择其他工作表。")
-define("read_too_large",
-       "{file} is {size_mb} MB, more than the {limit_mb} MB allowed. Remove unused sheets or columns, or "
-       "split the file, and upload again.",
-       "{file} 有 {size_mb} MB，超过了允许的 {limit_mb} MB。请删除不用的工作表或列，或拆分文件后再上传。")
-define("read_not_spreadsheet",
-       "{file} is not a spreadsheet or CSV file (it looks like {kind}). Upload an Excel workbook "
-       "(.xlsx, .xls) or a CSV/text file.",
-       "{file} 不是电子表格或 CSV 文件（看起来是{kind_zh}）。请上传 Excel 工作簿（.xlsx、.xls）或 CSV/文本文件。")
-define("read_save_as_xlsx",
-       "{file} is {kind} saved with a spreadsheet name, which cannot be read directly. Open it in "
-       "Excel and save it as .xlsx (Excel Workbook) or CSV, then upload that file.",
-       "{file} 实际上是{kind_zh}，只是使用了电子表格的文件名，无法直接读取。请用 Excel 打开，"
-       "另存为 .xlsx（Excel 工作簿）或 CSV 后再上传。")
-define(sw.CORRUPT,
-       "{file} looks like an Excel workbook but is damaged ({detail}). Open it in Excel, save it "
-       "again as .xlsx, and upload the new file.",
-       "{file} 看起来是 Excel 工作簿，但文件已损坏（{detail}）。请用 Excel 打开并重新另存为 .xlsx 后再上传。")
-define(sw.NOT_WORKBOOK_ZIP,
-       "{file} is a zip archive but not an Excel workbook. Unzip it and upload the spreadsheet inside.",
-       "{file} 是一个 zip 压缩包，而不是 Excel 工作簿。请解压后上传其中的电子表格。")
-define(sw.ZIP_BOMB,
-       "{file} was refused: its part {part} would expand to {size_mb} MB (compression {ratio}:1), far "
-       "beyond any real workbook (a 'zip bomb'). If the file is genuine, open it in Excel and save "
-       "it again.",
-       "{file} 已被拒绝：其中的 {part} 解压后将达到 {size_mb} MB（压缩比 {ratio}:1），远超正常工作簿"
-       "（疑似“压缩炸弹”）。如果文件确实无害，请用 Excel 打开并重新保存。")
-define(sw.UNZIPPED_TOO_BIG,
-       "{file} would expand to {size_mb:,} MB when unzipped, more than the {limit_mb:,} MB allowed. "
-       "Remove unused sheets, pictures or formatting, or export the data as CSV.",
-       "{file} 解压后将达到 {size_mb:,} MB，超过允许的 {limit_mb:,} MB。请删除不用的工作表、图片或格式，"
-       "或导出为 CSV。")
-define(sw.XML_ENTITIES,
-       "{file} was refused: its part {part} declares a DOCTYPE or XML entities, which Excel never "
-       "writes and which are used in 'XML bomb' attacks. Open the file in Excel and save it again.",
-       "{file} 已被拒绝：其中的 {part} 含有 DOCTYPE 或 XML 实体声明，Excel 从不生成这种内容，"
-       "它常被用于“XML 炸弹”攻击。请用 Excel 打开并重新保存。")
-define(sw.DECLARED_TOO_BIG,
-       "{file}: the sheet {sheet!r} claims {rows:,} rows × {cols:,} columns ({cells:,} cells), more "
-       "than the {limit:,} cells allowed. Delete the unused rows and columns in Excel (or copy the "
-       "data to a new sheet) and save again.",
-       "{file}：工作表 {sheet!r} 声称有 {rows:,} 行 × {cols:,} 列（{cells:,} 个单元格），超过允许的 "
-       "{limit:,} 个。请在 Excel 中删除多余的空行和空列（或把数据复制到新工作表）后重新保存。")
-define(sw.TOO_MANY_CELLS,
-       "{file}: the sheet {sheet!r} uses {rows:,} rows × {cols:,} columns, more than the {limit:,} "
-       "cells allowed. Delete unused rows and columns, or split the data into several files.",
-       "{file}：工作表 {sheet!r} 使用了 {rows:,} 行 × {cols:,} 列，超过允许的 {limit:,} 个单元格。"
-       "请删除多余的行和列，或把数据拆分成多个文件。")
-define(sw.OUT_OF_LIMITS,
-       "{file} could not be read within the safety limits ({memory_mb} MB of memory; the reader "
-       "stopped with {how}). The workbook is damaged or its used range is huge: open it in Excel, "
-       "delete empty rows and columns, save it again, or export the data as CSV.",
-       "{file} 无法在安全限制内读取（内存上限 {memory_mb} MB；读取程序以 {how} 结束）。"
-       "工作簿可能已损坏，或者已用区域过大：请用 Excel 打开，删除空行和空列后重新保存，或导出为 CSV。")
-define(sw.TIMEOUT,
-       "{file} took more than {seconds:g} s to read and was stopped. Remove unused sheets, or export "
-       "the data as CSV, and upload again.",
-       "读取 {file} 超过 {seconds:g} 秒，已停止。请删除不用的工作表，或导出为 CSV 后再上传。")
-define(sw.PASSWORD,
-       "{file} is protected by a password. Open it in Excel, remove the password "
-       "(File › Info › Protect Workbook), save, and upload again.",
-       "{file} 设置了密码保护。请用 Excel 打开，移除密码（文件 › 信息 › 保护工作簿）并保存后再上传。")
-define(sw.SHEET_NOT_FOUND,
-       "{file} has no sheet named {sheet!r}. Its sheets are: {sheets}.",
-       "{file} 中没有名为 {sheet!r} 的工作表。现有的工作表：{sheets}。")
-define(sw.WORKBOOK_ERROR,
-       "{file} could not be read as an Excel workbook ({detail}). Open it in Excel, save it again as "
-       ".xlsx, and upload the new file.",
-       "{file} 无法作为 Excel 工作簿读取（{detail}）。请用 Excel 打开并重新另存为 .xlsx 后再上传。")
-define("read_bad_csv",
-       "{file}: the text could not be split into columns near line {line} ({detail}). Check for a "
-       "quote (\") that is opened but never closed, or export the file again as CSV.",
-       "{file}：第 {line} 行附近的文本无法拆分成列（{detail}）。请检查是否有未闭合的引号（\"），"
-       "或重新导出为 CSV。")
-define("read_text_format",
-       "{file}: read as {encoding} text, columns separated by {delimiter}.",
-       "{file}：按 {encoding} 编码的文本读取，列分隔符为{delimiter_zh}。")
-define("read_kind_mismatch",
-       "{file} is named like {named} but is really {actual}; it was read as {actual}.",
-       "{file} 的文件名看起来是 {named}，实际上是 {actual}，已按 {actual} 读取。")
-define("read_decode_replaced",
-       "{file}: some bytes are not valid {encoding} and were replaced by �. Save the file as UTF-8 "
-       "if names look wrong.",
-       "{file}：部分字节不是有效的 {encoding} 编码，已替换为 �。如果名称显示不正确，请将文件另存为 UTF-8。")
-define("read_hidden_sheet",
-       "{file}: the sheet {sheet!r} is hidden in Excel; it was read like the others.",
-       "{file}：工作表 {sheet!r} 在 Excel 中是隐藏的，已与其他工作表一样读取。")
 
 
 # ---- public types --------------------------------------------------------------------------
@@ -157,17 +63,17 @@ class Limits:
 
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_BINARY_MAGIC: list[tuple[bytes, str, str]] = [
-    (b"%PDF", "a PDF document", "PDF 文档"),
-    (b"\x89PNG", "a PNG image", "PNG 图片"),
-    (b"GIF8", "a GIF image", "GIF 图片"),
-    (b"\xff\xd8\xff", "a JPEG image", "JPEG 图片"),
-    (b"\x1f\x8b", "a gzip archive", "gzip 压缩包"),
-    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive", "7-Zip 压缩包"),
-    (b"Rar!", "a RAR archive", "RAR 压缩包"),
-    (b"\x7fELF", "a program", "程序文件"),
-    (b"MZ\x90\x00", "a program", "程序文件"),
-    (b"PK\x05\x06", "an empty zip archive", "空 zip 压缩包"),
+_BINARY_MAGIC: list[tuple[bytes, i18n.Key]] = [
+    (b"%PDF", i18n.Key("file_kind.pdf_document")),
+    (b"\x89PNG", i18n.Key("file_kind.png_image")),
+    (b"GIF8", i18n.Key("file_kind.gif_image")),
+    (b"\xff\xd8\xff", i18n.Key("file_kind.jpeg_image")),
+    (b"\x1f\x8b", i18n.Key("file_kind.gzip_archive")),
+    (b"7z\xbc\xaf\x27\x1c", i18n.Key("file_kind.7_zip_archive")),
+    (b"Rar!", i18n.Key("file_kind.rar_archive")),
+    (b"\x7fELF", i18n.Key("file_kind.program")),
+    (b"MZ\x90\x00", i18n.Key("file_kind.program")),
+    (b"PK\x05\x06", i18n.Key("file_kind.empty_zip_archive")),
 ]
 _WORKBOOK_EXT = {".xlsx", ".xlsm", ".xltx", ".xltm", ".xlsb", ".ods", ".xls", ".xlt"}
 
@@ -269,25 +175,24 @@ def decode_text(data: bytes) -> tuple[str, str, bool]:
 
 def _not_text(data: bytes, text: str, filename: str) -> None:
     """Raise when ``data`` is a known binary format or its text is full of control characters."""
-    for magic, en, zh in _BINARY_MAGIC:
+    for magic, kind in _BINARY_MAGIC:
         if data.startswith(magic):
-            raise _fail("read_not_spreadsheet", filename, kind=en, kind_zh=zh)
+            raise _fail("read_not_spreadsheet", filename, kind=kind)
     head = text[:65536]
     if "\x00" in head or len(_CONTROL.findall(head)) > max(2, len(head) // 200):
-        raise _fail("read_not_spreadsheet", filename, kind="binary data", kind_zh="二进制数据")
+        raise _fail("read_not_spreadsheet", filename, kind=i18n.Key("file_kind.binary"))
     lead = head.lstrip()[:2000].lower()
     if lead.startswith(("<html", "<!doctype html", "<table")) or (lead.startswith("<") and "<html" in lead):
-        raise _fail("read_save_as_xlsx", filename, kind="a web page (HTML)", kind_zh="网页（HTML）")
+        raise _fail("read_save_as_xlsx", filename, kind=i18n.Key("file_kind.html"))
     if lead.startswith("<?xml") and "urn:schemas-microsoft-com:office:spreadsheet" in head[:4000]:
-        raise _fail("read_save_as_xlsx", filename, kind="an Excel 2003 XML spreadsheet",
-                    kind_zh="Excel 2003 XML 电子表格")
+        raise _fail("read_save_as_xlsx", filename, kind=i18n.Key("file_kind.excel_2003_xml"))
 
 
 # ---- CSV -----------------------------------------------------------------------------------
 
 _DELIMITERS = (",", ";", "\t", "|")
-_DELIMITER_NAMES = {",": ("comma (,)", "逗号（,）"), ";": ("semicolon (;)", "分号（;）"),
-                    "\t": ("tab", "制表符"), "|": ("pipe (|)", "竖线（|）")}
+_DELIMITER_NAMES = {",": i18n.Key("delimiter.comma"), ";": i18n.Key("delimiter.semicolon"),
+                    "\t": i18n.Key("delimiter.tab"), "|": i18n.Key("delimiter.pipe")}
 _SEP_LINE = re.compile(r"\A\s*sep=(.)\s*(?:\r\n|\n|\r)", re.IGNORECASE)
 _EXPECTED_FIELDS = re.compile(r"Expected \d+ fields in line \d+, saw (\d+)")
 
@@ -371,9 +276,8 @@ def _read_text(data: bytes, filename: str, notes: list[Problem], limits: Limits)
         payload = text.encode("utf-8")
     columns, nrows = _read_csv_grid(payload, text, delim, width, filename, limits.max_cells)
     encoding = _ENCODING_NAMES.get(codec, codec)
-    en, zh = _DELIMITER_NAMES[delim]
-    notes.append(Problem("read_text_format", {"file": filename, "encoding": encoding, "delimiter": en,
-                                              "delimiter_zh": zh}, "info"))
+    notes.append(Problem("read_text_format", {"file": filename, "encoding": encoding,
+                                              "delimiter": _DELIMITER_NAMES[delim]}, "info"))
     if replaced:
         notes.append(Problem("read_decode_replaced", {"file": filename, "encoding": encoding}, "warning"))
     sheet = _build_sheet(PurePath(filename).name, [_clean(c) for c in columns], nrows, notes)

@@ -8,6 +8,7 @@ from openpyxl import Workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
 
+from analytics import i18n
 from analytics.store.schema import STAGES, TABLES, stage_entry_column
 
 _EXAMPLES: dict[str, dict[str, str]] = {
@@ -27,12 +28,17 @@ _EXAMPLES: dict[str, dict[str, str]] = {
 }
 
 
+def _bilingual(key: str, **params: object) -> str:
+    """``English / 中文``: the templates and the README speak to both readers at once."""
+    return f"{i18n.text(key, 'en', **params)} / {i18n.text(key, 'zh', **params)}"
+
+
 def template_headers(table: str) -> list[tuple[str, str]]:
     """(header text ``English / 中文``, canonical name) for every column of ``table``."""
     spec = TABLES[table]
-    out = [(f"{c.label_en} / {c.label_zh}", c.name) for c in spec.columns]
+    out = [(_bilingual(c.label), c.name) for c in spec.columns]
     if table == "deals":
-        out += [(f"Entered {s.label_en} / 进入{s.label_zh}", stage_entry_column(s.key)) for s in STAGES]
+        out += [(_bilingual("template.entered", stage=i18n.Key(s.label)), stage_entry_column(s.key)) for s in STAGES]
     return out
 
 
@@ -64,7 +70,7 @@ def format_reference_markdown() -> str:
     README in step)."""
     lines: list[str] = []
     for spec in TABLES.values():
-        lines.append(f"**{spec.name}** ({spec.label_en} / {spec.label_zh}) — {spec.description}")
+        lines.append(f"**{spec.name}** ({_bilingual(spec.label)}) — {spec.description}")
         lines.append("")
         lines.append("| column | meaning | type | required | also recognised as (examples) |")
         lines.append("|---|---|---|---|---|")
@@ -73,6 +79,6 @@ def format_reference_markdown() -> str:
             cjk = [x for x in c.synonyms if not x.isascii()][:2]
             examples = ", ".join(f"`{x}`" for x in latin + cjk)
             required = "yes" if c.required else ""
-            lines.append(f"| `{c.name}` | {c.label_en} / {c.label_zh} | {c.type} | {required} | {examples} |")
+            lines.append(f"| `{c.name}` | {_bilingual(c.label)} | {c.type} | {required} | {examples} |")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"

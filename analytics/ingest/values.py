@@ -25,7 +25,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from analytics.messages import Problem, define
+from analytics import i18n
+from analytics.messages import Problem
 
 __all__ = [
     "ParsedColumn",
@@ -36,35 +37,6 @@ __all__ = [
     "parse_score",
 ]
 
-define("date_order_detected",
-       "Column {column}: dates read as {order_en} ({example} can only be read that way).",
-       "列 {column}：日期按{order_zh}读取（{example} 只能这样理解）。")
-define("date_order_assumed",
-       "Column {column}: no value shows whether dates are day/month or month/day, so {order_en} was "
-       "assumed ({example} read as {read_en}). Check that this is right.",
-       "列 {column}：数据无法判断日期是“日/月”还是“月/日”，已按{order_zh}读取（{example} 读作 {read_zh}），"
-       "请核对。")
-define("date_order_inconsistent",
-       "Column {column} mixes day/month and month/day dates: {majority} cell(s) can only be {order_en}, "
-       "{minority} only the other way (e.g. {example}); the column is read as {order_en} and those "
-       "{minority} cell(s) are rejected.",
-       "列 {column} 混用了“日/月”和“月/日”两种日期：{majority} 个单元格只能是{order_zh}，{minority} 个只能是"
-       "另一种（如 {example}）；整列按{order_zh}读取，这 {minority} 个单元格被拒绝。")
-define("decimal_separator_detected",
-       "Column {column}: numbers use {decimal_en} as the decimal separator, so {example} was read as {read}.",
-       "列 {column}：数字以{decimal_zh}作小数点，因此 {example} 读作 {read}。")
-define("decimal_separator_assumed",
-       "Column {column}: {example} could be a whole number with a thousands separator or a decimal; nothing "
-       "else in the column decides it, so it was read as {read}. Check that this is right.",
-       "列 {column}：{example} 既可能是带千位分隔符的整数，也可能是小数；该列中没有其他值可判断，已读作 {read}，"
-       "请核对。")
-define("probability_percent_detected",
-       "Column {column}: probabilities are written as percentages ({example} read as {read} %).",
-       "列 {column}：概率以百分数填写（{example} 读作 {read}%）。")
-define("probability_scale_mixed",
-       "Column {column} holds percentages, yet {example} looks like a fraction; it was read as {example} %, "
-       "not {read} %. Check that this is right.",
-       "列 {column} 为百分数，但 {example} 看起来像小数；已读作 {example}%，而不是 {read}%，请核对。")
 
 #: Cells that mean "nothing here" (compared after trimming and lower-casing).
 BLANK_TEXTS = ("", "-", "--", "—", "–", "n/a", "#n/a", "na", "null", "none", "nan", "nat")
@@ -303,8 +275,7 @@ def _numeric_date_parts(texts: pa.Array) -> tuple[list[np.ndarray], list[np.ndar
 
 
 def _date_order_params(dayfirst: bool) -> dict[str, str]:
-    return {"order_en": "day/month/year" if dayfirst else "month/day/year",
-            "order_zh": "日/月/年" if dayfirst else "月/日/年"}
+    return {"order": i18n.Key("date_order.day_first" if dayfirst else "date_order.month_first")}
 
 
 def parse_dates(s: pd.Series, column: str) -> ParsedColumn:
@@ -475,8 +446,9 @@ def _decide_date_order(column: str, s: pd.Series, first: np.ndarray, second: np.
             d, m = (first[i], second[i]) if is_dayfirst else (second[i], first[i])
             notes.append(Problem("date_order_assumed", {
                 "column": column, "example": _cell(s, i), "separator": char,
-                "read_en": f"{d} {_MONTH_NAMES_EN[m - 1]} {year[i]}" if 1 <= m <= 12 else "?",
-                "read_zh": f"{year[i]}年{m}月{d}日", **_date_order_params(is_dayfirst)},
+                "read": i18n.Key("format.day", day=d, month=m, year=year[i], month_short=_MONTH_NAMES_EN[m - 1],
+                                 month_long="") if 1 <= m <= 12 else "?",
+                **_date_order_params(is_dayfirst)},
                 "warning", column=column))
     rows = amb & (codes == _OK)
     day[rows] = np.where(dayfirst_rows[rows], first[rows], second[rows])
@@ -588,7 +560,7 @@ def _decimal_notes(s: pd.Series, column: str, idx: np.ndarray, body: pa.Array, a
         read = texts[0].replace(".", "").replace(",", ".")
         return [Problem("decimal_separator_detected", {
             "column": column, "example": _cell(s, idx[rows[0]]), "read": _fmt_number(float(read)),
-            "decimal_en": 'the comma ","', "decimal_zh": "逗号“,”"}, "info", column=column)]
+            "decimal": i18n.Key("decimal.comma")}, "info", column=column)]
     dotted = [k for k, t in enumerate(texts) if "." in t]
     if not dotted:
         return []
@@ -596,7 +568,7 @@ def _decimal_notes(s: pd.Series, column: str, idx: np.ndarray, body: pa.Array, a
     params = {"column": column, "example": _cell(s, idx[rows[k]]), "read": _fmt_number(float(texts[k]))}
     if point_evidence:
         return [Problem("decimal_separator_detected", {
-            **params, "decimal_en": 'the point "."', "decimal_zh": "句点“.”"}, "info", column=column)]
+            **params, "decimal": i18n.Key("decimal.point")}, "info", column=column)]
     return [Problem("decimal_separator_assumed", params, "warning", column=column)]
 
 

@@ -32,7 +32,7 @@ from datetime import date, timedelta
 import duckdb
 import pandas as pd
 
-from analytics.messages import InputError, Problem, define
+from analytics.messages import InputError, Problem
 from analytics.store.schema import SOURCE_ROW
 from analytics.store.settings import DEFAULT_SETTINGS, Settings
 from analytics.store.snapshots import snapshot_list, snapshot_view
@@ -44,13 +44,6 @@ BUCKETS: tuple[tuple[str, int], ...] = (
 )
 MOVEMENTS = tuple(b for b, _ in BUCKETS if b not in ("start", "end"))
 
-define("changes.currency_changed",
-       "Pipeline changes: the two snapshots are in different currencies ({before} and {after}); "
-       "convert one before comparing them.",
-       "商机变化：两个快照的币种不同（{before} 与 {after}），请先换算为同一币种再比较。")
-define("changes.not_a_snapshot",
-       "Pipeline changes: {name} has no deals, so it cannot be compared.",
-       "商机变化：{name} 中没有商机数据，无法比较。")
 
 
 @dataclass(frozen=True)

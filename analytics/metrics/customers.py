@@ -113,21 +113,22 @@ def customer_table(con: duckdb.DuckDBPyConnection, as_of: date, filters: Filters
 
 _TIMELINE = f"""
     SELECT created_date AS date, 'deal' AS kind, 'created' AS event,
-           concat_ws(' · ', deal_id, product, stage) AS what, amount, rep, deal_id
+           concat_ws(' · ', deal_id, product) AS what, amount, rep, deal_id, stage
     FROM deals WHERE customer = ? AND created_date IS NOT NULL
     UNION ALL
-    SELECT close_date, 'deal', status, concat_ws(' · ', deal_id, product, stage), amount, rep, deal_id
+    SELECT close_date, 'deal', status, concat_ws(' · ', deal_id, product), amount, rep, deal_id, stage
     FROM deals WHERE customer = ? AND status IN ('won', 'lost')
     UNION ALL
-    SELECT NULL, 'deal', 'open', concat_ws(' · ', deal_id, product, stage), amount, rep, deal_id
+    SELECT NULL, 'deal', 'open', concat_ws(' · ', deal_id, product), amount, rep, deal_id, stage
     FROM deals WHERE customer = ? AND coalesce(status, 'open') = 'open' AND created_date IS NULL
     UNION ALL
-    SELECT date, 'activity', coalesce(type, 'activity'), concat_ws(' · ', type, note), NULL, rep, deal_id
+    SELECT date, 'activity', coalesce(type, 'activity'), concat_ws(' · ', type, note), NULL, rep, deal_id,
+           NULL
     FROM ({_ACTIVITIES}) WHERE customer = ?
     UNION ALL
     SELECT date, 'survey', 'survey',
            concat_ws(' · ', 'CSAT ' || printf('%g', csat), 'NPS ' || printf('%g', nps), comment),
-           NULL, rep, deal_id
+           NULL, rep, deal_id, NULL
     FROM surveys WHERE customer = ?
 """
 

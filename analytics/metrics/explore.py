@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from analytics.messages import InputError, Problem, define
+from analytics.messages import InputError, Problem
 from analytics.sql import quote_identifier
 
 AGGREGATIONS = ("sum", "count", "count_distinct", "mean", "median", "min", "max", "share")
@@ -34,32 +34,16 @@ GRAINS = ("day", "week", "month", "quarter", "year")
 JOIN_KINDS = ("left", "inner", "right", "full")
 BLANK_LABEL = "(blank)"
 
-EXPLORE_NO_TABLE = define("explore_no_table", "There is no table {table}. Loaded tables: {tables}.",
-                          "没有名为 {table} 的表。已加载的表：{tables}。")
-EXPLORE_NO_COLUMN = define("explore_no_column", "Table {table} has no column {column}. Its columns: {columns}.",
-                           "表 {table} 中没有列 {column}。它的列有：{columns}。")
-EXPLORE_BAD_AGG = define("explore_bad_agg", "Unknown aggregation {agg}; choose one of {choices}.",
-                         "未知的汇总方式 {agg}，请从 {choices} 中选择。")
-EXPLORE_NEEDS_VALUES = define("explore_needs_values", "{agg} needs a value column.",
-                              "{agg} 需要选择一个数值列。")
-EXPLORE_NOT_NUMERIC = define(
-    "explore_not_numeric", "{agg} needs a number column, but {column} holds {kind} values.",
-    "{agg} 需要数值列，但 {column} 是 {kind} 类型。")
-EXPLORE_BAD_GRAIN = define(
-    "explore_bad_grain", "{column}: cannot group by {grain}; use one of {choices} on a date column.",
-    "{column}：无法按 {grain} 分组；请对日期列使用 {choices}。")
-EXPLORE_BAD_SORT = define("explore_bad_sort", "Unknown sort {sort}; use label, -label, value or -value.",
-                          "未知的排序方式 {sort}；请使用 label、-label、value 或 -value。")
-EXPLORE_BAD_JOIN = define("explore_bad_join", "Unknown join kind {how}; choose one of {choices}.",
-                          "未知的连接方式 {how}，请从 {choices} 中选择。")
-EXPLORE_JOIN_KEYS = define(
-    "explore_join_keys", "Choose the same number of key columns on both sides (left {left}, right {right}).",
-    "两边需选择相同数量的关联列（左边 {left} 个，右边 {right} 个）。")
-EXPLORE_BAD_NAME = define(
-    "explore_bad_name",
-    "{name} cannot be used as a table name: use letters, digits and _, not starting with a digit, "
-    "and not the name of a table being joined.",
-    "{name} 不能用作表名：请使用字母、数字和下划线，不能以数字开头，也不能与参与连接的表同名。")
+EXPLORE_NO_TABLE = "explore_no_table"
+EXPLORE_NO_COLUMN = "explore_no_column"
+EXPLORE_BAD_AGG = "explore_bad_agg"
+EXPLORE_NEEDS_VALUES = "explore_needs_values"
+EXPLORE_NOT_NUMERIC = "explore_not_numeric"
+EXPLORE_BAD_GRAIN = "explore_bad_grain"
+EXPLORE_BAD_SORT = "explore_bad_sort"
+EXPLORE_BAD_JOIN = "explore_bad_join"
+EXPLORE_JOIN_KEYS = "explore_join_keys"
+EXPLORE_BAD_NAME = "explore_bad_name"
 
 _NUMERIC = re.compile(r"^(U?(TINY|SMALL|BIG|HUGE)?INT(EGER)?|FLOAT|DOUBLE|REAL|DECIMAL.*|NUMERIC.*)$")
 _TEMPORAL = re.compile(r"^(DATE|TIMESTAMP.*)$")

@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from analytics.filters import Filters, where_sql
-from analytics.messages import Problem, define
+from analytics.messages import Problem
 from analytics.periods import Period, month_end
 from analytics.store.canonical import deal_ids_unique, table_layout
 from analytics.store.schema import stage_entry_column
@@ -45,42 +45,12 @@ _DEAL_COLUMNS = frozenset(name for name, _ in table_layout("deals"))
 # the label is formatted after aggregation (see _reached_counts).
 _MONTH_SQL = "date_trunc('month', d.created_date)"
 
-LOST_WITHOUT_STAGE = define(
-    "funnel.lost_without_stage",
-    "Lost deals with no stage of loss and no stage dates: {count}. They count as reaching only the "
-    "first stage, so the conversion out of the first stage is understated and the later stages' "
-    "conversion looks better than it is.",
-    "{count} 个输单商机既没有输单阶段也没有阶段日期：它们只计入第一阶段，因此第一阶段的转化率被低估，"
-    "后续阶段的转化率显得偏高。",
-)
-NO_CREATED_DATE = define(
-    "funnel.no_created_date",
-    "Deals without a created date, left out of this funnel: {count}.",
-    "{count} 个商机没有创建日期，未计入此漏斗。",
-)
-NO_STAGE_DATES = define(
-    "funnel.no_stage_dates",
-    "Deals without stage-entry dates: {count} of {total}. The stage they reached comes from their "
-    "current stage; the strict funnel and time in stage cannot check them.",
-    "{total} 个商机中有 {count} 个没有阶段进入日期：其到达的阶段按当前阶段判断，严格漏斗和阶段停留时间无法核对它们。",
-)
-BACKWARD_MOVES = define(
-    "funnel.backward_moves",
-    "Deals that moved back to an earlier stage: {count}. They count at every stage they touched.",
-    "{count} 个商机曾退回较早的阶段；它们计入到达过的每个阶段。",
-)
-SKIPPED_STAGES = define(
-    "funnel.skipped_stages",
-    "Deals that skipped a stage: {count}. The any-stage funnel counts the skipped stage as reached; "
-    "the strict funnel does not.",
-    "{count} 个商机跳过了某个阶段：非严格漏斗把跳过的阶段算作已到达，严格漏斗不算。",
-)
-COHORT_TOO_YOUNG = define(
-    "funnel.cohort_too_young",
-    "Cohorts younger than the median won cycle of {days:.0f} days: {count} (from {first}). Their "
-    "conversion is not final yet.",
-    "{count} 个批次（自 {first} 起）的时间短于赢单周期中位数 {days:.0f} 天：其转化率尚未定型。",
-)
+LOST_WITHOUT_STAGE = "funnel.lost_without_stage"
+NO_CREATED_DATE = "funnel.no_created_date"
+NO_STAGE_DATES = "funnel.no_stage_dates"
+BACKWARD_MOVES = "funnel.backward_moves"
+SKIPPED_STAGES = "funnel.skipped_stages"
+COHORT_TOO_YOUNG = "funnel.cohort_too_young"
 
 
 @dataclass(frozen=True)
@@ -364,7 +334,7 @@ def _long_table(counts: pd.DataFrame, names: list[str], settings: Settings, stri
             row = {name: rec[name] for name in names}
             nxt = reached[i + 1] if i + 1 < len(stages) else None
             row.update({
-                "stage": st.key, "stage_label_en": st.label_en, "stage_label_zh": st.label_zh,
+                "stage": st.key,
                 "reached": reached[i],
                 "conversion": nxt / reached[i] if nxt is not None and reached[i] else float("nan"),
                 "conversion_from_first": reached[i] / first if first else float("nan"),
@@ -372,7 +342,7 @@ def _long_table(counts: pd.DataFrame, names: list[str], settings: Settings, stri
                 else float("nan"),
             })
             rows.append(row)
-    columns = [*names, "stage", "stage_label_en", "stage_label_zh", "reached", "conversion",
+    columns = [*names, "stage", "reached", "conversion",
                "conversion_from_first", "conversion_from_previous"]
     out = pd.DataFrame(rows, columns=columns)
     return out.astype({"reached": "int64", "conversion": "float64", "conversion_from_first": "float64",

@@ -18,6 +18,7 @@ import duckdb
 import pandas as pd
 
 from analytics.filters import Filters
+from analytics.i18n import Key
 from analytics.messages import Problem
 from analytics.metrics.attainment import attainment
 from analytics.metrics.kpi import one_row_per_rep
@@ -55,13 +56,15 @@ class PayoutResult:
         return float(self.totals["total"].sum()) if len(self.totals) else 0.0
 
 
-LINE_COLUMNS = ["rep", "line_no", "kind", "description_en", "description_zh", "base", "rate", "amount"]
+#: ``description`` holds an ``i18n.Key`` (the working in words), translated at display.
+LINE_COLUMNS = ["rep", "line_no", "kind", "description", "base", "rate", "amount"]
 TOTAL_COLUMNS = ["rep", "team", "attainment", "tier_reached", "commission", "team_share", "total"]
 
 
 def _empty_lines() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype="float64" if c in ("base", "rate", "amount") else
-                                      "int64" if c == "line_no" else "str") for c in LINE_COLUMNS})
+                                      "int64" if c == "line_no" else "object" if c == "description" else "str")
+                         for c in LINE_COLUMNS})
 
 
 def _empty_totals() -> pd.DataFrame:
@@ -83,15 +86,13 @@ def _tier_reached(plan: Plan, attainment: float) -> Tier:
     return reached
 
 
-def _per(plan: Plan, n: float, value: float) -> tuple[float, str, str]:
-    """(value scaled to the period, its working in en, zh) for a cap or a fixed pool amount."""
+def _per(plan: Plan, n: float, value: float) -> tuple[float, Key | str]:
+    """(value scaled to the period, its working) for a cap or a fixed pool amount."""
     if abs(n - 1.0) < _EPS:
-        return value, _money(value), _money(value)
-    unit_en = {"month": "month", "quarter": "quarter", "year": "year"}[plan.payout_period]
-    unit_zh = {"month": "月", "quarter": "季度", "year": "年"}[plan.payout_period]
+        return value, _money(value)
     scaled = round(value * n, 2)
-    return (scaled, f"{_money(value)} per {unit_en} × {n:g} = {_money(scaled)}",
-            f"每{unit_zh} {_money(value)} × {n:g} = {_money(scaled)}")
+    return scaled, Key("payout.per", value=_money(value), unit=Key(f"payout.unit.{plan.payout_period}"),
+                       n=f"{n:g}", scaled=_money(scaled))
 
 
 @dataclass
@@ -99,10 +100,10 @@ class _Lines:
     rep: str
     rows: list[dict[str, Any]] = field(default_factory=list)
 
-    def add(self, kind: str, en: str, zh: str, amount: float = 0.0, base: float = math.nan,
+    def add(self, kind: str, description: Key, amount: float = 0.0, base: float = math.nan,
             rate: float = math.nan) -> None:
         self.rows.append({"rep": self.rep, "line_no": len(self.rows) + 1, "kind": kind,
-                          "description_en": en, "description_zh": zh, "base": base, "rate": rate,
+                          "description": description, "base": base, "rate": rate,
                           "amount": round(float(amount), 2)})
 
 
@@ -119,16 +120,14 @@ def _commission(plan: Plan, lines: _Lines, target: float, actual: float, csat: f
     if plan.threshold > 0:
         if attainment < plan.threshold - _EPS:
             lines.add("threshold",
-                      f"Attainment {_pct(attainment)} is below the {_pct(plan.threshold)} threshold: no commission",
-                      f"完成率 {_pct(attainment)} 低于 {_pct(plan.threshold)} 的门槛：无提成",
+                      Key("payout.threshold_below", attainment=_pct(attainment), threshold=_pct(plan.threshold)),
                       base=attainment, rate=plan.threshold)
             return 0.0, math.nan  # no tier is reached below the threshold: nothing is paid at any rate
         lines.add("threshold",
-                  f"Attainment {_pct(attainment)} reaches the {_pct(plan.threshold)} threshold",
-                  f"完成率 {_pct(attainment)} 达到 {_pct(plan.threshold)} 的门槛",
+                  Key("payout.threshold_reached", attainment=_pct(attainment), threshold=_pct(plan.threshold)),
                   base=attainment, rate=plan.threshold)
     if actual <= 0:
-        lines.add("tier", "No won revenue in the period: no commission", "本期无成交收入：无提成")
+        lines.add("tier", Key("payout.no_revenue"))
         return 0.0, math.nan
     commission = 0.0
     if plan.mode == "marginal":
@@ -139,23 +138,19 @@ def _commission(plan: Plan, lines: _Lines, target: float, actual: float, csat: f
                 continue
             amount = round(base * t.rate, 2)
             commission += amount
+            working = {"start": _pct(t.start), "base": _money(base), "rate": _pct(t.rate), "amount": _money(amount)}
             if math.isinf(upper):
-                en = f"Slice above {_pct(t.start)} of target: {_money(base)} × {_pct(t.rate)} = {_money(amount)}"
-                zh = f"目标 {_pct(t.start)} 以上部分：{_money(base)} × {_pct(t.rate)} = {_money(amount)}"
+                description = Key("payout.slice_above", **working)
             else:
-                en = (f"Slice {_pct(t.start)}–{_pct(upper)} of target: {_money(base)} × {_pct(t.rate)} "
-                      f"= {_money(amount)}")
-                zh = f"目标 {_pct(t.start)}–{_pct(upper)} 区间：{_money(base)} × {_pct(t.rate)} = {_money(amount)}"
-            lines.add("tier", en, zh, amount, base, t.rate)
+                description = Key("payout.slice", **working, upper=_pct(upper))
+            lines.add("tier", description, amount, base, t.rate)
     else:
         base = round(actual, 2)
         amount = round(base * tier.rate, 2)
         commission = amount
         lines.add("tier",
-                  f"All revenue at the rate of the tier reached (from {_pct(tier.start)} of target): "
-                  f"{_money(base)} × {_pct(tier.rate)} = {_money(amount)}",
-                  f"全部收入按所达档位（目标 {_pct(tier.start)} 起）的费率：{_money(base)} × {_pct(tier.rate)} "
-                  f"= {_money(amount)}",
+                  Key("payout.all_revenue", start=_pct(tier.start), base=_money(base), rate=_pct(tier.rate),
+                      amount=_money(amount)),
                   amount, base, tier.rate)
     commission = round(commission, 2)
 
@@ -164,50 +159,44 @@ def _commission(plan: Plan, lines: _Lines, target: float, actual: float, csat: f
         kind = "csat_gate" if gate.effect == "gate" else "csat_multiplier"
         if math.isnan(csat) or csat_n < gate.min_responses:
             if math.isnan(csat) or csat_n == 0:
-                en, zh = "No CSAT responses in the period: CSAT not applied", "本期无满意度回复：不考核满意度"
+                description = Key("payout.csat_none")
             else:
-                en = (f"Only {csat_n} CSAT response{'' if csat_n == 1 else 's'} "
-                      f"(fewer than {gate.min_responses}): CSAT not applied")
-                zh = f"满意度回复仅 {csat_n} 份（少于 {gate.min_responses} 份）：不考核满意度"
-            lines.add(kind, en, zh)
+                description = Key("payout.csat_one" if csat_n == 1 else "payout.csat_few", n=csat_n,
+                                  minimum=gate.min_responses)
+            lines.add(kind, description)
         elif csat < gate.min_csat - _EPS:
             if gate.effect == "gate":
                 lines.add(kind,
-                          f"CSAT {_pct(csat)} is below the {_pct(gate.min_csat)} minimum: commission "
-                          f"{_money(commission)} withheld",
-                          f"满意度 {_pct(csat)} 低于最低要求 {_pct(gate.min_csat)}：提成 {_money(commission)} 不予发放",
+                          Key("payout.csat_withheld", csat=_pct(csat), minimum=_pct(gate.min_csat),
+                              commission=_money(commission)),
                           -commission, commission, 0.0)
                 commission = 0.0
             else:
                 after = round(commission * gate.factor, 2)
                 lines.add(kind,
-                          f"CSAT {_pct(csat)} is below {_pct(gate.min_csat)}: commission {_money(commission)} "
-                          f"× {gate.factor:g} = {_money(after)}",
-                          f"满意度 {_pct(csat)} 低于 {_pct(gate.min_csat)}：提成 {_money(commission)} × {gate.factor:g} "
-                          f"= {_money(after)}",
+                          Key("payout.csat_multiplied", csat=_pct(csat), minimum=_pct(gate.min_csat),
+                              commission=_money(commission), factor=f"{gate.factor:g}", after=_money(after)),
                           after - commission, commission, gate.factor)
                 commission = after
         else:
-            lines.add(kind,
-                      f"CSAT {_pct(csat)} meets the {_pct(gate.min_csat)} minimum: no change",
-                      f"满意度 {_pct(csat)} 达到 {_pct(gate.min_csat)} 的要求：不调整")
+            lines.add(kind, Key("payout.csat_met", csat=_pct(csat), minimum=_pct(gate.min_csat)))
 
     if plan.cap is not None and commission > 0:
-        cap, cap_en, cap_zh = _per(plan, n_periods, plan.cap)
+        cap, cap_working = _per(plan, n_periods, plan.cap)
         if commission > cap + _EPS:
             lines.add("cap",
-                      f"Cap {cap_en}: commission {_money(commission)} reduced by {_money(commission - cap)}",
-                      f"封顶 {cap_zh}：提成 {_money(commission)} 减少 {_money(commission - cap)}",
+                      Key("payout.cap", cap=cap_working, commission=_money(commission),
+                          reduction=_money(commission - cap)),
                       cap - commission, commission)
             commission = cap
     return round(commission, 2), tier.start
 
 
 def _team_shares(plan: Plan, reps: pd.DataFrame, team_attainment: pd.DataFrame | None,
-                 n_periods: float) -> dict[str, tuple[float, str, str]]:
-    """(share, working en, working zh) per rep for the team pool."""
+                 n_periods: float) -> dict[str, tuple[float, Key]]:
+    """(share, its working) per rep for the team pool."""
     pool_plan = plan.team_pool
-    out: dict[str, tuple[float, str, str]] = {}
+    out: dict[str, tuple[float, Key]] = {}
     if pool_plan is None:
         return out
     teams: dict[str, tuple[float, float]] = {}
@@ -221,51 +210,41 @@ def _team_shares(plan: Plan, reps: pd.DataFrame, team_attainment: pd.DataFrame |
         names = [str(r) for r in members["rep"]]
         if pd.isna(team):
             for rep in names:
-                out[rep] = (0.0, "No team: no team share", "未归属团队：无团队奖金")
+                out[rep] = (0.0, Key("payout.no_team"))
             continue
         team = str(team)
         target, actual = teams.get(team, (math.nan, 0.0))
         if math.isnan(target) or target <= 0:
             for rep in names:
-                out[rep] = (0.0, f"Team {team} has no target: no team share", f"团队 {team} 无目标：无团队奖金")
+                out[rep] = (0.0, Key("payout.team_no_target", team=team))
             continue
         if actual < target - _EPS:
             for rep in names:
-                out[rep] = (0.0,
-                            f"Team {team} did not reach its target ({_money(actual)} of {_money(target)}): "
-                            "no team share",
-                            f"团队 {team} 未达成目标（{_money(actual)} / {_money(target)}）：无团队奖金")
+                out[rep] = (0.0, Key("payout.team_missed", team=team, actual=_money(actual), target=_money(target)))
             continue
-        head_en = f"Team {team} reached its target ({_money(actual)} of {_money(target)})"
-        head_zh = f"团队 {team} 达成目标（{_money(actual)} / {_money(target)}）"
+        head = Key("payout.team_reached", team=team, actual=_money(actual), target=_money(target))
         if pool_plan.amount is not None:
-            pool, per_en, per_zh = _per(plan, n_periods, pool_plan.amount)
-            pool_en, pool_zh = f"pool {per_en}", f"奖金池 {per_zh}"
+            pool, per = _per(plan, n_periods, pool_plan.amount)
+            pool_working = Key("payout.pool_fixed", per=per)
         else:
             share = pool_plan.share_of_excess or 0.0
             excess = round(actual - target, 2)
             pool = round(share * excess, 2)
-            pool_en = f"pool {_pct(share)} × {_money(excess)} above target = {_money(pool)}"
-            pool_zh = f"奖金池 {_pct(share)} × 超出目标部分 {_money(excess)} = {_money(pool)}"
+            pool_working = Key("payout.pool_share", share=_pct(share), excess=_money(excess), pool=_money(pool))
         rep_actual = pd.to_numeric(members["actual"], errors="coerce").fillna(0.0).astype(float).tolist()
         denominator = sum(rep_actual)
         if pool_plan.split == "contribution" and denominator > 0:
             for rep, a in zip(names, rep_actual, strict=True):
                 amount = round(pool * a / denominator, 2)
-                out[rep] = (amount,
-                            f"{head_en}; {pool_en}; by contribution {_money(pool)} × {_money(a)} / "
-                            f"{_money(denominator)} ({_pct(a / denominator)}) = {_money(amount)}",
-                            f"{head_zh}；{pool_zh}；按贡献 {_money(pool)} × {_money(a)} / {_money(denominator)}"
-                            f"（{_pct(a / denominator)}）= {_money(amount)}")
+                out[rep] = (amount, Key("payout.by_contribution", head=head, pool=pool_working,
+                                        pool_amount=_money(pool), actual=_money(a), team_actual=_money(denominator),
+                                        share=_pct(a / denominator), amount=_money(amount)))
         else:
             amount = round(pool / len(names), 2)
-            note_en = " (no member revenue to split by contribution)" if pool_plan.split == "contribution" else ""
-            note_zh = "（成员无收入，无法按贡献分配）" if pool_plan.split == "contribution" else ""
+            equally = "payout.split_equally_no_revenue" if pool_plan.split == "contribution" else "payout.split_equally"
             for rep in names:
-                out[rep] = (amount,
-                            f"{head_en}; {pool_en}; split equally {_money(pool)} ÷ {len(names)} = "
-                            f"{_money(amount)}{note_en}",
-                            f"{head_zh}；{pool_zh}；平均分配 {_money(pool)} ÷ {len(names)} = {_money(amount)}{note_zh}")
+                out[rep] = (amount, Key(equally, head=head, pool=pool_working, pool_amount=_money(pool),
+                                        members=len(names), amount=_money(amount)))
     return out
 
 
@@ -311,7 +290,7 @@ def payouts(plan: Plan, attainment: pd.DataFrame, team_attainment: pd.DataFrame 
         target = float(row.target) if pd.notna(row.target) else math.nan
         actual = float(row.actual) if pd.notna(row.actual) else 0.0
         if math.isnan(target) or target <= 0:
-            lines.add("no_target", "No target for this period: no commission", "本期无目标：无提成")
+            lines.add("no_target", Key("payout.no_target"))
             commission, tier, attainment_value = 0.0, math.nan, math.nan
         else:
             csat, csat_n = csat_by_rep.get(rep, (math.nan, 0))
@@ -319,12 +298,10 @@ def payouts(plan: Plan, attainment: pd.DataFrame, team_attainment: pd.DataFrame 
             attainment_value = actual / target
         share = 0.0
         if rep in shares:
-            share, en, zh = shares[rep]
-            lines.add("team_share", en, zh, share)
+            share, working = shares[rep]
+            lines.add("team_share", working, share)
         total = round(commission + share, 2)
-        lines.add("total",
-                  f"Total: commission {_money(commission)} + team share {_money(share)} = {_money(total)}",
-                  f"合计：提成 {_money(commission)} + 团队奖金 {_money(share)} = {_money(total)}",
+        lines.add("total", Key("payout.total", commission=_money(commission), share=_money(share), total=_money(total)),
                   total)
         all_lines.extend(lines.rows)
         totals.append({"rep": rep, "team": None if pd.isna(row.team) else str(row.team),

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from analytics.messages import InputError, Problem, define
+from analytics.messages import InputError, Problem
 from analytics.periods import Period, parse_period
 
 if TYPE_CHECKING:
@@ -45,75 +45,6 @@ _EPS = 1e-9
 
 _TOP_KEYS = ("name", "valid_from", "valid_to", "payout_period", "basis", "threshold", "mode",
              "tiers", "cap", "csat_gate", "team_pool")
-
-# --- messages ---------------------------------------------------------------------------------
-
-P = "Commission plan"
-Z = "提成方案"
-define("plan.unreadable", f"{P}: the file {{path}} cannot be read ({{detail}}).",
-       f"{Z}：无法读取文件 {{path}}（{{detail}}）。")
-define("plan.too_large", f"{P}: the file is {{size}} bytes; a plan is at most {{limit}} bytes.",
-       f"{Z}：文件大小为 {{size}} 字节，方案文件最多 {{limit}} 字节。")
-define("plan.yaml_syntax",
-       f"{P}: the YAML cannot be read at line {{line}}, column {{column}}: {{detail}}. "
-       "Check the indentation and that every key is followed by a colon.",
-       f"{Z}：YAML 第 {{line}} 行第 {{column}} 列无法解析：{{detail}}。请检查缩进，以及每个键后是否有冒号。")
-define("plan.empty", f"{P}: the file is empty; a plan needs at least tiers.",
-       f"{Z}：文件为空；方案至少需要 tiers（提成档位）。")
-define("plan.not_mapping",
-       f"{P}: {{key}} must be a set of keys with values (such as name: and tiers:), not {{found}}.",
-       f"{Z}：{{key}} 必须是“键: 值”的集合（如 name: 和 tiers:），而不是{{found}}。")
-define("plan.missing_key", f"{P}: {{key}} is missing.", f"{Z}：缺少 {{key}}。")
-define("plan.tiers_missing",
-       f"{P}: tiers is missing; list at least one tier, such as - {{{{from: 0.0, rate: 0.03}}}}.",
-       f"{Z}：缺少 tiers（提成档位）；至少列出一档，如 - {{{{from: 0.0, rate: 0.03}}}}。")
-define("plan.tiers_not_list",
-       f"{P}: tiers must be a list with one line per tier (each starting with '- '), not {{found}}.",
-       f"{Z}：tiers 必须是列表，每档一行（以“- ”开头），而不是{{found}}。")
-define("plan.tiers_empty", f"{P}: tiers is empty; list at least one tier.",
-       f"{Z}：tiers 为空；至少列出一档。")
-define("plan.not_number",
-       f"{P}: {{key}} must be a number, not {{value}}; write fractions as decimals, e.g. 0.05 for 5 %.",
-       f"{Z}：{{key}} 必须是数字，而不是 {{value}}；比例请写成小数，如 5 % 写作 0.05。")
-define("plan.negative", f"{P}: {{key}} is {{value}}; it cannot be negative.",
-       f"{Z}：{{key}} 为 {{value}}，不能为负数。")
-define("plan.not_positive", f"{P}: {{key}} is {{value}}; it must be greater than 0.",
-       f"{Z}：{{key}} 为 {{value}}，必须大于 0。")
-define("plan.percent_like",
-       f"{P}: {{key}} is {{value}}, which reads as a percentage; write it as a fraction, "
-       "e.g. {suggestion} for {value} %.",
-       f"{Z}：{{key}} 为 {{value}}，看起来是百分数；请写成小数，如 {{value}} % 写作 {{suggestion}}。")
-define("plan.too_high", f"{P}: {{key}} is {{value}}; it must be at most {{limit}}.",
-       f"{Z}：{{key}} 为 {{value}}，最大为 {{limit}}。")
-define("plan.first_tier",
-       f"{P}: the first tier must start at 0 (from: 0.0), not {{value}}; "
-       "use threshold to pay nothing below a level of attainment.",
-       f"{Z}：第一档必须从 0 开始（from: 0.0），而不是 {{value}}；如需低于某完成率不发提成，请使用 threshold。")
-define("plan.not_increasing",
-       f"{P}: tiers must go up: {{key}} is {{value}}, which is not above the previous tier's {{previous}}.",
-       f"{Z}：档位必须递增：{{key}} 为 {{value}}，没有高于上一档的 {{previous}}。")
-define("plan.unknown_value", f"{P}: {{key}} is {{value}}; use one of: {{allowed}}.",
-       f"{Z}：{{key}} 为 {{value}}；可选值：{{allowed}}。")
-define("plan.unknown_key", f"{P}: {{key}} is not a known setting and is ignored.",
-       f"{Z}：{{key}} 不是可识别的设置，已忽略。")
-define("plan.not_text", f"{P}: {{key}} must be text, not {{found}}.",
-       f"{Z}：{{key}} 必须是文本，而不是{{found}}。")
-define("plan.not_whole", f"{P}: {{key}} must be a whole number of at least 1, not {{value}}.",
-       f"{Z}：{{key}} 必须是不小于 1 的整数，而不是 {{value}}。")
-define("plan.pool_none",
-       f"{P}: team_pool needs amount (a fixed sum) or share_of_excess (a fraction of team revenue above target).",
-       f"{Z}：team_pool 需要 amount（固定金额）或 share_of_excess（团队超出目标部分收入的比例）。")
-define("plan.pool_both", f"{P}: team_pool has both amount and share_of_excess; keep one of them.",
-       f"{Z}：team_pool 同时有 amount 和 share_of_excess；请只保留其一。")
-define("plan.bad_period",
-       f"{P}: {{key}} is {{value}}, not a period; write a month such as 2026-01.",
-       f"{Z}：{{key}} 为 {{value}}，不是有效期间；请写成月份，如 2026-01。")
-define("plan.period_order", f"{P}: valid_to ({{valid_to}}) is before valid_from ({{valid_from}}).",
-       f"{Z}：valid_to（{{valid_to}}）早于 valid_from（{{valid_from}}）。")
-define("plan.outside_period",
-       "Commission plan \u201c{name}\u201d is valid from {valid_from} to {valid_to}; "
-       "it cannot be applied to {period}.",
-       "提成方案\u201c{name}\u201d的有效期为 {valid_from} 至 {valid_to}，不能用于 {period}。")
 
 # --- the plan ---------------------------------------------------------------------------------
 
@@ -465,10 +396,6 @@ def default_plan() -> Plan:
     return plan
 
 
-define("plan.invalid_in_use",
-       f"{P}: the plan in use has errors, so no pay is worked out until it is fixed or reset "
-       "(Settings → Commission plan, or the plan file).",
-       f"{Z}：当前使用的方案有错误，在修正或重置之前不计算任何提成（设置 → 提成方案，或方案文件）。")
 
 
 @dataclass(frozen=True)

@@ -60,55 +60,24 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from analytics.messages import InputError, Problem, define
+from analytics.messages import InputError, Problem
 from analytics.sql import quote_identifier
 
 # --- messages ---------------------------------------------------------------------------------
 
-SQL_EMPTY = define("sql_empty", "The SQL box is empty: write one SELECT statement.",
-                   "SQL 为空：请写一条 SELECT 语句。")
-SQL_SEVERAL = define(
-    "sql_several",
-    "Only one statement can run at a time; this text has {count}. Remove the extra ';' and what follows.",
-    "一次只能运行一条语句，这里有 {count} 条。请删除多余的分号及其后的内容。")
-SQL_NOT_SELECT = define(
-    "sql_not_select",
-    "Only reading is allowed: write one SELECT (or WITH … SELECT) statement. {kind} statements are refused.",
-    "只允许读取：请写一条 SELECT（或 WITH … SELECT）语句。不允许 {kind} 语句。")
-SQL_WRITES = define(
-    "sql_writes", "{kind} inside a query is not allowed: the SQL box only reads the loaded tables.",
-    "查询中不允许 {kind}：SQL 只能读取已加载的表。")
-SQL_SYNTAX = define(
-    "sql_syntax", "Syntax error at line {line}, column {column}: {detail}",
-    "语法错误，第 {line} 行第 {column} 列：{detail}")
-SQL_FUNCTION = define(
-    "sql_function",
-    "Line {line}, column {column}: the function {name}() is not available in the SQL box "
-    "(only the loaded tables can be read; no files, URLs or settings).",
-    "第 {line} 行第 {column} 列：SQL 中不能使用函数 {name}()（只能读取已加载的表，不能读取文件、网址或设置）。")
-SQL_OUTSIDE = define(
-    "sql_outside",
-    "Reading files, URLs or other databases is not allowed; only the loaded tables can be queried ({tables}).",
-    "不允许读取文件、网址或其他数据库；只能查询已加载的表（{tables}）。")
-SQL_UNSUPPORTED = define(
-    "sql_unsupported",
-    "This form of query cannot be checked, so it is refused ({detail}). Rewrite it as a plain SELECT; "
-    "for a PIVOT use GROUP BY or the pivot builder.",
-    "无法检查这种查询形式，因此不予执行（{detail}）。请改写为普通的 SELECT；透视请使用 GROUP BY 或透视表工具。")
-SQL_TIMEOUT = define(
-    "sql_timeout",
-    "The query took longer than {seconds} s and was stopped. Add a WHERE or a LIMIT, or aggregate first.",
-    "查询用时超过 {seconds} 秒，已被停止。请加上 WHERE 或 LIMIT 条件，或先做汇总。")
-SQL_MEMORY = define(
-    "sql_memory", "The query needs more memory than the {limit} allowed and was stopped.",
-    "查询所需内存超过允许的 {limit}，已被停止。")
-SQL_UNKNOWN_TABLE = define(
-    "sql_unknown_table", "Line {line}, column {column}: there is no table {name}. Loaded tables: {tables}.",
-    "第 {line} 行第 {column} 列：没有名为 {name} 的表。已加载的表：{tables}。")
-SQL_ERROR = define(
-    "sql_error", "The query failed at line {line}, column {column}: {detail}",
-    "查询出错，第 {line} 行第 {column} 列：{detail}")
-SQL_ERROR_NOPOS = define("sql_error_nopos", "The query failed: {detail}", "查询出错：{detail}")
+SQL_EMPTY = "sql_empty"
+SQL_SEVERAL = "sql_several"
+SQL_NOT_SELECT = "sql_not_select"
+SQL_WRITES = "sql_writes"
+SQL_SYNTAX = "sql_syntax"
+SQL_FUNCTION = "sql_function"
+SQL_OUTSIDE = "sql_outside"
+SQL_UNSUPPORTED = "sql_unsupported"
+SQL_TIMEOUT = "sql_timeout"
+SQL_MEMORY = "sql_memory"
+SQL_UNKNOWN_TABLE = "sql_unknown_table"
+SQL_ERROR = "sql_error"
+SQL_ERROR_NOPOS = "sql_error_nopos"
 
 # --- what a query may use ---------------------------------------------------------------------
 
@@ -327,18 +296,9 @@ MAX_RESULT_BYTES = 128 * 2**20
 MAX_CONCURRENT_QUERIES = 2
 _SLOTS = threading.BoundedSemaphore(MAX_CONCURRENT_QUERIES)
 
-SQL_RESULT_TOO_BIG = define(
-    "sql_result_too_big",
-    "The result is too large to show ({size}; at most {limit}). Select fewer or shorter columns, or aggregate.",
-    "结果太大，无法显示（{size}，上限 {limit}）。请少选列、缩短文本或先做汇总。")
-SQL_CRASHED = define(
-    "sql_crashed",
-    "The query stopped unexpectedly, most likely for lack of memory (limit {limit}). "
-    "Nothing else was affected; simplify the query and run it again.",
-    "查询意外停止，很可能是内存不足（上限 {limit}）。其他内容未受影响；请简化查询后再运行。")
-SQL_BUSY = define(
-    "sql_busy", "Other queries are running; this one waited {seconds} s and was not started. Try again shortly.",
-    "其他查询正在运行，本查询等待 {seconds} 秒后未能开始。请稍后再试。")
+SQL_RESULT_TOO_BIG = "sql_result_too_big"
+SQL_CRASHED = "sql_crashed"
+SQL_BUSY = "sql_busy"
 
 
 def _user_tables(con: duckdb.DuckDBPyConnection) -> list[str]:

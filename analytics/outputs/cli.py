@@ -19,28 +19,16 @@ from pathlib import Path
 
 import pandas as pd
 
+from analytics import i18n
 from analytics.filters import Filters
+from analytics.i18n import LANG_CODES, parse_lang
 from analytics.ingest.mapping import MappingMemory, parse_overrides
-from analytics.messages import InputError, Lang, Problem, define
+from analytics.messages import InputError, Lang, Problem
 from analytics.periods import Period, parse_period
 from analytics.store.schema import TABLES
 from analytics.store.settings import Settings, load_settings
 from analytics.store.sources import Loaded, load_default, load_files, snapshot_connection
 from analytics.store.workspace import PublishItem, Workspace, WorkspaceError, content_hash
-
-define("cli_bad_period", "--period {value!r}: {reason}", "--period 参数 {value!r} 无效：{reason}")
-define("cli_no_snapshot", "There is no snapshot {value!r}: give a snapshot number, a date on or after the "
-       "first snapshot, or a deals file.",
-       "没有快照 {value!r}：请给出快照编号、不早于第一个快照的日期，或一个商机文件。")
-define("cli_file_errors", "{count} file(s) or sheet(s) could not be loaded.", "{count} 个文件或工作表无法导入。")
-define("cli_unknown_table", "{where}: not recognised as any table; nothing was published. Use --map "
-       "to name its columns.", "{where}：无法识别为任何数据表，未发布任何数据。请用 --map 指定列。")
-define("cli_no_rows", "{where}: no row could be loaded (first: row {row}, {reason}).",
-       "{where}：没有可导入的行（第一行：第 {row} 行，{reason}）。")
-define("cli_already_published", "{file} has the same content as {earlier}, already published in version "
-       "{version} ({when}).", "{file} 的内容与 {earlier} 相同，已在版本 {version}（{when}）中发布。")
-define("cli_not_published", "Nothing was published: {count} file(s) failed.",
-       "未发布任何数据：{count} 个文件未通过检查。")
 
 FILE_OPTIONS = ("deals", "targets", "surveys", "peer_reviews", "activities", "campaigns", "markets", "fx_rates")
 
@@ -113,7 +101,7 @@ def load_from_args(args: argparse.Namespace, settings: Settings) -> Loaded:
     for r in loaded.results:
         for p in r.notes:
             if p.code == "sheet_skipped":
-                print(p.text(args.lang if getattr(args, "lang", "en") == "zh" else "en"), file=sys.stderr)
+                print(p.text(parse_lang(getattr(args, "lang", "en"))), file=sys.stderr)
     return loaded
 
 
@@ -287,8 +275,7 @@ def cmd_rewards(args, loaded, settings):
     if result.problems:
         raise CliError(result.problems)
     lines = result.lines.copy()
-    text_col = "description_en" if args.lang == "en" else "description_zh"
-    lines = lines.rename(columns={text_col: "line"})
+    lines["line"] = [i18n.render(d, parse_lang(args.lang)) for d in lines["description"]]
     return lines[["rep", "line_no", "kind", "line", "amount"]]
 
 
@@ -514,7 +501,7 @@ def _add_data_options(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("data (default: the published workspace, else the sample company)")
     for kind in FILE_OPTIONS:
         g.add_argument(f"--{kind.replace('_', '-')}", dest=kind, action="append", metavar="FILE",
-                       help=f"{TABLES[kind].label_en} file (CSV/XLSX/XLS); repeatable")
+                       help=f"{i18n.text(TABLES[kind].label)} file (CSV/XLSX/XLS); repeatable")
     g.add_argument("--data", action="append", metavar="PATH",
                    help="a folder of files or one workbook with several sheets; tables detected per sheet")
     g.add_argument("--map", action="append", metavar="'Their Header=canonical_name'",
@@ -531,14 +518,14 @@ def build_parser() -> argparse.ArgumentParser:
         prog="python -m analytics",
         description="Sales performance figures from deals, targets and surveys exports.")
     parser.add_argument("--format", choices=["table", "csv", "json"], default="table")
-    parser.add_argument("--lang", choices=["en", "zh"], default=os.environ.get("SALES_LANG", "en"),
+    parser.add_argument("--lang", choices=list(LANG_CODES), default=os.environ.get("SALES_LANG", "en"),
                         help="language of messages and report labels")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def add(name: str, func, help_: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_, description=help_)
         p.add_argument("--format", choices=["table", "csv", "json"], default=argparse.SUPPRESS)
-        p.add_argument("--lang", choices=["en", "zh"], default=argparse.SUPPRESS)
+        p.add_argument("--lang", choices=list(LANG_CODES), default=argparse.SUPPRESS)
         p.set_defaults(func=func)
         return p
 
@@ -623,7 +610,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    lang: Lang = "zh" if args.lang == "zh" else "en"
+    lang: Lang = parse_lang(args.lang)
     try:
         return args.func(args, lang)
     except CliError as exc:

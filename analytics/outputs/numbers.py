@@ -20,9 +20,9 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
 
-Lang = Literal["en", "zh"]
+from analytics import i18n
+from analytics.i18n import Lang
 
 DASH = "–"  # a missing value
 
@@ -35,26 +35,24 @@ class Currency:
     code: str
     symbol: str
     zh: str
-    name_en: str
-    name_zh: str
 
 
 _KNOWN = (
-    Currency("CNY", "¥", "元", "Chinese yuan", "人民币"),
-    Currency("USD", "$", "美元", "US dollar", "美元"),
-    Currency("EUR", "€", "欧元", "Euro", "欧元"),
-    Currency("GBP", "£", "英镑", "Pound sterling", "英镑"),
-    Currency("JPY", "JP¥", "日元", "Japanese yen", "日元"),
-    Currency("HKD", "HK$", "港元", "Hong Kong dollar", "港元"),
-    Currency("TWD", "NT$", "新台币", "New Taiwan dollar", "新台币"),
-    Currency("SGD", "S$", "新加坡元", "Singapore dollar", "新加坡元"),
-    Currency("AUD", "A$", "澳元", "Australian dollar", "澳元"),
-    Currency("CAD", "C$", "加元", "Canadian dollar", "加元"),
-    Currency("KRW", "₩", "韩元", "South Korean won", "韩元"),
-    Currency("INR", "₹", "印度卢比", "Indian rupee", "印度卢比"),
-    Currency("CHF", "CHF ", "瑞士法郎", "Swiss franc", "瑞士法郎"),
+    Currency("CNY", "¥", "元"),
+    Currency("USD", "$", "美元"),
+    Currency("EUR", "€", "欧元"),
+    Currency("GBP", "£", "英镑"),
+    Currency("JPY", "JP¥", "日元"),
+    Currency("HKD", "HK$", "港元"),
+    Currency("TWD", "NT$", "新台币"),
+    Currency("SGD", "S$", "新加坡元"),
+    Currency("AUD", "A$", "澳元"),
+    Currency("CAD", "C$", "加元"),
+    Currency("KRW", "₩", "韩元"),
+    Currency("INR", "₹", "印度卢比"),
+    Currency("CHF", "CHF ", "瑞士法郎"),
 )
-#: The currencies with their own symbol and Chinese name, by ISO code.
+#: The currencies with their own symbol and Chinese unit, by ISO code (names: ``currency.<code>`` in the catalogue).
 CURRENCIES: dict[str, Currency] = {c.code: c for c in _KNOWN}
 
 _CODE = re.compile(r"^[A-Z]{3}$")
@@ -74,7 +72,7 @@ def currency(code: str | None) -> Currency | None:
     code = currency_code(code)
     if code is None:
         return None
-    return CURRENCIES.get(code) or Currency(code, f"{code} ", f" {code}", code, code)
+    return CURRENCIES.get(code) or Currency(code, f"{code} ", f" {code}")
 
 
 def _missing(x: object) -> bool:
@@ -95,13 +93,13 @@ _EN_SCALES = ((1e9, "B"), (1e6, "M"), (1e3, "K"))
 def _card_scale(a: float, lang: Lang) -> tuple[float, str, int]:
     """(divisor, suffix, decimals) of a compact figure of size ``a``: 万 with one decimal (none
     from 1000万) and 亿 with two in Chinese; K (from 10,000) with one, M and B with two in English."""
-    if lang == "zh":
+    if i18n.myriad(lang):
         if a >= 1e8:
-            return 1e8, "亿", 2
+            return 1e8, i18n.text("number.yi", lang), 2
         if a >= 1e7:  # 1000万 and more: four digits are enough on a card (1156万)
-            return 1e4, "万", 0
+            return 1e4, i18n.text("number.wan", lang), 0
         if a >= 1e4:
-            return 1e4, "万", 1
+            return 1e4, i18n.text("number.wan", lang), 1
         return 1.0, "", 0
     if a >= 1e9:
         return 1e9, "B", 2
@@ -115,13 +113,13 @@ def _card_scale(a: float, lang: Lang) -> tuple[float, str, int]:
 def _grouped(value: float, decimals: int, lang: Lang) -> str:
     """``value`` with thousands separators in English; a count of 万 or 亿 is written without them
     in Chinese (``5000万``, not ``5,000万``)."""
-    return f"{value:.{decimals}f}" if lang == "zh" else f"{value:,.{decimals}f}"
+    return f"{value:.{decimals}f}" if i18n.myriad(lang) else f"{value:,.{decimals}f}"
 
 
 def _with_currency(body: str, sign: str, cur: Currency | None, lang: Lang) -> str:
     if cur is None:
         return f"{sign}{body}"
-    if lang == "zh":
+    if i18n.myriad(lang):
         return f"{sign}{body}{cur.zh}"
     return f"{sign}{cur.symbol}{body}"
 
@@ -161,7 +159,7 @@ def money(x: object, code: str | None = None, lang: Lang = "en", *, compact: boo
 def money_cell(x: object, code: str | None = None, lang: Lang = "en") -> str:
     """An amount in a table cell: the whole amount in English (``$1,234,567``); in Chinese by 万
     and 亿 with two decimals (``123.46万元``), as Chinese ledgers read."""
-    if lang == "zh":
+    if i18n.myriad(lang):
         return money(x, code, lang, digits=2)
     return money(x, code, lang, compact=False)
 
@@ -172,7 +170,7 @@ def unit(code: str | None, lang: Lang = "en") -> str:
     cur = currency(code)
     if cur is None:
         return ""
-    return cur.zh.strip() if lang == "zh" else cur.symbol.strip()
+    return cur.zh.strip() if i18n.myriad(lang) else cur.symbol.strip()
 
 
 def with_unit(label: str, code: str | None, lang: Lang = "en") -> str:
@@ -181,7 +179,7 @@ def with_unit(label: str, code: str | None, lang: Lang = "en") -> str:
     u = unit(code, lang)
     if not u:
         return label
-    return f"{label}（{u}）" if lang == "zh" else f"{label} ({u})"
+    return f"{label}（{u}）" if i18n.myriad(lang) else f"{label} ({u})"
 
 
 def money_printf(code: str | None, lang: Lang = "en", decimals: int = 0) -> str:
@@ -191,7 +189,7 @@ def money_printf(code: str | None, lang: Lang = "en", decimals: int = 0) -> str:
     number = f"%,.{decimals}f"
     if cur is None:
         return number
-    if lang == "zh":
+    if i18n.myriad(lang):
         return number + cur.zh.replace("%", "%%")
     return cur.symbol.replace("%", "%%") + number
 
@@ -202,7 +200,7 @@ def excel_money_format(code: str | None, lang: Lang = "en") -> str:
     cur = currency(code)
     if cur is None:
         return "#,##0"
-    if lang == "zh":
+    if i18n.myriad(lang):
         u = cur.zh.replace('"', "")
         return f'#,##0"{u}";-#,##0"{u}"'
     s = cur.symbol.replace('"', "")
@@ -224,7 +222,7 @@ def nice_ticks(lo: float, hi: float, count: int = 5) -> list[float]:
 
 
 def _tick_scale(top: float, lang: Lang) -> tuple[float, str]:
-    for divisor, suffix in (_ZH_SCALES if lang == "zh" else _EN_SCALES):
+    for divisor, suffix in (_ZH_SCALES if i18n.myriad(lang) else _EN_SCALES):
         if top >= divisor:
             return divisor, suffix
     return 1.0, ""

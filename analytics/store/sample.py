@@ -21,6 +21,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from analytics import i18n
 from analytics.periods import (
     Period,
     add_months,
@@ -48,7 +49,7 @@ CHANNELS: tuple[str, ...] = ("Direct", "Distribution", "E-commerce")
 LEAD_SOURCES: tuple[str, ...] = ("Ads", "Promotion", "Trade show", "Referral", "Web")
 REGIONS: tuple[str, ...] = ("North", "South", "East", "West")
 LOST_REASONS: tuple[str, ...] = ("Price", "Competitor", "No budget", "Timing", "No decision")
-STAGE_LABELS: tuple[str, ...] = tuple(s.label_en for s in STAGES)  # Prospecting … Contract signed
+STAGE_LABELS: tuple[str, ...] = tuple(i18n.text(s.label, "en") for s in STAGES)  # Prospecting … Contract signed
 LOST_LABEL = "Lost"
 ENTRY_COLUMNS: tuple[str, ...] = tuple(stage_entry_column(s.key) for s in STAGES)
 

@@ -20,22 +20,59 @@ import duckdb
 import pandas as pd
 import yaml
 
+from analytics import i18n
+from analytics.i18n import LANG_CODES, LANGUAGES, Lang
 from analytics.outputs.numbers import currency_code
 from analytics.store.schema import LOST_SYNONYMS, STAGES, WON_STAGE_KEY, normalise_header
 
 
 @dataclass(frozen=True)
 class StageSetting:
+    """One funnel stage as the department configured it.
+
+    ``names`` holds the department's own names, as (language, name) pairs; a language without
+    one reads the catalogue's name of a standard stage (``stage.<key>``), so the standard stages
+    speak every language the product does and a renamed one says what the department wrote.
+    """
+
     key: str
-    label_en: str
-    label_zh: str
     probability: float
     synonyms: tuple[str, ...] = ()
+    names: tuple[tuple[str, str], ...] = ()
+
+    def label(self, lang: Lang) -> str:
+        """The stage's name to show in ``lang``."""
+        own = {code: name for code, name in self.names if name}
+        code: Lang | None = lang
+        while code is not None:
+            if own.get(code):
+                return own[code]
+            if i18n.has(f"stage.{self.key}"):
+                return i18n.text(f"stage.{self.key}", lang)
+            code = LANGUAGES[code].fallback if code in LANGUAGES else None
+        return next(iter(own.values()), self.key)
+
+    def all_names(self) -> tuple[str, ...]:
+        """Every name of the stage in every language (what a file may write in its stage column)."""
+        own = tuple(name for _code, name in self.names if name)
+        return (self.key, *own, *i18n.texts(f"stage.{self.key}"), *self.synonyms)
 
 
 def _default_stages() -> tuple[StageSetting, ...]:
-    return tuple(StageSetting(s.key, s.label_en, s.label_zh, s.default_probability, s.synonyms)
-                 for s in STAGES)
+    return tuple(StageSetting(s.key, s.default_probability, s.synonyms) for s in STAGES)
+
+
+def _stage_names(entry: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    """The department's own names of a stage in a settings file: ``names: {en: .., zh: ..}``, or
+    the older ``label_en``/``label_zh`` fields. Names equal to the catalogue's are not kept."""
+    given = dict(entry.get("names") or {})
+    for code in LANG_CODES:
+        old = entry.get(f"label_{code.replace('-', '_').lower()}")
+        if old and code not in given:
+            given[code] = old
+    standard = f"stage.{entry['key']}"
+    return tuple((code, str(name)) for code, name in given.items()
+                 if code in LANGUAGES and name and not (i18n.has(standard) and i18n.text(standard, code) == str(name)))
 
 
 @dataclass(frozen=True)
@@ -76,14 +113,24 @@ class Settings:
         if any(folded == normalise_header(n) for n in self.lost_names):
             return None, "lost"
         for s in self.stages:
-            names = (s.key, s.label_en, s.label_zh, *s.synonyms)
-            if any(folded == normalise_header(n) for n in names):
+            if any(folded == normalise_header(n) for n in s.all_names()):
                 return s.key, ("won" if s.key == self.won_stage else "open")
         return None, "open"
 
+    def stage_name(self, label: object, lang: Lang) -> str:
+        """A stage as written in a file, named in ``lang``: the configured stage's name, the word
+        for lost, else the file's own label (a stage the settings do not know)."""
+        key, status = self.classify_stage(label)
+        if key is not None:
+            return self.stage(key).label(lang)
+        if status == "lost":
+            return i18n.text("deal_status.lost", lang)
+        return "" if label is None or (isinstance(label, float) and pd.isna(label)) else str(label)
+
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
-        data["stages"] = [asdict(s) | {"synonyms": list(s.synonyms)} for s in self.stages]
+        data["stages"] = [{"key": s.key, "probability": s.probability, "synonyms": list(s.synonyms),
+                           "names": dict(s.names)} for s in self.stages]
         data["lost_names"] = list(self.lost_names)
         data["kpi_weights"] = list(self.kpi_weights)
         return data
@@ -101,9 +148,8 @@ def settings_from_dict(data: object) -> tuple[Settings, list[str]]:
     if "stages" in data:
         try:
             stages = tuple(
-                StageSetting(str(s["key"]), str(s.get("label_en", s["key"])),
-                             str(s.get("label_zh", s.get("label_en", s["key"]))),
-                             float(s.get("probability", 0.0)), tuple(map(str, s.get("synonyms", ()))))
+                StageSetting(str(s["key"]), float(s.get("probability", 0.0)),
+                             tuple(map(str, s.get("synonyms", ()))), _stage_names(s))
                 for s in data["stages"]
             )
             if not stages or any(not 0 <= s.probability <= 1 for s in stages):

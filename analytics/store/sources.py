@@ -15,7 +15,7 @@ import pandas as pd
 
 from analytics.ingest.importer import ImportResult, combine, import_file
 from analytics.ingest.mapping import MappingMemory
-from analytics.messages import InputError, Problem, define
+from analytics.messages import InputError, Problem
 from analytics.store import canonical
 from analytics.store.schema import SOURCE_ROW, TABLES
 from analytics.store.settings import DEFAULT_SETTINGS, Settings
@@ -24,16 +24,7 @@ from analytics.store.workspace import PROJECT_ROOT, Workspace
 SAMPLE_DIR = PROJECT_ROOT / "data" / "sample"
 _FILE_SUFFIXES = {".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".xls"}
 
-define("file_not_found", "{file}: no such file or folder.", "{file}：文件或文件夹不存在。")
-define("file_unreadable", "{file}: could not be opened ({reason}).", "{file}：无法打开（{reason}）。")
-define("kind_mismatch", "{file} was given as {kind} but looks like {found}; it is read as {kind}.",
-       "{file} 按 {kind} 提供，但看起来是 {found}；已按 {kind} 读取。")
 
-define("duplicate_of_file", "duplicate of {file} row {row} (same deal ID)",
-       "与 {file} 第 {row} 行重复（商机编号相同）")
-define("warn_duplicates_across", "{count} row(s) repeat a deal ID already loaded from {files}; each repeat is "
-       "listed as rejected.",
-       "{count} 行的商机编号与 {files} 中已导入的行重复；重复行列为已拒绝。")
 
 SourceKind = Literal["files", "workspace", "sample"]
 

@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from analytics.messages import InputError, Problem, define
+from analytics.messages import InputError, Problem
 
 VIEW_KINDS = ("pivot", "sql")
 FORMAT_VERSION = 1
@@ -35,22 +35,12 @@ MAX_PARAMS = 40
 MAX_VALUES = 1000
 MAX_TEXT = 20_000
 
-VIEW_BAD_NAME = define(
-    "view_bad_name", "A view needs a name of 1 to {limit} characters, without line breaks or control characters.",
-    "视图名称须为 1 到 {limit} 个字符，且不能包含换行或控制字符。")
-VIEW_BAD_KIND = define("view_bad_kind", "Unknown kind of view {kind}; use one of {choices}.",
-                       "未知的视图类型 {kind}，请使用 {choices} 之一。")
-VIEW_BAD_PARAMS = define(
-    "view_bad_params", "The view {name} holds settings the Explore page does not know ({detail}).",
-    "视图 {name} 包含“自助分析”页面无法识别的设置（{detail}）。")
-VIEW_TOO_MANY = define("view_too_many", "The workspace already keeps {limit} views: delete some first.",
-                       "工作区已保存 {limit} 个视图，请先删除一些。")
-VIEWS_UNREADABLE = define(
-    "views_unreadable",
-    "The saved views file could not be read ({reason}); it is kept as {backup} when the next view is saved.",
-    "无法读取已保存视图的文件（{reason}）；保存下一个视图时，原文件将另存为 {backup}。")
-VIEW_SKIPPED = define("view_skipped", "Saved view {name} was skipped: {reason}",
-                      "已跳过保存的视图 {name}：{reason}")
+VIEW_BAD_NAME = "view_bad_name"
+VIEW_BAD_KIND = "view_bad_kind"
+VIEW_BAD_PARAMS = "view_bad_params"
+VIEW_TOO_MANY = "view_too_many"
+VIEWS_UNREADABLE = "views_unreadable"
+VIEW_SKIPPED = "view_skipped"
 
 _LOCK = threading.RLock()
 

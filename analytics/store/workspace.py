@@ -44,7 +44,7 @@ from typing import Literal
 import duckdb
 import pandas as pd
 
-from analytics.messages import Problem, define
+from analytics.messages import Problem
 from analytics.store.canonical import compact, conform, create_table, table_layout
 from analytics.store.schema import TABLES
 
@@ -61,13 +61,6 @@ RESTORE_COMMAND = "python -m analytics workspace restore BACKUP_FOLDER"
 PublishMode = Literal["replace", "append"]
 State = Literal["none", "empty", "published"]
 
-define("workspace_busy", "The team's data ({file}) is busy: another program holds it{holder}. Tried {attempts} "
-       "times over {waited:.1f} s.",
-       "团队数据（{file}）正被占用：另一个程序正在使用它{holder}。已在 {waited:.1f} 秒内重试 {attempts} 次。")
-define("workspace_corrupt", "The team's data file {file} is damaged and cannot be read ({reason}). Restore it "
-       "from a backup: {command}",
-       "团队数据文件 {file} 已损坏，无法读取（{reason}）。请从备份恢复：{command}")
-define("workspace_nothing", "Nothing has been published to {folder} yet.", "{folder} 中尚未发布任何数据。")
 
 
 class WorkspaceError(Exception):

@@ -67,7 +67,7 @@ def output_label(table: str, column: str, dates: list[str], grain: str) -> str:
     if column not in dates:
         return label
     word = t(f"explore.grain.{grain}")
-    return f"{label}（{word}）" if current_lang() == "zh" else f"{label} ({word})"
+    return t("format.with_note", label=label, note=word)
 
 
 def allowed_aggs(value: str, types: dict[str, str]) -> list[str]:
@@ -147,7 +147,8 @@ def render_pivot(table: str, info: pd.Series) -> None:
     dates = date_columns(table, types)
 
     def col_fmt(c: str) -> str:
-        return column_label(table, c) + (" 📅" if c in dates else "")
+        label = column_label(table, c)
+        return t("format.with_note", label=label, note=t("explore.date_column")) if c in dates else label
 
     fresh = "xr" not in st.session_state and not urlstate._seeded("xr") and "xr" not in st.query_params
     if fresh:

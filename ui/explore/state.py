@@ -176,14 +176,14 @@ def column_label(table: str, column: str) -> str:
                 col = TABLES[origin].column(column)
             except KeyError:
                 continue
-            return col.label_zh if current_lang() == "zh" else col.label_en
+            return t(col.label)
     return column
 
 
 def table_title(name: str) -> str:
     if name in TABLES:
         spec = TABLES[name]
-        return f"{spec.label_zh if current_lang() == 'zh' else spec.label_en} ({name})"
+        return t("format.with_note", label=t(spec.label), note=name)
     return name
 
 

@@ -24,15 +24,15 @@ string, so nothing in the workbook is a formula. Pages print A4 landscape, one p
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 
 from analytics.filters import Filters
+from analytics.i18n import Lang, parse_lang
 from analytics.metrics.attainment import pace_share
 from analytics.outputs.report.gather import ReportData as ReportData
 from analytics.outputs.report.gather import gather as gather
-from analytics.outputs.report.labels import LABELS as LABELS
 from analytics.outputs.report.labels import label as label
 from analytics.outputs.report.labels import period_label as period_label
 from analytics.outputs.report.labels import report_file_name as report_file_name
@@ -52,7 +52,6 @@ from analytics.store.settings import Settings, data_currency, register_stage_map
 if TYPE_CHECKING:
     from analytics.store.sources import Loaded
 
-Lang = Literal["en", "zh"]
 
 # --- public API -----------------------------------------------------------------------------------
 
@@ -83,7 +82,7 @@ def build_report_from_con(con: duckdb.DuckDBPyConnection, period: Period, *, set
     report ignores the team and rep filters). ``source``/``version`` describe the data on the cover.
     Raises ``InputError`` for an unknown rep.
     """
-    lang = "zh" if lang == "zh" else "en"
+    lang = parse_lang(lang)
     d = gather(con, period, settings=settings, rep=rep, include_pay=include_pay, as_of=as_of,
                plan_text=plan_text, filters=filters)
     book = _Book(lang, reporting_currency(settings, data_currency(con)))
@@ -136,5 +135,5 @@ def build_report(loaded: Loaded, period: Period, *, settings: Settings, rep: str
         con.close()
 
 
-__all__ = ["LABELS", "ReportData", "build_report", "build_report_from_con", "gather", "label", "period_label",
+__all__ = ["ReportData", "build_report", "build_report_from_con", "gather", "label", "period_label",
            "report_file_name"]

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 import pandas as pd
 
 from analytics.filters import Filters
-from analytics.messages import InputError, Problem, define
+from analytics.messages import InputError, Problem
 from analytics.metrics.attainment import (
     attainment,
     cumulative_actual,
@@ -28,17 +28,11 @@ from analytics.periods import Period, add_months, month_start
 from analytics.store.settings import Settings
 from analytics.store.workspace import Workspace
 
-Lang = Literal["en", "zh"]
-
 if TYPE_CHECKING:
     pass
 
 
 
-define("report.unknown_rep", "Report: there is no rep called {rep!r} in the data (deals, targets or surveys).",
-       "报告：数据（商机、目标或调查）中没有名为 {rep!r} 的销售代表。")
-define("report.no_plan", "Report: the commission plan cannot be used, so the payouts are left out.",
-       "报告：提成方案无法使用，因此未包含提成。")
 
 
 # --- gathering the figures ----------------------------------------------------------------------

@@ -24,6 +24,8 @@ from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
+from analytics import i18n
+from analytics.i18n import Lang
 from analytics.messages import Problem
 from analytics.metrics.attainment import COMPANY, pace_bands, pace_share
 from analytics.outputs import numbers
@@ -37,8 +39,6 @@ if TYPE_CHECKING:
 
 from analytics.outputs.report.gather import ReportData
 from analytics.outputs.report.labels import label, period_label
-
-Lang = Literal["en", "zh"]
 
 # --- cell writing -------------------------------------------------------------------------------
 
@@ -535,12 +535,11 @@ def _write_funnel(book: _Book, d: ReportData, subtitle: str, settings: Settings)
     t, lang = s.t, book.lang
     s.title(t("sec.funnel"), subtitle)
     table_frame = d.funnel.table
-    label_col = "stage_label_zh" if lang == "zh" else "stage_label_en"
     columns: list[tuple[str, str, Kind]] = [
         ("stage", t("col.stage"), "text"), ("reached", t("col.reached"), "int"),
         ("from_previous", t("col.from_previous"), "pct"), ("to_next", t("col.to_next"), "pct"),
         ("from_first", t("col.from_first"), "pct")]
-    rows = [[r[label_col], r["reached"], r["conversion_from_previous"], r["conversion"],
+    rows = [[settings.stage(r["stage"]).label(lang) if r["stage"] in settings.stage_order() else r["stage"], r["reached"], r["conversion_from_previous"], r["conversion"],
              r["conversion_from_first"]] for r in table_frame.to_dict("records")]
     table = s.table(columns, rows)
     s.freeze_below(table)
@@ -676,11 +675,11 @@ def _write_payouts(book: _Book, d: ReportData, subtitle: str) -> _Sheet:
     s.note(t("note.pay_private"), len(columns))
     s.row += 1
     s.section(t("sec.pay_lines"))
-    text_col = "description_zh" if lang == "zh" else "description_en"
+
     line_cols: list[tuple[str, str, Kind]] = [
         ("rep", t("col.rep"), "text"), ("line_no", t("col.line_no"), "int"), ("working", t("col.working"), "text"),
         ("amount", t("col.amount"), "money")]
-    lines = s.table(line_cols, d.pay.lines[["rep", "line_no", text_col, "amount"]].values.tolist())
+    lines = s.table(line_cols, [[r.rep, r.line_no, i18n.render(r.description, lang), r.amount] for r in d.pay.lines.itertuples()])
     working = lines.col("working")
     for r in range(lines.first_row, lines.last_row + 1):
         s.ws.cell(row=r, column=working).alignment = Alignment(wrap_text=True, vertical="top")
