@@ -98,6 +98,11 @@ define("plan.unknown_key", f"{P}: {{key}} is not a known setting and is ignored.
        f"{Z}：{{key}} 不是可识别的设置，已忽略。")
 define("plan.not_text", f"{P}: {{key}} must be text, not {{found}}.",
        f"{Z}：{{key}} 必须是文本，而不是{{found}}。")
+define("plan.min_responses_moved",
+       f"{P}: {{key}} ({{value}}) is not used: how many survey responses it takes to judge CSAT is one "
+       "department rule, set in Settings (Fewest survey responses to judge).",
+       f"{Z}：{{key}}（{{value}}）不再使用：满意度评判所需的最少回复数是全部门统一的规则，请在“设置”中设定"
+       "（满意度评判的最少回复数）。")
 define("plan.not_whole", f"{P}: {{key}} must be a whole number of at least 1, not {{value}}.",
        f"{Z}：{{key}} 必须是不小于 1 的整数，而不是 {{value}}。")
 define("plan.pool_none",
@@ -130,13 +135,13 @@ class Tier:
 class CsatGate:
     """``gate``: CSAT below ``min_csat`` → commission 0. ``multiplier``: below → commission × ``factor``.
 
-    Reps with fewer than ``min_responses`` CSAT responses are not judged (the gate does not apply).
+    Reps with too few CSAT responses are not judged (the gate does not apply); how few is the
+    department's one minimum-evidence rule, ``Settings.min_responses``, not a plan setting.
     """
 
     effect: str
     min_csat: float
     factor: float = 1.0
-    min_responses: int = 1
 
 
 @dataclass(frozen=True)
@@ -330,16 +335,12 @@ def _csat_gate(checker: _Checker, raw: object) -> CsatGate | None:
         if factor_value is None:
             return None
         factor = factor_value
-    min_responses = 1
     if "min_responses" in raw:
-        value = raw["min_responses"]
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            checker.add("plan.not_whole", f"{key}.min_responses", value=_found(value))
-            return None
-        min_responses = int(value)
+        # Plans written before the rule moved to Settings: say the value is not used, never drop it silently.
+        checker.add("plan.min_responses_moved", f"{key}.min_responses", "warning", value=_found(raw["min_responses"]))
     if level is None:
         return None
-    return CsatGate(effect, level, factor, min_responses)
+    return CsatGate(effect, level, factor)
 
 
 def _team_pool(checker: _Checker, raw: object) -> TeamPool | None:
@@ -561,8 +562,6 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         else:
             gate["below"] = g.min_csat
             gate["factor"] = g.factor
-        if g.min_responses != 1:
-            gate["min_responses"] = g.min_responses
         out["csat_gate"] = gate
     if plan.team_pool is not None:
         p = plan.team_pool

@@ -250,7 +250,7 @@ def _kpi_frame(args, loaded, settings):
     att = attainment(con, period, "rep", _filters(args), as_of=_as_of(args), settings=settings)
     sat = satisfaction(con, "rep", period, _filters(args), min_responses=settings.min_responses)
     col = collaboration(con, period, _filters(args))
-    return kpi_scores(att, sat, col, settings.kpi_weights, settings.revenue_cap)
+    return kpi_scores(att, sat, col, settings.kpi_weights, settings.revenue_cap, settings.min_responses)
 
 
 @_with_data

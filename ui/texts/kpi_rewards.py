@@ -38,11 +38,12 @@ TEXT: dict[str, tuple[str, str]] = {
     # KPI
     "kpi_rewards.kpi.title": ("KPI scores and ranking", "考核得分与排名"),
     "kpi_rewards.kpi.how": ("Score out of 100: revenue = attainment, counted up to {cap}; satisfaction = CSAT; "
-                            "collaboration = (mean peer score − 1) ÷ 4. Weights: {weights}. A part without data "
-                            "is left out and the other weights are scaled up to 100 % (the note column says so).",
+                            "collaboration = (mean peer score − 1) ÷ 4. Weights: {weights}. A part without data, "
+                            "or satisfaction from fewer than {min} responses, is left out and the other weights are "
+                            "scaled up to 100 % (the note column says so).",
                             "满分 100：收入 = 目标达成率（最多计入 {cap}）；满意度 = 客户满意度 CSAT；协作 = "
-                            "（同事互评均分 − 1）÷ 4。权重：{weights}。某项没有数据时不计入，其余权重按比例放大到 "
-                            "100 %（见“说明”列）。"),
+                            "（同事互评均分 − 1）÷ 4。权重：{weights}。某项没有数据、或满意度回复少于 {min} "
+                            "份时不计入，其余权重按比例放大到 100 %（见“说明”列）。"),
     "kpi_rewards.kpi.empty": ("No KPI scores for this period: they need targets (revenue), surveys (satisfaction) "
                               "or peer reviews (collaboration). Upload those files on the Data page.",
                               "本期没有考核得分：需要目标（收入）、满意度调查（满意度）或同事互评（协作）数据。"
@@ -50,7 +51,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "kpi_rewards.component.revenue": ("Revenue", "收入"),
     "kpi_rewards.component.satisfaction": ("Satisfaction", "满意度"),
     "kpi_rewards.component.collaboration": ("Collaboration", "协作"),
-    "kpi_rewards.note.left_out": ("{parts} left out: {weights}", "{parts} 无数据不计入：{weights}"),
+    "kpi_rewards.note.left_out": ("{parts} — weights used: {weights}", "{parts}——实际权重：{weights}"),
+    "kpi_rewards.note.no_data_for": ("{parts} left out (no data)", "{parts}无数据，不计入"),
+    "kpi_rewards.note.too_few": ("Satisfaction left out: {n} CSAT responses, fewer than {min} — too few to judge",
+                                 "满意度不计入：仅 {n} 份满意度回复，少于 {min} 份，样本太少不作评判"),
     "kpi_rewards.note.no_data": ("No data for any part: no score", "各项均无数据：无得分"),
     "kpi_rewards.breakdown": ("How {rep}'s score is made", "{rep} 的得分构成"),
     "kpi_rewards.breakdown_none": ("This rep has no KPI data in this period.", "该销售本期没有考核数据。"),

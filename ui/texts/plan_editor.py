@@ -54,7 +54,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "plan_editor.gate_factor": ("Factor", "系数"),
     "plan_editor.gate_factor_help": ("For the multiplier: e.g. 0.9 pays 90 % of the commission.",
                                      "用于系数方式：如 0.9 表示发放 90 % 的提成。"),
-    "plan_editor.gate_min_responses": ("Fewest responses to judge", "评判所需最少回复数"),
+    "plan_editor.gate_min_responses": ("Judged from {n} responses (Settings)", "至少 {n} 份回复才评判（见“设置”）"),
     "plan_editor.pool": ("Team bonus (paid when the team reaches its target)", "团队奖金（团队达成目标时发放）"),
     "plan_editor.pool_kind": ("Pool", "奖金池"),
     "plan_editor.pool.none": ("None", "无"),
