@@ -62,7 +62,8 @@ st.logo(str(ASSETS / "logo.svg"), icon_image=str(ASSETS / "icon.svg"), size="lar
 lang = sidebar.language_picker()
 ctx = context.build_context(lang)
 data_catalog = ctx.call(catalog.catalog)
-ctx.period, ctx.as_of = sidebar.period_picker(data_catalog, ctx.settings.fiscal_start_month, today())
+ctx.period, ctx.as_of = sidebar.period_picker(data_catalog, ctx.settings.fiscal_start_month, today(),
+                                              ctx.settings.default_period)
 ctx.filters = sidebar.filter_pickers(data_catalog)
 sidebar.share_link()
 meeting = urlstate.toggle(st.sidebar, t("meeting.toggle"), "meet", help=t("meeting.toggle_help"),

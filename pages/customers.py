@@ -214,11 +214,18 @@ def render_timeline(table: pd.DataFrame) -> None:
         metric_card(t("customers.col.csat"), fmt.pct(row["csat"], 0),
                     help=f"{t('customers.col.nps')} {fmt.number(row['nps'])} · "
                          f"{t('customers.col.responses')} {int(row['responses'])}")
-    timeline = ctx.call(customers.customer_timeline, name)
+    # Nothing after the as-of day: a history "as of 15 Nov" does not show 20 Nov's sale.
+    timeline = ctx.call(customers.customer_timeline, name, ctx.as_of)
+    later = ctx.call(customers.timeline_after, name, ctx.as_of)
     if timeline.empty:
         st.info(t("customers.timeline.empty"), icon=":material/history:")
+    else:
+        st.caption(t("customers.timeline.caption", customer=name))
+    if later:
+        st.caption(":material/event_upcoming: " + t("customers.timeline.later", n=later,
+                                                        date=fmt.day(ctx.as_of, lang)))
+    if timeline.empty:
         return
-    st.caption(t("customers.timeline.caption", customer=name))
     shown = timeline[["date", "kind", "event", "what", "amount", "rep", "deal_id"]].copy()
     shown["kind"] = shown["kind"].map(lambda k: t(f"customers.kind.{k}"))
     shown["event"] = shown["event"].map(event_label)

@@ -11,6 +11,7 @@ import streamlit as st
 
 from analytics.outputs.numbers import CURRENCIES
 from analytics.store.settings import (
+    DEFAULT_PERIODS,
     DEFAULT_SETTINGS,
     StageSetting,
     data_currencies,
@@ -81,9 +82,13 @@ with st.form("settings"):
     w2 = c2.number_input(t("settings.w_satisfaction"), 0.0, 1.0, float(s.kpi_weights[1]), 0.05)
     w3 = c3.number_input(t("settings.w_collaboration"), 0.0, 1.0, float(s.kpi_weights[2]), 0.05)
     cap = c4.number_input(t("settings.cap"), 0.5, 3.0, float(s.revenue_cap), 0.1, format="%.1f")
-    c1, c2 = st.columns(2)
+    c1, c2, c3 = st.columns(3)
     followup = c1.number_input(t("settings.followup"), 1, 180, s.followup_days)
-    min_resp = c2.number_input(t("settings.min_responses"), 1, 100, s.min_responses)
+    min_resp = c2.number_input(t("settings.min_responses"), 1, 100, s.min_responses,
+                               help=t("settings.min_responses_help"))
+    default_period = c3.selectbox(t("settings.default_period"), list(DEFAULT_PERIODS),
+                                  index=list(DEFAULT_PERIODS).index(s.default_period),
+                                  format_func=lambda k: t(f"settings.default_period.{k}"))
     saved = st.form_submit_button(t("settings.save"), type="primary", icon=":material/save:")
 
 if saved:
@@ -95,6 +100,7 @@ if saved:
         "won_stage": won, "lost_names": [x.strip() for x in lost.splitlines() if x.strip()],
         "fiscal_start_month": fiscal, "currency": currency or "",
         "kpi_weights": [w1, w2, w3], "revenue_cap": cap, "followup_days": followup, "min_responses": min_resp,
+        "default_period": default_period,
     }
     new, problems = settings_from_dict(data)
     if problems:

@@ -101,12 +101,14 @@ def customer_table(con: duckdb.DuckDBPyConnection, as_of: date, filters: Filters
                        "responses": "int64"})
 
 
-def customer_timeline(con: duckdb.DuckDBPyConnection, customer: str) -> pd.DataFrame:
-    """Everything that happened with one customer, latest first.
+def customer_timeline(con: duckdb.DuckDBPyConnection, customer: str, as_of: date | None = None) -> pd.DataFrame:
+    """Everything that happened with one customer up to ``as_of`` (inclusive; None: everything), latest first.
 
     Columns: date, kind ('deal'|'activity'|'survey'), event (deal: 'created', 'won', 'lost' or
     'open' for an open deal without created date; activity: its type; survey: 'survey'), what
     (deal id · product · stage, type · note, or CSAT · NPS · comment), amount, rep, deal_id.
+    Events dated after ``as_of`` have not happened on that day and are left out (``timeline_after``
+    counts them); an undated open deal is kept.
     """
     sql = f"""
     SELECT created_date AS date, 'deal' AS kind, 'created' AS event,
@@ -129,7 +131,20 @@ def customer_timeline(con: duckdb.DuckDBPyConnection, customer: str) -> pd.DataF
     ORDER BY date DESC NULLS LAST, kind, deal_id
     """
     out = con.cursor().execute(sql, [customer] * 5).df()
-    return out.astype({"amount": "float64"})
+    out = out.astype({"amount": "float64"})
+    if as_of is not None:
+        out = out[~_after(out["date"], as_of)].reset_index(drop=True)
+    return out
+
+
+def _after(dates: pd.Series, as_of: date) -> pd.Series:
+    return (pd.to_datetime(dates) > pd.Timestamp(as_of)).astype(bool)  # NaT (undated) compares False
+
+
+def timeline_after(con: duckdb.DuckDBPyConnection, customer: str, as_of: date) -> int:
+    """How many of ``customer``'s events are dated after ``as_of`` (left out of the timeline)."""
+    everything = customer_timeline(con, customer)
+    return int(_after(everything["date"], as_of).sum())
 
 
 def followup_coverage(con: duckdb.DuckDBPyConnection, period: Period | None, filters: Filters = _ALL,

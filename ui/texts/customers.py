@@ -81,6 +81,8 @@ TEXT: dict[str, tuple[str, str]] = {
     # timeline
     "customers.section.timeline": ("Customer history", "客户往来记录"),
     "customers.timeline.pick": ("Customer", "客户"),
+    "customers.timeline.later": ("{n} later events (after {date}, the as-of day) are not shown.",
+                                  "另有 {n} 条记录晚于截至日期 {date}，未显示。"),
     "customers.timeline.caption": ("Deals, activities and survey answers of {customer}, latest first.",
                                    "{customer} 的商机、跟进与问卷记录，最新的在前。"),
     "customers.timeline.empty": ("Nothing recorded for this customer yet.", "该客户暂无记录。"),

@@ -36,6 +36,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "settings.cap": ("Revenue score cap (attainment counted up to)", "收入得分上限（达成率最多计入）"),
     "settings.followup": ("Follow-up window after signing (days)", "签约后跟进时限（天）"),
     "settings.min_responses": ("Fewest survey responses to judge", "满意度评判的最少回复数"),
+    "settings.min_responses_help": ("With fewer CSAT responses, satisfaction is left out of the KPI score and the "
+                                    "rank, the commission plan's CSAT gate does not apply, and the report says so.",
+                                    "满意度回复少于此数时：考核得分与排名不计满意度，提成方案的满意度门槛不适用，报表中注明。"),
+    "settings.default_period": ("Pages open on", "页面默认期间"),
+    "settings.default_period.current": ("The current period (calendar)", "当前期间（按日历）"),
+    "settings.default_period.last_complete": ("The last complete period", "最近一个完整期间"),
     "settings.save": ("Save settings", "保存设置"),
     "settings.reset": ("Restore defaults", "恢复默认"),
     "settings.saved": ("Saved. Every page now uses these settings.", "已保存，所有页面已使用新设置。"),
