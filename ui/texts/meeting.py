@@ -29,6 +29,15 @@ TEXT: dict[str, tuple[str, str]] = {
     "meeting.auto.every": ("Every {seconds} s", "每 {seconds} 秒"),
     "meeting.anon": ("Hide reps' names (Rep A, B, …)", "隐藏销售代表姓名（代表 A、B…）"),
     "meeting.rep_prefix": ("Rep", "代表"),
+    "meeting.anon_pay": ("Also show pay beside the letters", "在代号旁也显示薪酬"),
+    "meeting.anon_pay_help": ("Off by default: the room may work out who a letter is, and then their pay.",
+                              "默认关闭：在场的人可能推断出代号是谁，进而知道其薪酬。"),
+    "meeting.anon_pay_hidden": ("Names are hidden, so pay is hidden too; switch it on explicitly under Options "
+                                "if it must be shown.",
+                                "姓名已隐藏，薪酬也随之隐藏；如确需显示，请在“选项”中单独打开。"),
+    "meeting.anon_pay_warning": ("Pay is shown beside anonymous names: people in the room may still tell who "
+                                 "is who.",
+                                 "代号旁正在显示薪酬：在场的人仍可能认出是谁。"),
     "meeting.pay": ("Show pay figures", "显示薪酬数据"),
     "meeting.pay_help": ("Adds each rep's payout under the commission plan in use to the leaderboard. "
                          "Off by default in a meeting.",
