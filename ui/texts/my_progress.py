@@ -85,5 +85,20 @@ TEXT: dict[str, tuple[str, str]] = {
                                   "尚未导入跟进记录，因此无法列出待跟进事项。请在“数据”页面上传跟进记录文件"
                                   "（日期、销售代表、客户、下次跟进日期）。"),
     "my_progress.col.followup": ("Follow-up date", "跟进日期"),
+    # open deals past their expected close date, and the gap's cover (issue 13.4)
+    "my_progress.overdue_badge": ("{n} open deals past their expected close date", "{n} 个进行中商机已过预计成交日期"),
+    "my_progress.overdue_list": ("Open deals past their expected close date ({n}): update the date or the stage",
+                                 "已过预计成交日期的进行中商机（{n} 个）：请更新日期或阶段"),
+    "my_progress.overdue_by": ("Overdue by {days} days", "已逾期 {days} 天"),
+    "my_progress.col.status": ("Close date", "成交日期状态"),
+    "my_progress.col.overdue_days": ("Days overdue", "逾期天数"),
+    "my_progress.cover_ok": ("Your open pipeline covers {share} of the gap: {pipeline} of open deals expected "
+                             "this period against a gap of {gap}.",
+                             "您的进行中商机可覆盖差额的 {share}：本期预计成交的商机 {pipeline}，差额 {gap}。"),
+    "my_progress.cover_short": ("Your open pipeline covers {share} of the gap: {pipeline} of open deals "
+                                "expected this period against a gap of {gap}. Even if every one is won, you end "
+                                "{short} short: new deals are needed.",
+                                "您的进行中商机只能覆盖差额的 {share}：本期预计成交的商机 {pipeline}，差额 {gap}。"
+                                "即使全部赢单，仍差 {short}：需要开拓新的商机。"),
     "my_progress.col.days_overdue": ("Days overdue (negative: due in)", "逾期天数（负数为距到期天数）"),
 }
