@@ -298,6 +298,11 @@ def cmd_report(args, lang: Lang) -> int:
     data = build_report(loaded, period, settings=settings, rep=args.rep, lang=args.lang,
                         include_pay=args.include_pay or bool(args.rep), as_of=_as_of(args))
     Path(args.out).write_bytes(data)
+    if loaded.source == "workspace":  # the team's report: the process's sixth step counts it
+        from analytics.store.report_log import record_report
+        from analytics.store.workspace import Workspace
+
+        record_report(Workspace().folder, period.key, args.rep, source="workspace")
     print(f"wrote {args.out} ({len(data):,} bytes)")
     return 0
 

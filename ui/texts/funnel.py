@@ -172,4 +172,30 @@ TEXT: dict[str, tuple[str, str]] = {
                               "截至 {end} 每月结单的商机，已应用侧边栏筛选条件。"),
     "funnel.trends.win_rate": ("Win rate", "赢单率"),
     "funnel.trends.cycle": ("Sales cycle (days)", "销售周期（天）"),
+    # the six-step process strip (issue 13.5)
+    "funnel.steps.title": ("The six steps of the sales process", "销售流程六步"),
+    "funnel.steps.follow_up": ("Follow-up", "客户跟进"),
+    "funnel.steps.report": ("Report", "销售报告"),
+    "funnel.steps.of.deals": ("{share} of the {of} deals created", "占新建 {of} 个商机的 {share}"),
+    "funnel.steps.of.customers": ("{share} of {of} won customers", "占 {of} 个成交客户的 {share}"),
+    "funnel.steps.of.reps": ("{share} of {of} reps", "占 {of} 名销售代表的 {share}"),
+    "funnel.steps.help.deals": ("Deals created in the period that reached this stage: {count} of {of}.",
+                                "本期新建并到达此阶段的商机：{of} 个中的 {count} 个。"),
+    "funnel.steps.help.customers": ("Customers won in the period with an activity within {days} days after "
+                                    "signing: {count} of {of} (deals still inside the window and not yet "
+                                    "followed up are left out).",
+                                    "本期成交、签约后 {days} 天内有跟进记录的客户：{of} 个中的 {count} 个"
+                                    "（尚在跟进期内且未跟进的不计入）。"),
+    "funnel.steps.help.reps": ("Reps whose report for this period was built through the product: {count} of "
+                               "{of} (reps with a target or a sale in the period).",
+                               "本期报告已通过本系统生成的销售代表：{of} 名中的 {count} 名（本期有目标或成交的销售代表）。"),
+    "funnel.steps.link.deals": ("Deals at this stage", "查看此阶段商机"),
+    "funnel.steps.link.won": ("Won revenue", "成交业绩"),
+    "funnel.steps.link.follow_up": ("Follow-ups", "客户跟进"),
+    "funnel.steps.link.report": ("Build a report", "生成报告"),
+    "funnel.steps.note": ("Steps 1–4 count the deals created in the period; step 5 the customers won in it "
+                          "and followed up within {days} days; step 6 the reps whose monthly report was built "
+                          "(My progress or the command line).",
+                          "第 1–4 步统计本期新建的商机；第 5 步统计本期成交并在 {days} 天内跟进的客户；"
+                          "第 6 步统计已生成月度报告的销售代表（“我的进度”或命令行）。"),
 }
