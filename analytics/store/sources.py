@@ -22,6 +22,8 @@ from analytics.store.settings import DEFAULT_SETTINGS, Settings
 from analytics.store.workspace import PROJECT_ROOT, Workspace
 
 SAMPLE_DIR = PROJECT_ROOT / "data" / "sample"
+#: The sample company in each language it speaks (``store.sample.EDITIONS``): same rows, same figures.
+SAMPLE_DIRS = {"en": SAMPLE_DIR, "zh": PROJECT_ROOT / "data" / "sample_zh"}
 _FILE_SUFFIXES = {".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".xls"}
 
 define("file_not_found", "{file}: no such file or folder.", "{file}：文件或文件夹不存在。")
@@ -83,9 +85,27 @@ def _expand(path: Path) -> list[Path]:
     return [path]
 
 
-def load_sample(settings: Settings = DEFAULT_SETTINGS) -> Loaded:
-    """The embedded sample company, read through the same importer as any user file."""
-    files = {p.stem: p for p in sorted(SAMPLE_DIR.glob("*.csv")) if p.stem in TABLES}
+def sample_edition(lang: str | None) -> str:
+    """The sample edition for a UI language: Chinese (简体 or 繁體) → "zh", else "en"."""
+    return "zh" if (lang or "").lower().startswith("zh") else "en"
+
+
+def sample_settings(settings: Settings, edition: str) -> Settings:
+    """``settings`` with the edition's currency (the Chinese sample's money is in CNY, 元)."""
+    from dataclasses import replace
+
+    from analytics.store.sample import EDITION_CURRENCY
+
+    currency, symbol = EDITION_CURRENCY[edition]
+    return replace(settings, currency=currency, currency_symbol=symbol)
+
+
+def load_sample(settings: Settings = DEFAULT_SETTINGS, edition: str = "en") -> Loaded:
+    """The embedded sample company in ``edition`` ("en" or "zh", see ``SAMPLE_DIRS``), read
+    through the same importer as any user file."""
+    if edition not in SAMPLE_DIRS:
+        raise ValueError(f"sample edition must be one of {', '.join(SAMPLE_DIRS)}, not {edition!r}")
+    files = {p.stem: p for p in sorted(SAMPLE_DIRS[edition].glob("*.csv")) if p.stem in TABLES}
     loaded = load_files(files, settings=settings)
     loaded.source = "sample"
     return loaded
