@@ -311,7 +311,7 @@ def cmd_sample(args, lang: Lang) -> int:
     from analytics.store.sample import write_sample
 
     as_of = _as_of(args)
-    paths = write_sample(Path(args.out), **({"as_of": as_of} if as_of else {}))
+    paths = write_sample(Path(args.out), edition=args.edition, **({"as_of": as_of} if as_of else {}))
     for p in paths:
         print(p)
     return 0
@@ -481,6 +481,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("sample", cmd_sample, "write the sample company's files")
     p.add_argument("--out", required=True, metavar="DIR")
     p.add_argument("--as-of", dest="as_of", metavar="YYYY-MM-DD")
+    p.add_argument("--edition", choices=("en", "zh"), default="en",
+                   help="language of the names and labels: en, or zh (Chinese, money in CNY); same figures")
     return parser
 
 

@@ -90,16 +90,6 @@ def sample_edition(lang: str | None) -> str:
     return "zh" if (lang or "").lower().startswith("zh") else "en"
 
 
-def sample_settings(settings: Settings, edition: str) -> Settings:
-    """``settings`` with the edition's currency (the Chinese sample's money is in CNY, 元)."""
-    from dataclasses import replace
-
-    from analytics.store.sample import EDITION_CURRENCY
-
-    currency, symbol = EDITION_CURRENCY[edition]
-    return replace(settings, currency=currency, currency_symbol=symbol)
-
-
 def load_sample(settings: Settings = DEFAULT_SETTINGS, edition: str = "en") -> Loaded:
     """The embedded sample company in ``edition`` ("en" or "zh", see ``SAMPLE_DIRS``), read
     through the same importer as any user file."""
