@@ -205,7 +205,8 @@ def gap_label(gap: object) -> str | None:
     if missing(gap):
         return None
     value = float(gap)  # type: ignore[arg-type]
-    return money(value) if value > 0 else t("overview.over_by", amount=money(-value))
+    full = fmt.money(abs(value), SYMBOL, ctx.lang, compact=False)  # as the table's other amounts
+    return full if value > 0 else t("overview.over_by", amount=full)
 
 
 def rep_table(reps: pd.DataFrame) -> pd.DataFrame:
