@@ -258,15 +258,20 @@ def render_breakdown(view: str, me: str) -> None:
         st.caption(t("kpi_rewards.breakdown_none"))
         return
     row = kpi[kpi["rep"] == me].iloc[0]
+    thin = set(row["too_few"]) if isinstance(row["too_few"], list) else set()
+
+    def status(component: str, included: bool) -> str:
+        if included:
+            return t("kpi_rewards.included")
+        return t("kpi_rewards.left_out_too_few") if component in thin else t("kpi_rewards.left_out")
+
     shown = pd.DataFrame(
         {
             "component": [component_label(c) for c in parts["component"]],
             "score": as_text(parts["score"]),
             "weight": parts["weight"],
             "points": parts["points"],
-            "status": [
-                t("kpi_rewards.included") if inc else t("kpi_rewards.left_out") for inc in parts["included"]
-            ],
+            "status": [status(c, inc) for c, inc in zip(parts["component"], parts["included"], strict=True)],
         }
     )
     c1, c2 = st.columns([3, 2])

@@ -491,3 +491,6 @@ def test_kpi_table_says_satisfaction_is_left_out_on_too_few_responses(sample):
     # Sarah Miller has 5: judged, no note about satisfaction
     assert shown.loc["Sarah Miller", "satisfaction_score"] == "100.0"
     assert "too few" not in (shown.loc["Sarah Miller", "note"] or "")
+    # the breakdown of the chosen rep (Chen Jing: 1 response) names the reason, not "no data"
+    parts = frame(at, "status").set_index("component")
+    assert parts.loc["Satisfaction", "status"] == "left out (too few responses)"

@@ -59,6 +59,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "kpi_rewards.breakdown": ("How {rep}'s score is made", "{rep} 的得分构成"),
     "kpi_rewards.breakdown_none": ("This rep has no KPI data in this period.", "该销售本期没有考核数据。"),
     "kpi_rewards.included": ("counted", "计入"),
+    "kpi_rewards.left_out_too_few": ("left out (too few responses)", "不计入（回复太少）"),
     "kpi_rewards.left_out": ("left out (no data)", "不计入（无数据）"),
     "kpi_rewards.col.rank": ("Rank", "排名"),
     "kpi_rewards.col.kpi_score": ("KPI score", "考核得分"),
