@@ -88,4 +88,5 @@ else:
     )
 
 layout.header(ctx, urlstate.ignored())
+sidebar.data_gap_notice(data_catalog, ctx.period, ctx.as_of)
 layout.run_page(navigation)

@@ -15,7 +15,7 @@ from analytics.metrics.attainment import attainment
 from analytics.metrics.customers import customer_timeline, timeline_after
 from analytics.periods import month_period
 from analytics.store import canonical
-from analytics.store.catalog import catalog, default_period_day
+from analytics.store.catalog import catalog, days_after_data_end, default_period_day
 from analytics.store.settings import settings_from_dict
 from tests.test_app import assert_clean, start
 
@@ -55,6 +55,16 @@ def test_default_period_day_current_or_last_complete():
     assert default_period_day(date(2026, 12, 4), "last_complete", date(2026, 12, 1)) == date(2026, 11, 30)
     # quarter: Q4 starts 1 Oct -> the last complete quarter holds 30 Sep
     assert default_period_day(date(2026, 12, 4), "last_complete", date(2026, 10, 1)) == date(2026, 9, 30)
+
+
+def test_days_after_data_end():
+    # data to 30 Nov; December as of 4 Dec: 1-4 Dec are missing = 4 days
+    assert days_after_data_end(date(2026, 11, 30), date(2026, 12, 1), date(2026, 12, 31), date(2026, 12, 4)) == 4
+    # November as of 4 Dec: the data reaches the period's end
+    assert days_after_data_end(date(2026, 11, 30), date(2026, 11, 1), date(2026, 11, 30), date(2026, 12, 4)) == 0
+    # data to 27 Nov, November as of 30 Nov: 28, 29, 30 = 3 days
+    assert days_after_data_end(date(2026, 11, 27), date(2026, 11, 1), date(2026, 11, 30), date(2026, 11, 30)) == 3
+    assert days_after_data_end(None, date(2026, 11, 1), date(2026, 11, 30), date(2026, 11, 30)) == 0
 
 
 def test_settings_default_period_is_validated():
@@ -106,6 +116,7 @@ def test_sample_on_4_december_opens_december_and_says_when_the_data_ends(monkeyp
     note = " ".join(c.value for c in at.sidebar.caption)
     assert "Figures as of" in note
     assert "The data ends on" in note and "4 days before the as-of day" in note
+    assert any("the last 4 days of this period up to the as-of day are not in it yet" in i.value for i in at.info)
 
 
 def test_last_complete_setting_opens_november(monkeypatch, tmp_path):

@@ -25,7 +25,7 @@ from analytics.periods import (
     year_period,
     year_to_date,
 )
-from analytics.store.catalog import DataCatalog, default_period_day
+from analytics.store.catalog import DataCatalog, days_after_data_end, default_period_day
 from ui import format as fmt
 from ui import urlstate
 from ui.i18n import LANGS, current_lang, t
@@ -120,6 +120,13 @@ def data_end_note(data_end: date | None, as_of: date) -> str:
     if data_end < as_of:
         return head + " · " + t("sidebar.data_ends_before", date=fmt.day(data_end), days=(as_of - data_end).days)
     return head + " · " + t("sidebar.data_ends", date=fmt.day(data_end))
+
+
+def data_gap_notice(cat: DataCatalog, period: Period, as_of: date) -> None:
+    """Above the page: the period reaches days the data does not cover yet (no silent zeros)."""
+    missing = days_after_data_end(cat.data_end, period.start, period.end, as_of)
+    if missing and cat.data_end is not None:
+        st.info(t("sidebar.data_gap", date=fmt.day(cat.data_end), days=missing), icon=":material/event_busy:")
 
 
 def filter_pickers(cat: DataCatalog) -> Filters:

@@ -43,6 +43,16 @@ def catalog(con: duckdb.DuckDBPyConnection) -> DataCatalog:
     return DataCatalog(rows, values, first, last, max(ends) if ends else None)
 
 
+def days_after_data_end(data_end: date | None, period_start: date, period_end: date, as_of: date) -> int:
+    """Days of the period, up to ``as_of``, that come after the data's last day: figures for them
+    are not in the data yet (0 when the data reaches ``as_of`` or the period's end)."""
+    if data_end is None:
+        return 0
+    last = min(as_of, period_end)
+    first = max(period_start, data_end + timedelta(days=1))
+    return max((last - first).days + 1, 0)
+
+
 def default_period_day(as_of: date, choice: str, period_start: date) -> date:
     """A day inside the period a page opens on: ``as_of`` itself for "current" (the calendar
     period holding it), the day before its period starts for "last_complete".
