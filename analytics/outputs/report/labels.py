@@ -207,6 +207,8 @@ LABELS: dict[str, tuple[str, str]] = {
                   "覆盖倍数 = 进行中商机金额 ÷（目标 − 实际）；所需覆盖倍数 = 1 ÷ 赢单率。"),
     "note.no_open_deals": ("No open deals are expected to close in the period.", "本期没有预计成交的进行中商机。"),
     "note.too_few": ("fewer than {n} responses: too few to judge", "回复少于 {n} 份：样本太少，仅供参考"),
+    "note.too_few_kpi": ("fewer than {n} CSAT responses: too few to judge, satisfaction left out of the KPI score",
+                         "满意度回复少于 {n} 份：样本太少不作评判，考核得分不计满意度"),
     "note.left_out": ("left out (no data): {parts}", "未计入（无数据）：{parts}"),
     "note.kpi": ("KPI score = weighted mean of revenue (attainment, capped at {cap}), satisfaction (CSAT) and "
                  "collaboration ((peer score − 1) ÷ 4) scores, weights {weights}; a part with no data is left out "
