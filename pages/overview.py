@@ -205,7 +205,7 @@ def gap_label(gap: object) -> str | None:
     if missing(gap):
         return None
     value = float(gap)  # type: ignore[arg-type]
-    full = fmt.money(abs(value), SYMBOL, ctx.lang, compact=False)  # as the table's other amounts
+    full = fmt.money(abs(value), CURRENCY, ctx.lang, compact=False)  # as the table's other amounts
     return full if value > 0 else t("overview.over_by", amount=full)
 
 

@@ -119,7 +119,7 @@ def test_rep_table_matches_analytics_and_translates_pace(con):
     assert table["Attainment"].tolist() == pytest.approx(reps["attainment"].tolist())
     # a shortfall is the amount still to win; a negative gap reads "Over target by …", never "−$…"
     def full(x):
-        return fmt.money(x, "$", "en", compact=False)
+        return fmt.money(x, "USD", "en", compact=False)
 
     expected = [None if math.isnan(g) else (full(g) if g > 0 else f"Over target by {full(-g)}")
                 for g in reps["gap"]]

@@ -2,8 +2,7 @@
 
 Pure helpers (no Streamlit session needed, tested directly): the slide list and the slide
 arithmetic, reps' names replaced by "Rep A, B, …" (letters shuffled per meeting), the leaderboard
-layout, the summary of the
-filters in use and a figure made readable from the back of a room. Plus the static CSS the
+layout, the summary of the filters in use and a figure made readable from the back of a room. Plus the static CSS the
 meeting page injects (no user data in it) and the two callbacks that switch the mode.
 """
 
