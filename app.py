@@ -74,7 +74,8 @@ lang = sidebar.language_picker()
 st.html(native_uploader_css(lang, int(st.get_option("server.maxUploadSize"))))
 ctx = context.build_context(lang)
 data_catalog = ctx.call(catalog.catalog)
-ctx.period, ctx.as_of = sidebar.period_picker(data_catalog, ctx.settings.fiscal_start_month, today())
+ctx.period, ctx.as_of = sidebar.period_picker(data_catalog, ctx.settings.fiscal_start_month, today(),
+                                              ctx.settings.default_period)
 ctx.filters = sidebar.filter_pickers(data_catalog)
 sidebar.share_link()
 meeting = urlstate.toggle(st.sidebar, t("meeting.toggle"), "meet", help=t("meeting.toggle_help"),
@@ -101,4 +102,5 @@ else:
     )
 
 layout.header(ctx, urlstate.ignored())
+sidebar.data_gap_notice(data_catalog, ctx.period, ctx.as_of)
 layout.run_page(navigation)

@@ -221,13 +221,20 @@ def render_timeline(table: pd.DataFrame) -> None:
                     help=f"{t('customers.col.nps')} {fmt.number(row['nps'])} · "
                          f"{t('customers.col.responses')} {int(row['responses'])}")
     # A large customer has hundreds of thousands of events: the page fetches the first page of
-    # them and their number; the downloads fetch them all, only when clicked.
-    events = ctx.call(customers.customer_timeline_length, name)
+    # them and their number; the downloads fetch them all, only when clicked. Nothing after the
+    # as-of day: a history "as of 15 Nov" does not show 20 Nov's sale.
+    events = ctx.call(customers.customer_timeline_length, name, ctx.as_of)
+    later = ctx.call(customers.timeline_after, name, ctx.as_of)
     if not events:
         st.info(t("customers.timeline.empty"), icon=":material/history:")
+    else:
+        st.caption(t("customers.timeline.caption", customer=md(name)))
+    if later:
+        st.caption(":material/event_upcoming: " + t("customers.timeline.later", n=later,
+                                                        date=fmt.day(ctx.as_of, lang)))
+    if not events:
         return
-    st.caption(t("customers.timeline.caption", customer=md(name)))
-    first = ctx.call(customers.customer_timeline, name, limit=PAGE_ROWS)
+    first = ctx.call(customers.customer_timeline, name, ctx.as_of, limit=PAGE_ROWS)
     shown = first[["date", "kind", "event", "what", "amount", "rep", "deal_id"]].copy()
     # A deal's stage is named in the reader's language (the file's own label when it is not a stage).
     shown["what"] = [what if stage is None or pd.isna(stage) else f"{what} · {ctx.settings.stage_name(stage, lang)}"
@@ -245,11 +252,11 @@ def render_timeline(table: pd.DataFrame) -> None:
         "rep": st.column_config.TextColumn(t("customers.col.rep")),
         "deal_id": st.column_config.TextColumn(t("customers.col.deal_id")),
     })
-    source, lang_ = ctx.source, lang
+    source, lang_, as_of = ctx.source, lang, ctx.as_of
 
     def everything() -> pd.DataFrame:
         # Runs on the click, outside the page's run: a cursor of its own, the language passed in.
-        rows = customers.customer_timeline(source.con.cursor(), name)
+        rows = customers.customer_timeline(source.con.cursor(), name, as_of)
         kinds = {k: t(f"customers.kind.{k}", lang_) for k in ("deal", "activity", "survey")}
         return rows.assign(kind=rows["kind"].map(kinds), event=rows["event"].map(lambda e: event_label(e, lang_)))
 

@@ -13,9 +13,10 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from analytics.metrics import funnel, performance
+from analytics.metrics import funnel, performance, process
 from analytics.metrics.funnel import FunnelResult
 from analytics.periods import add_months, month_start
+from analytics.store.report_log import reports_logged
 from ui import context, urlstate
 from ui import format as fmt
 from ui.charts import funnel as charts
@@ -250,7 +251,7 @@ def render_funnel(result: FunnelResult, mode: str, pct: str) -> list[str]:
 # A fragment: changing this panel's own controls reruns the panel only, not the whole page.
 @st.fragment
 def render_stage_deals(strict: bool, months: list[str]) -> None:
-    st.subheader(t("funnel.deals.title"))
+    st.subheader(t("funnel.deals.title"), anchor="stage-deals")
     stages = ["", *STAGE_LABELS]
     c1, c2, _ = st.columns([2, 2, 3])
     stage = urlstate.selectbox(c1, t("funnel.deals.stage"), stages, "fstage", "",
@@ -445,6 +446,50 @@ def render_trends(trend: pd.DataFrame, cycles: list[float]) -> None:
         show(fig, key="funnel_trend_cycle", filename="sales_cycle_trend")
 
 
+#: The page behind each step of the process strip (stages: this page's deal list).
+STEP_PAGES = {process.FOLLOW_UP: ("pages/customers.py", ":material/contacts:"),
+              process.REPORT: ("pages/my_progress.py", ":material/summarize:")}
+WON_PAGE = ("pages/overview.py", ":material/dashboard:")
+
+
+def step_label(step: str) -> str:
+    return STAGE_LABELS.get(step) or t(f"funnel.steps.{step}")
+
+
+def step_value(row: dict) -> str:
+    return f"{int(row['count']):,}"
+
+
+def step_help(row: dict) -> str:
+    share = fmt.pct(row["share"], 0)
+    key = {"deals": "funnel.steps.help.deals", "customers": "funnel.steps.help.customers",
+           "reps": "funnel.steps.help.reps"}[str(row["kind"])]
+    return t(key, count=f"{int(row['count']):,}", of=f"{int(row['of']):,}", share=share,
+             days=ctx.settings.followup_days)
+
+
+def render_steps() -> None:
+    """The department's six-step process in one strip: each step's figure and the page behind it."""
+    st.subheader(t("funnel.steps.title"))
+    logged = reports_logged(context.workspace().folder)
+    logged = logged[logged["source"].astype("object") == ctx.source.kind] if len(logged) else logged
+    steps = ctx.call(process.six_steps, ctx.period, ctx.filters, logged, ctx.settings, as_of=ctx.as_of)
+    rows = steps.to_dict("records")
+    won_stage = ctx.settings.won_stage
+    for col, row in zip(st.columns(len(rows)), rows, strict=True):
+        with col:
+            step = str(row["step"])
+            metric_card(f"{rows.index(row) + 1}. {step_label(step)}", step_value(row), help=step_help(row))
+            st.caption(t(f"funnel.steps.of.{row['kind']}", share=fmt.pct(row["share"], 0),
+                         of=f"{int(row['of']):,}"))
+            if step in STEP_PAGES or step == won_stage:
+                page, icon = STEP_PAGES.get(step, WON_PAGE)
+                st.page_link(page, label=t(f"funnel.steps.link.{'won' if step == won_stage else step}"), icon=icon)
+            else:
+                st.markdown(f"[{t('funnel.steps.link.deals')}](#stage-deals)")
+    st.caption(t("funnel.steps.note", days=ctx.settings.followup_days))
+
+
 # --- page -----------------------------------------------------------------------------------------
 
 st.title(t("funnel.title"))
@@ -459,6 +504,7 @@ else:
     TREND, CYCLES = load_trends()
 
     render_cards(SNAPSHOT, COMPANY, TREND, CYCLES)
+    render_steps()
     MONTHS = render_funnel(SHOWN, MODE, PCT)
     render_stage_deals(STRICT, MONTHS)
     st.divider()

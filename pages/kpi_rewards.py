@@ -45,7 +45,7 @@ sat_company = ctx.call(
     satisfaction.satisfaction, None, ctx.period, ctx.filters, min_responses=settings.min_responses
 )
 collab = ctx.call(satisfaction.collaboration, ctx.period, ctx.filters)
-kpi = kpi_scores(att, sat_rep, collab, settings.kpi_weights, settings.revenue_cap)
+kpi = kpi_scores(att, sat_rep, collab, settings.kpi_weights, settings.revenue_cap, settings.min_responses)
 result = ctx.call(payouts_for, ctx.period, ctx.filters, pin, as_of=ctx.as_of, settings=settings)
 reps = sorted({str(r) for r in [*att["rep"].dropna(), *kpi["rep"].dropna()]})
 team_of = {str(r.rep): r.team for r in att.itertuples(index=False) if pd.notna(r.rep)}
@@ -59,16 +59,22 @@ def weights_text(weights: dict) -> str:
     return " · ".join(f"{component_label(k)} {fmt.pct(w, 0)}" for k, w in weights.items())
 
 
-def left_out_note(missing: list[str], weights: dict) -> str:
-    if not missing:
+def left_out_note(row: pd.Series) -> str:
+    """Why a rep's score leaves a part out: no data, or too few survey responses to judge."""
+    weights = row["weights_used"] if isinstance(row["weights_used"], dict) else {}
+    thin = list(row["too_few"]) if isinstance(row["too_few"], list) else []
+    missing = [m for m in row["missing"] if m not in thin]
+    if not missing and not thin:
         return ""
     if not weights:
         return t("kpi_rewards.note.no_data")
-    return t(
-        "kpi_rewards.note.left_out",
-        parts=", ".join(component_label(m) for m in missing),
-        weights=weights_text(weights),
-    )
+    notes = []
+    if thin:
+        n = row["csat_responses"]
+        notes.append(t("kpi_rewards.note.too_few", n=0 if pd.isna(n) else int(n), min=settings.min_responses))
+    if missing:
+        notes.append(t("kpi_rewards.note.no_data_for", parts=", ".join(component_label(m) for m in missing)))
+    return t("kpi_rewards.note.left_out", parts="; ".join(notes), weights=weights_text(weights))
 
 
 def table_height(rows: int, most: int = 20) -> int | str:
@@ -197,6 +203,7 @@ def render_kpi(view: str, me: str | None) -> None:
         t(
             "kpi_rewards.kpi.how",
             cap=fmt.pct(settings.revenue_cap, 0),
+            min=settings.min_responses,
             weights=weights_text(dict(zip(COMPONENTS, settings.kpi_weights, strict=True))),
         )
     )
@@ -212,10 +219,7 @@ def render_kpi(view: str, me: str | None) -> None:
             "revenue_score": kpi["revenue_score"].astype("float64"),
             "satisfaction_score": kpi["satisfaction_score"].astype("float64"),
             "collaboration_score": kpi["collaboration_score"].astype("float64"),
-            "note": [
-                left_out_note(list(m), w if isinstance(w, dict) else {})
-                for m, w in zip(kpi["missing"], kpi["weights_used"], strict=True)
-            ],
+            "note": [left_out_note(row) for _, row in kpi.iterrows()],
         }
     )
     parts = ["revenue_score", "satisfaction_score", "collaboration_score"]
@@ -254,15 +258,20 @@ def render_breakdown(view: str, me: str) -> None:
         st.caption(t("kpi_rewards.breakdown_none"))
         return
     row = kpi[kpi["rep"] == me].iloc[0]
+    thin = set(row["too_few"]) if isinstance(row["too_few"], list) else set()
+
+    def status(component: str, included: bool) -> str:
+        if included:
+            return t("kpi_rewards.included")
+        return t("kpi_rewards.left_out_too_few") if component in thin else t("kpi_rewards.left_out")
+
     shown = pd.DataFrame(
         {
             "component": [component_label(c) for c in parts["component"]],
             "score": as_text(parts["score"]),
             "weight": parts["weight"],
             "points": parts["points"],
-            "status": [
-                t("kpi_rewards.included") if inc else t("kpi_rewards.left_out") for inc in parts["included"]
-            ],
+            "status": [status(c, inc) for c, inc in zip(parts["component"], parts["included"], strict=True)],
         }
     )
     c1, c2 = st.columns([3, 2])
@@ -285,9 +294,7 @@ def render_breakdown(view: str, me: str) -> None:
                 t("kpi_rewards.card.my_score_rank", rank=int(row["rank"]), of=int(kpi["rank"].notna().sum())),
                 fmt.number(row["kpi_score"], 1),
             )
-        note = left_out_note(
-            list(row["missing"]), row["weights_used"] if isinstance(row["weights_used"], dict) else {}
-        )
+        note = left_out_note(row)
         if note:
             st.caption(":material/info: " + md(note))
 
@@ -298,7 +305,8 @@ def render_payouts(view: str, me: str | None, show_pay: bool) -> None:
     if pin.plan is not None:
         with st.expander(t("kpi_rewards.pay.how")):
             st.markdown(
-                "\n".join("- " + md(line) for line in plan_editor.plan_summary(pin.plan, currency, lang))
+                "\n".join("- " + md(line)
+                          for line in plan_editor.plan_summary(pin.plan, currency, lang, settings.min_responses))
             )
             st.caption(t("kpi_rewards.pay.edit_in_settings"))
     if not show_pay:
@@ -440,7 +448,7 @@ def render_what_if(me: str | None, show_pay: bool) -> None:
         format_func=deal_label(deals),
         placeholder=t("kpi_rewards.whatif.placeholder"),
     )
-    w = what_if_deals(pin.plan, att, teams, sat_rep, ctx.period, me, deals, chosen)
+    w = what_if_deals(pin.plan, att, teams, sat_rep, ctx.period, me, deals, chosen, settings.min_responses)
     before, after = w.before, w.after
     rows = [
         (t("kpi_rewards.whatif.extra"), "", "+" + money(w.extra)),

@@ -121,6 +121,14 @@ def render_bar(slide: int) -> tuple[bool, bool, int | None]:
         auto = urlstate.selectbox(st, t("meeting.auto"), mt.AUTO_OPTIONS, mt.AUTO_KEY, "off", format_func=auto_label)
         anon = urlstate.toggle(st, t("meeting.anon"), mt.ANON_KEY)
         pay = urlstate.toggle(st, t("meeting.pay"), mt.PAY_KEY, default=False, help=t("meeting.pay_help"))
+        # Pay beside anonymous names needs its own, explicit switch: never from a link.
+        beside = anon and pay and st.toggle(t("meeting.anon_pay"), key=mt.ANON_PAY_KEY,
+                                            help=t("meeting.anon_pay_help"))
+    if anon and pay and not beside:
+        st.caption(":material/visibility_off: " + t("meeting.anon_pay_hidden"))
+    elif anon and beside:
+        st.warning(t("meeting.anon_pay_warning"), icon=":material/warning:")
+    pay = mt.pay_visible(pay, anon, bool(beside))
     leave.button(t("meeting.exit"), icon=":material/close_fullscreen:", key="meeting_exit",
                  on_click=mt.exit_meeting, type="primary", width="stretch")
     with head:
@@ -142,7 +150,7 @@ def header_line(names: dict[str, str] | None) -> str:
 def rep_names() -> dict[str, str]:
     """Every rep the data knows → "Rep A" …, so a rep keeps the same letter on every slide and
     whatever the filters."""
-    return mt.anonymise_reps(catalog.dimension_values.get("rep", ()), t("meeting.rep_prefix"))
+    return mt.anonymise_reps(catalog.dimension_values.get("rep", ()), t("meeting.rep_prefix"), mt.meeting_seed())
 
 
 # --- slides ----------------------------------------------------------------------------------------
@@ -283,9 +291,12 @@ def slide_leaderboard(anon: bool, pay: bool) -> None:
 
 
 def board_rows(rows: pd.DataFrame, names: dict[str, str] | None, pay: bool, wide: bool) -> None:
-    """Header and one row per rep: rank, name, team (one column of reps only), the attainment bar
-    in the pace colour, attainment, pace status and, when shown, the payout."""
+    """Header and one row per rep: rank, name, team (one column of reps only, and never beside
+    anonymous names: a small team would give the name away), the attainment bar in the pace
+    colour, attainment, pace status and, when shown, the payout."""
     widths = [0.6, 3.0, 2.0, 5.0, 1.7, 2.3] if wide else [0.7, 3.0, 0.0, 2.4, 1.7, 2.3]
+    if names is not None:
+        widths[2] = 0.0
     if pay:
         widths.append(2.2)
     keep = [i for i, w in enumerate(widths) if w > 0]

@@ -13,7 +13,7 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from analytics.metrics import attainment, customers
+from analytics.metrics import attainment, customers, progress
 from analytics.metrics.attainment import rank_among_peers
 from analytics.periods import add_months, month_start
 from ui import charts, context, urlstate
@@ -68,6 +68,7 @@ def load(rep: str) -> dict[str, object]:
         "row": ctx.call(attainment.attainment, period, "rep", own, **kw),
         "peers": ctx.call(attainment.attainment, period, "rep", filters.without("rep"), **kw),
         "open": ctx.call(attainment.open_deals_for_gap, period, rep, settings=settings, filters=slice_),
+        "overdue": ctx.call(progress.overdue_open_deals, rep, as_of, settings=settings, filters=slice_),
         "trend": ctx.call(attainment.monthly_attainment, add_months(trend_end, 1 - TREND_MONTHS), trend_end,
                           "rep", own, as_of=as_of),
     }
@@ -114,7 +115,38 @@ def render_pace(row: dict, rank: tuple[object, int] | None) -> None:
                      expected=fmt.pct(attainment.pace_share(period, as_of), 0), amount=money(row["expected_to_date"])))
 
 
-def render_gap(row: dict, deals: pd.DataFrame) -> None:
+def render_cover(row: dict) -> None:
+    """"Your open pipeline covers N % of the gap", said plainly, with what is short if it cannot."""
+    cover = progress.gap_cover(row)
+    if cover is None:
+        return
+    values = {"share": fmt.pct(cover.share, 0), "pipeline": money(cover.open_pipeline), "gap": money(cover.gap)}
+    if cover.covers:
+        st.info(t("my_progress.cover_ok", **values), icon=":material/check_circle:")
+    else:
+        st.warning(t("my_progress.cover_short", **values, short=money(cover.short_if_all_won)),
+                   icon=":material/report:")
+
+
+def render_overdue(overdue: pd.DataFrame) -> None:
+    """A badge and the list of open deals whose expected close date has passed (any period)."""
+    if overdue.empty:
+        return
+    st.badge(t("my_progress.overdue_badge", n=len(overdue)), icon=":material/event_busy:", color="orange")
+    with st.expander(t("my_progress.overdue_list", n=len(overdue))):
+        shown = pd.DataFrame({
+            t("my_progress.col.deal"): overdue["deal_id"].astype("str"),
+            t("dim.customer"): overdue["customer"].astype("str"),
+            t("dim.stage"): overdue["stage"].astype("str"),
+            t("my_progress.col.amount"): overdue["amount"].astype("float64"),
+            t("my_progress.col.close"): pd.to_datetime(overdue["close_date"]).dt.date,
+            t("my_progress.col.overdue_days"): overdue["days_overdue"].astype("Int64"),
+        })
+        st.dataframe(money_cells(shown, [t("my_progress.col.amount")]), hide_index=True, width="stretch",
+                     key="my_progress_overdue", placeholder="–")
+
+
+def render_gap(row: dict, deals: pd.DataFrame, overdue: pd.DataFrame) -> None:
     st.subheader(t("my_progress.section.gap"))
     if not missing(row["target"]):
         gap = float(row["gap"])
@@ -136,6 +168,8 @@ def render_gap(row: dict, deals: pd.DataFrame) -> None:
         with c[3]:
             metric_card(t("my_progress.card.deals_at_rate"), count(row["deals_needed_at_win_rate"]),
                         help=t("my_progress.help.deals_at_rate", rate=fmt.pct(row["win_rate"])))
+        render_cover(row)
+    render_overdue(overdue)
     if deals.empty:
         st.caption(t("my_progress.no_open_deals"))
         return
@@ -149,6 +183,8 @@ def render_gap(row: dict, deals: pd.DataFrame) -> None:
         t("my_progress.col.probability"): deals["probability"].astype("float64"),
         t("my_progress.col.weighted"): deals["weighted_value"].astype("float64"),
         t("my_progress.col.close"): pd.to_datetime(deals["close_date"]).dt.date,
+        t("my_progress.col.status"): [t("my_progress.overdue_by", days=int(d)) if d > 0 else ""
+                                      for d in progress.days_overdue(deals["close_date"], as_of)],
     })
 
     def styled(page: pd.DataFrame):
@@ -221,6 +257,6 @@ else:
         row = rows.iloc[0].to_dict()
         rank = rank_of(me, data["peers"]) if show_rank else None
         render_pace(row, rank if rank and rank[1] else None)  # nobody has a target: no ranking
-        render_gap(row, data["open"])
+        render_gap(row, data["open"], data["overdue"])
     render_trend(data["trend"])
     render_followups(data.get("followups"))

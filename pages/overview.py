@@ -200,6 +200,15 @@ def render_cumulative(frame: pd.DataFrame) -> None:
                 filename="cumulative_actual")
 
 
+def gap_label(gap: object) -> str | None:
+    """What is still to win, or "Over target by …" (a negative gap reads as a shortfall)."""
+    if missing(gap):
+        return None
+    value = float(gap)  # type: ignore[arg-type]
+    full = fmt.money(abs(value), CURRENCY, ctx.lang, compact=False)  # as the table's other amounts
+    return full if value > 0 else t("overview.over_by", amount=full)
+
+
 def rep_table(reps: pd.DataFrame) -> pd.DataFrame:
     """The rep table with translated headers (the download has the same columns)."""
     return pd.DataFrame({
@@ -209,7 +218,7 @@ def rep_table(reps: pd.DataFrame) -> pd.DataFrame:
         t("overview.col.pace"): [status_label(s) for s in reps["pace_status"]],
         t("overview.col.actual"): reps["actual"].astype("float64"),
         t("overview.col.target"): reps["target"].astype("float64"),
-        t("overview.col.gap"): reps["gap"].astype("float64"),
+        t("overview.col.gap"): pd.Series([gap_label(g) for g in reps["gap"]], dtype="object"),
         t("overview.col.forecast"): reps["forecast"].astype("float64"),
     })
 
@@ -223,7 +232,7 @@ def render_table(reps: pd.DataFrame) -> str | None:
     shown = rep_table(reps)
     st.caption(t("overview.table_hint"))
     top = max([1.0, *[v for v in reps["attainment"].astype("float64") if not missing(v)]])
-    styled = money_cells(shown, [t(f"overview.col.{c}") for c in ("actual", "target", "gap", "forecast")])
+    styled = money_cells(shown, [t(f"overview.col.{c}") for c in ("actual", "target", "forecast")])
     event = st.dataframe(
         styled, hide_index=True, width="stretch", key=TABLE_KEY, on_select="rerun", placeholder="–",
         height="content" if len(shown) <= TABLE_MAX_ROWS else TABLE_MAX_HEIGHT,

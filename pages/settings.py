@@ -12,6 +12,7 @@ import streamlit as st
 from analytics.i18n import LANG_CODES
 from analytics.outputs.numbers import CURRENCIES
 from analytics.store.settings import (
+    DEFAULT_PERIODS,
     DEFAULT_SETTINGS,
     StageSetting,
     data_currencies,
@@ -85,9 +86,13 @@ with st.form("settings"):
     w2 = c2.number_input(t("settings.w_satisfaction"), 0.0, 1.0, float(s.kpi_weights[1]), 0.05)
     w3 = c3.number_input(t("settings.w_collaboration"), 0.0, 1.0, float(s.kpi_weights[2]), 0.05)
     cap = c4.number_input(t("settings.cap"), 0.5, 3.0, float(s.revenue_cap), 0.1, format="%.1f")
-    c1, c2, c3 = st.columns(3)
+    c1, c2, c3, c4 = st.columns(4)
     followup = c1.number_input(t("settings.followup"), 1, 180, s.followup_days)
-    min_resp = c2.number_input(t("settings.min_responses"), 1, 100, s.min_responses)
+    min_resp = c2.number_input(t("settings.min_responses"), 1, 100, s.min_responses,
+                               help=t("settings.min_responses_help"))
+    default_period = c4.selectbox(t("settings.default_period"), list(DEFAULT_PERIODS),
+                                  index=list(DEFAULT_PERIODS).index(s.default_period),
+                                  format_func=lambda k: t(f"settings.default_period.{k}"))
     retention = c3.number_input(t("settings.retention_days"), 1, 36500, s.retention_days,
                                 help=t("settings.retention_help"))
     saved = st.form_submit_button(t("settings.save"), type="primary", icon=":material/save:")
@@ -103,6 +108,7 @@ if saved:
         "fiscal_start_month": fiscal, "currency": currency or "",
         "kpi_weights": [w1, w2, w3], "revenue_cap": cap, "followup_days": followup, "min_responses": min_resp,
         "retention_days": retention,
+        "default_period": default_period,
     }
     new, problems = settings_from_dict(data)
     if problems:

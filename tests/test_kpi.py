@@ -78,7 +78,7 @@ def test_components_weights_and_ranking():
     assert out["rank"].tolist()[:5] == [1, 2, 3, 4, 4]
     assert str(out["rank"].dtype) == "Int64"
     assert list(out.columns) == ["rep", "revenue_score", "satisfaction_score", "collaboration_score",
-                                 "kpi_score", "missing", "weights_used", "rank"]
+                                 "kpi_score", "missing", "too_few", "csat_responses", "weights_used", "rank"]
 
 
 def test_revenue_cap_and_custom_weights():
@@ -127,3 +127,53 @@ def test_one_row_per_rep_sums_a_repeated_rep():
     assert math.isnan(out.iloc[1]["attainment"])
     scores = by_rep(kpi_scores(frame, None, None))
     assert scores["Gus"]["revenue_score"] == pytest.approx(90.0)
+
+
+def test_satisfaction_on_too_few_responses_is_left_out_not_scored_zero():
+    """Issue 13.1: CSAT 0 % from one response must not score 0 and rank the rep last."""
+    att = attainment_frame([("Ann", "North", 100_000, 80_000),    # 80
+                            ("Gus", "North", 100_000, 80_000)])   # 80
+    sat = pd.DataFrame({"rep": ["Ann", "Gus"], "csat": [0.8, 0.0], "csat_responses": [5, 1]})
+    col = pd.DataFrame({"rep": ["Ann", "Gus"], "mean_score": [3.0, 3.0]})  # 50
+    rows = by_rep(kpi_scores(att, sat, col))  # the default rule: 5 responses
+    # Ann has exactly 5: judged. 0.5*80 + 0.3*80 + 0.2*50 = 40 + 24 + 10 = 74
+    assert rows["Ann"]["kpi_score"] == pytest.approx(74.0) and rows["Ann"]["too_few"] == []
+    # Gus has 1: satisfaction left out, 0.5 : 0.2 -> 5/7 : 2/7; 5/7*80 + 2/7*50 = (400 + 100) / 7 = 71.43
+    gus = rows["Gus"]
+    assert math.isnan(gus["satisfaction_score"])
+    assert gus["missing"] == ["satisfaction"] and gus["too_few"] == ["satisfaction"]
+    assert gus["csat_responses"] == 1
+    assert gus["weights_used"] == pytest.approx({"revenue": 5 / 7, "collaboration": 2 / 7})
+    assert gus["kpi_score"] == pytest.approx(500 / 7)
+    # with the rule set to 1 response, Gus's 0 % counts: 0.5*80 + 0.3*0 + 0.2*50 = 50, ranked below Ann
+    strict = by_rep(kpi_scores(att, sat, col, min_responses=1))
+    assert strict["Gus"]["kpi_score"] == pytest.approx(50.0) and strict["Gus"]["rank"] == 2
+    assert strict["Gus"]["too_few"] == []
+
+
+@pytest.fixture(scope="module")
+def sample_con():
+    from analytics.store.sources import load_sample
+
+    return load_sample().connect()
+
+
+def test_evidence_rule_on_the_sample_matches_the_count_behind_each_score(sample_con):
+    """On the sample, every rep with fewer CSAT responses than Settings.min_responses has no
+    satisfaction score, and every rep with enough has one (the KPI and the gate share the rule)."""
+    from analytics.metrics.attainment import attainment
+    from analytics.metrics.satisfaction import satisfaction
+    from analytics.periods import parse_period
+    from analytics.store.settings import DEFAULT_SETTINGS
+
+    period = parse_period("2026-11")
+    sat = satisfaction(sample_con, "rep", period)
+    out = kpi_scores(attainment(sample_con, period, "rep"), sat, None,
+                     min_responses=DEFAULT_SETTINGS.min_responses)
+    counts = dict(zip(sat["rep"], sat["csat_responses"], strict=True))
+    thin = [r for r, n in counts.items() if n < DEFAULT_SETTINGS.min_responses]
+    judged = [r for r, n in counts.items() if n >= DEFAULT_SETTINGS.min_responses]
+    rows = by_rep(out)
+    assert thin and judged, "the sample should hold both kinds of rep in November"
+    assert all(math.isnan(rows[r]["satisfaction_score"]) and rows[r]["too_few"] == ["satisfaction"] for r in thin)
+    assert all(not math.isnan(rows[r]["satisfaction_score"]) for r in judged)

@@ -144,8 +144,10 @@ def test_director_sees_cost_and_every_payout(sample):
     _, result = figures(sample, "2026-11")
     at = open_page()
     metrics = {m.label: m.value for m in at.metric}
-    # 13,009.20 + 0 + 5,285.60 + ... = 80,224.05 (analytics.metrics.rewards, checked in test_rewards)
-    assert metrics["Total payout cost"] == fmt.money(result.total_cost, "USD", "en", compact=False) == "$80,224"
+    # 13,009.20 + 0 + 5,285.60 + ... = 80,816.25 (analytics.metrics.rewards, checked in test_rewards):
+    # Zhang Wei's 4 CSAT responses are fewer than Settings.min_responses (5), so his 75 % CSAT is not
+    # judged and his 5,922 commission is not multiplied by 0.9 (it was 80,224.05 with 5,329.80).
+    assert metrics["Total payout cost"] == fmt.money(result.total_cost, "USD", "en", compact=False) == "$80,816"
     totals = frame(at, "team_share").set_index("rep")
     assert totals["total"].to_dict() == pytest.approx(result.totals.set_index("rep")["total"].to_dict())
     # the chosen rep's working (default: the first rep, Chen Jing), line by line, adding up to her total
@@ -179,7 +181,7 @@ def test_pay_switch_hides_every_pay_figure(sample):
     _, result = figures(sample, "2026-11")
     at = open_page()
     assert at.toggle(key="pay").value is True
-    assert "$80,224" in all_text(at)
+    assert "$80,816" in all_text(at)
     at.toggle(key="pay").set_value(False).run()
     assert_clean(at)
     assert at.query_params["pay"] == "0"
@@ -410,7 +412,6 @@ def test_form_to_dict_turns_percent_inputs_into_a_valid_plan():
         gate="multiplier",
         gate_level_pct=80.0,
         gate_factor=0.9,
-        gate_min_responses=3,
         pool="share_of_excess",
         pool_amount=0.0,
         pool_share_pct=2.5,
@@ -419,7 +420,7 @@ def test_form_to_dict_turns_percent_inputs_into_a_valid_plan():
     # 50 % -> 0.5, 3 % -> 0.03, 2.5 % -> 0.025; blank row dropped; cap 0 = no cap; no valid_to
     assert data["threshold"] == 0.5 and data["tiers"][1] == {"from": 0.8, "rate": 0.05}
     assert len(data["tiers"]) == 3 and "cap" not in data and "valid_to" not in data
-    assert data["csat_gate"] == {"effect": "multiplier", "below": 0.8, "factor": 0.9, "min_responses": 3}
+    assert data["csat_gate"] == {"effect": "multiplier", "below": 0.8, "factor": 0.9}
     assert data["team_pool"]["share_of_excess"] == 0.025
     plan, problems = load_plan(plan_editor.dict_to_yaml(data))
     assert plan is not None and problems == [] and plan.name == "Q plan"
@@ -470,8 +471,26 @@ def test_plan_summary_in_both_languages():
         == "Each slice of revenue is paid at its tier's rate: 3.0% from 0%, 5.0% from 80%, 8.0% from 100% of target."
     )
     assert "Commission is capped at $15,000 per month." in en
-    assert "CSAT below 80% (with at least 3 responses): commission × 0.9." in en
+    assert "CSAT below 80% (with at least 5 responses): commission × 0.9." in en
+    # the count is the department's rule from Settings, not the plan's
+    assert "CSAT below 80% (with at least 7 responses): commission × 0.9." in plan_editor.plan_summary(
+        default_plan(), "USD", "en", 7)
     zh = plan_editor.plan_summary(default_plan(), "USD", "zh")
     assert (
         "个人提成上限为每月 15,000美元。" in zh and "团队达成目标时，每月获得 6,000美元 团队奖金，平均分配。" in zh
     )
+
+
+def test_kpi_table_says_satisfaction_is_left_out_on_too_few_responses(sample):
+    """Issue 13.1 on the sample: Zhang Wei has 4 CSAT responses in November (fewer than 5)."""
+    at = open_page()
+    shown = frame(at, "kpi_score").set_index("rep")
+    assert shown.loc["Zhang Wei", "satisfaction_score"] == "–"
+    note = shown.loc["Zhang Wei", "note"]
+    assert "4 CSAT responses, fewer than 5" in note and "too few to judge" in note
+    # Sarah Miller has 5: judged, no note about satisfaction
+    assert shown.loc["Sarah Miller", "satisfaction_score"] == "100.0"
+    assert "too few" not in (shown.loc["Sarah Miller", "note"] or "")
+    # the breakdown of the chosen rep (Chen Jing: 1 response) names the reason, not "no data"
+    parts = frame(at, "status").set_index("component")
+    assert parts.loc["Satisfaction", "status"] == "left out (too few responses)"

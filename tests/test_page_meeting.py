@@ -158,12 +158,15 @@ def test_anonymised_leaderboard_shows_letters_and_no_real_name(con):
     text = shown_text(at)
     assert "Rep A" in text and "Rep L" in text  # 12 reps: A … L
     assert not [n for n in names if n in text]
-    # Chen Jing is first alphabetically (Rep A) and first by attainment (201,940 / 101,000 = 199.9 %)
+    # Chen Jing is first by attainment (201,940 / 101,000 = 199.9 %) under this meeting's letter
+    letter = mt.anonymise_reps(names, "Rep", at.session_state[mt.ANON_SEED])
     rows = [m.value for m in at.main.markdown]
-    assert rows[rows.index("**1**") + 1] == "Rep A"
+    assert rows[rows.index("**1**") + 1] == letter["Chen Jing"]
     # a rep filter in the header is anonymised too
     filtered = meeting(slide="5", anon="1", rep="David Kim")
-    assert "David Kim" not in shown_text(filtered) and "Sales rep: Rep B" in shown_text(filtered)
+    letter = mt.anonymise_reps(names, "Rep", filtered.session_state[mt.ANON_SEED])
+    assert "David Kim" not in shown_text(filtered)
+    assert f"Sales rep: {letter['David Kim']}" in shown_text(filtered)
 
 
 def test_pay_hidden_by_default_and_shown_when_switched_on(con):
@@ -214,11 +217,11 @@ def test_data_without_targets_or_segments_says_so(_isolated_workspace):
 
 # --- pure helpers ---------------------------------------------------------------------------------
 
-def test_anonymise_reps_is_alphabetical_and_stable():
+def test_anonymise_reps_is_stable_for_a_seed():
     names = ["Zoe", "adam", "Bea", None, "Bea", float("nan")]
-    assert mt.anonymise_reps(names) == {"adam": "Rep A", "Bea": "Rep B", "Zoe": "Rep C"}
-    assert mt.anonymise_reps(reversed(["adam", "Bea", "Zoe"]), "代表") == {"adam": "代表 A", "Bea": "代表 B",
-                                                                          "Zoe": "代表 C"}
+    assert sorted(mt.anonymise_reps(names, seed=3).values()) == ["Rep A", "Rep B", "Rep C"]
+    assert mt.anonymise_reps(names, seed=3) == mt.anonymise_reps(reversed(["adam", "Bea", "Zoe"]), seed=3)
+    assert set(mt.anonymise_reps(["adam", "Bea", "Zoe"], "代表", seed=3).values()) == {"代表 A", "代表 B", "代表 C"}
     assert [mt.letters(i) for i in (0, 25, 26, 27, 51, 52)] == ["A", "Z", "AA", "AB", "AZ", "BA"]
     assert mt.shown_name("Bea", {"Bea": "Rep B"}) == "Rep B" and mt.shown_name("Bea", None) == "Bea"
     assert mt.shown_name(None, None) == "–"

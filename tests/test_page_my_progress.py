@@ -94,14 +94,14 @@ def test_the_gap_and_what_closes_it(con):
     # the month is over with a gap: no "per remaining day" figure (NaN shown as a dash, not 0)
     assert c["Needed per remaining day"].value == "–"
     deals = open_deals_for_gap(con, NOV, "David Kim")
-    table = next(df.value for df in at.dataframe if "Deal" in df.value.columns)
+    table = next(df.value for df in at.dataframe if "Weighted value" in df.value.columns)
     assert table["Deal"].tolist() == deals["deal_id"].tolist() == ["D-14463"]
     assert table["Weighted value"].tolist() == pytest.approx([4_940 * 0.6])  # Negotiation at 60 %
 
 
 def test_open_deals_sorted_by_weighted_value_in_a_quarter(con):
     at = open_page({"me": "James Carter", "pk": "quarter"})
-    table = next(df.value for df in at.dataframe if "Deal" in df.value.columns)
+    table = next(df.value for df in at.dataframe if "Weighted value" in df.value.columns)
     weighted = table["Weighted value"].dropna().tolist()
     assert weighted == sorted(weighted, reverse=True) and weighted[0] == pytest.approx(51_120 * 0.6)
     # Q4 is 92 days and 61 have passed on 30 Nov: 31 left

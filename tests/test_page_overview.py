@@ -117,11 +117,20 @@ def test_rep_table_matches_analytics_and_translates_pace(con):
     table = next(df.value for df in at.dataframe if "Sales rep" in df.value.columns)
     assert table["Sales rep"].tolist() == reps["rep"].tolist()
     assert table["Attainment"].tolist() == pytest.approx(reps["attainment"].tolist())
-    assert table["Gap (target − actual)"].tolist() == pytest.approx(reps["gap"].tolist())
+    # a shortfall is the amount still to win; a negative gap reads "Over target by …", never "−$…"
+    def full(x):
+        return fmt.money(x, "USD", "en", compact=False)
+
+    expected = [None if math.isnan(g) else (full(g) if g > 0 else f"Over target by {full(-g)}")
+                for g in reps["gap"]]
+    assert table["Gap to target"].tolist() == expected
+    assert not any(str(v).startswith(("-", "−")) for v in table["Gap to target"])
     chen = table[table["Sales rep"] == "Chen Jing"].iloc[0]
     # Chen Jing: 201,940 / 101,000 = 1.99941, ahead of pace (the month is over: pace = target)
     assert chen["Attainment"] == pytest.approx(201_940 / 101_000)
     assert chen["Pace"] == "Ahead of pace"
+    # 101,000 - 201,940 = -100,940: over target by 100,940 (issue 13.4's "−$100,940")
+    assert chen["Gap to target"] == "Over target by $100,940"
     assert set(table["Pace"]) == {"Ahead of pace", "On pace", "Behind pace"}
     zh = start({"lang": "zh"})
     zh_table = next(df.value for df in zh.dataframe if "销售代表" in df.value.columns)

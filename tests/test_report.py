@@ -397,3 +397,15 @@ def test_report_file_name():
     assert report_file_name(NOV) == "sales_report_2026-11.xlsx"
     assert report_file_name(NOV, "Chen Jing") == "sales_report_2026-11_Chen_Jing.xlsx"
     assert "/" not in report_file_name(NOV, "../../etc/passwd") and report_file_name(NOV, "王伟").endswith("王伟.xlsx")
+
+
+def test_report_leaves_satisfaction_out_on_too_few_responses(sample):
+    """Issue 13.1: the report judges on the same evidence as the page (Settings.min_responses)."""
+    kpi_rows = table(sheet(sample[2]["en"], "satisfaction"), "level")
+    zhang = pick(kpi_rows, "rep", "Zhang Wei")  # 4 CSAT responses in November, fewer than 5
+    assert zhang["col.satisfaction_score"].value is None
+    assert "fewer than 5 CSAT responses: too few to judge, satisfaction left out of the KPI score" in \
+        zhang["col.note"].value
+    assert "no data" not in zhang["col.note"].value
+    sarah = pick(kpi_rows, "rep", "Sarah Miller")  # 5 responses: judged, 100 %
+    assert sarah["col.satisfaction_score"].value == 100

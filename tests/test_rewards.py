@@ -70,8 +70,9 @@ def team_frame(rows: list[tuple[str, float | None, float]]) -> pd.DataFrame:
 
 
 def one_rep(plan: Plan, target: float | None, actual: float, satisfaction: pd.DataFrame | None = None,
-            period=MONTH):
-    result = payouts(plan, attainment_frame([("Ann", "North", target, actual)]), None, satisfaction, period)
+            period=MONTH, min_responses: int = 5):
+    result = payouts(plan, attainment_frame([("Ann", "North", target, actual)]), None, satisfaction, period,
+                     min_responses)
     assert result.problems == []
     return result.totals.iloc[0], result.lines
 
@@ -175,13 +176,13 @@ def test_zero_revenue_without_threshold():
 
 # --- CSAT ------------------------------------------------------------------------------------
 
-def csat(value: float, responses: int = 4) -> pd.DataFrame:
+def csat(value: float, responses: int = 8) -> pd.DataFrame:
     return pd.DataFrame({"rep": ["Ann"], "csat": [value], "csat_responses": [responses]})
 
 
 def test_csat_gate_failing_and_passing():
     plan = make_plan(csat_gate={"effect": "gate", "min_csat": 0.8})
-    # 125,000 of 100,000 -> 5,400 (as above); CSAT 3 of 4 = 75 % < 80 % -> withheld
+    # 125,000 of 100,000 -> 5,400 (as above); CSAT 6 of 8 = 75 % < 80 % -> withheld
     total, lines = one_rep(plan, 100_000, 125_000, csat(0.75))
     assert total["commission"] == 0 and total["total"] == 0
     gate = lines[lines["kind"] == "csat_gate"].iloc[0]
@@ -198,16 +199,28 @@ def test_csat_gate_failing_and_passing():
 
 
 def test_csat_multiplier_and_min_responses():
-    plan = make_plan(csat_gate={"effect": "multiplier", "below": 0.8, "factor": 0.9, "min_responses": 3})
+    plan = make_plan(csat_gate={"effect": "multiplier", "below": 0.8, "factor": 0.9})
     # 5,400 x 0.9 = 4,860, a -540 line
-    total, lines = one_rep(plan, 100_000, 125_000, csat(0.75, responses=4))
+    total, lines = one_rep(plan, 100_000, 125_000, csat(0.75, responses=4), min_responses=3)
     assert total["commission"] == pytest.approx(4_860)
     line = lines[lines["kind"] == "csat_multiplier"].iloc[0]
     assert (line["amount"], line["rate"]) == (pytest.approx(-540), 0.9)
-    # only 2 responses (< 3): not judged, 5,400 kept
-    total, lines = one_rep(plan, 100_000, 125_000, csat(0.5, responses=2))
+    # only 2 responses (< 3, the department's rule): not judged, 5,400 kept
+    total, lines = one_rep(plan, 100_000, 125_000, csat(0.5, responses=2), min_responses=3)
     assert total["commission"] == pytest.approx(5_400)
     assert "fewer than 3" in _said(lines[lines["kind"] == "csat_multiplier"]["description"], "en").iloc[0]
+    # the same 4 responses under the default rule (5) are too few: not judged either
+    total, lines = one_rep(plan, 100_000, 125_000, csat(0.75, responses=4))
+    assert total["commission"] == pytest.approx(5_400)
+    assert "too few to judge" in _said(lines[lines["kind"] == "csat_multiplier"]["description"], "en").iloc[0]
+
+
+def test_a_plan_naming_its_own_min_responses_is_told_the_rule_is_in_settings():
+    plan, problems = plan_from_dict(base_dict() | {"csat_gate": {"effect": "gate", "min_csat": 0.8,
+                                                                  "min_responses": 3}})
+    assert plan is not None and plan.csat_gate is not None
+    codes = {(p.code, p.severity) for p in problems}
+    assert ("plan.min_responses_moved", "warning") in codes
 
 
 def test_csat_multiplier_applies_before_the_cap():

@@ -118,11 +118,19 @@ def report_button(ctx, *, rep: str | None = None, include_pay: bool = False, key
     source, period, settings, lang = ctx.source, ctx.period, ctx.settings, ctx.lang
     as_of, filters = ctx.as_of, ctx.filters
 
+    from analytics.store.report_log import record_report
+    from ui.context import workspace
+
+    folder = workspace().folder
+
     def build() -> bytes:
         cur = source.con.cursor()
         register_stage_map(cur, settings)
-        return build_report_from_con(cur, period, settings=settings, rep=rep, lang=lang, include_pay=include_pay,
+        data = build_report_from_con(cur, period, settings=settings, rep=rep, lang=lang, include_pay=include_pay,
                                      as_of=as_of, filters=filters, source=source.kind, version=source.version)
+        # The sales process's sixth step (the periodic report) is read from this record.
+        record_report(folder, period.key, rep, source=str(source.kind))
+        return data
 
     st.download_button(t("common.report_rep" if rep else "common.report"), build,
                        file_name=report_file_name(period, rep), mime=XLSX_MIME, key=key,

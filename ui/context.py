@@ -44,7 +44,7 @@ from analytics.store.settings import (
     register_stage_map,
     reporting_currency,
 )
-from analytics.store.sources import SAMPLE_DIR, load_sample
+from analytics.store.sources import SAMPLE_DIRS, load_sample, sample_edition
 from analytics.store.workspace import Status, Workspace, WorkspaceBusy, WorkspaceCorrupt
 
 log = logging.getLogger("sales")
@@ -158,17 +158,17 @@ def _settings_cached(path: str, stamp: int) -> tuple[Settings, list[str]]:
     return load_settings(Path(path))
 
 
-def _sample_key() -> str:
+def _sample_key(edition: str = "en") -> str:
     h = hashlib.sha256()
-    for p in sorted(SAMPLE_DIR.glob("*.csv")):
+    for p in sorted(SAMPLE_DIRS[edition].glob("*.csv")):
         h.update(p.name.encode())
         h.update(p.read_bytes())
-    return "sample:" + h.hexdigest()[:16]
+    return f"sample:{edition}:" + h.hexdigest()[:16]
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _sample_connection(key: str) -> duckdb.DuckDBPyConnection:
-    con = load_sample().connect()
+    con = load_sample(edition=key.split(":")[1]).connect()  # the edition is part of the key
     snapshots.sample_history(con, snapshots.sample_history_end(con))  # the sample's year of weekly exports
     return con
 
@@ -220,7 +220,8 @@ def shared_source(wait_s: float | None = None) -> DataSource:
         con, _ = _workspace_connection(key, str(ws.folder))
         return DataSource("workspace", key, con, status.version, status.published_at,
                           origins={t: "team" for t in TABLES})
-    key = _sample_key()
+    # No data published: the sample company speaks the user's language.
+    key = _sample_key(sample_edition(st.session_state.get("lang")))
     return DataSource("sample", key, _sample_connection(key), origins={t: "sample" for t in TABLES})
 
 

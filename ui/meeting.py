@@ -1,14 +1,16 @@
 """Meeting mode: the dashboard on the big screen, one story per slide.
 
 Pure helpers (no Streamlit session needed, tested directly): the slide list and the slide
-arithmetic, reps' names replaced by "Rep A, B, …", the leaderboard layout, the summary of the
-filters in use and a figure made readable from the back of a room. Plus the static CSS the
+arithmetic, reps' names replaced by "Rep A, B, …" (letters shuffled per meeting), the leaderboard
+layout, the summary of the filters in use and a figure made readable from the back of a room. Plus the static CSS the
 meeting page injects (no user data in it) and the two callbacks that switch the mode.
 """
 
 from __future__ import annotations
 
 import math
+import random
+import secrets
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import pandas as pd
@@ -29,6 +31,10 @@ SLIDE_KEY = "slide"
 AUTO_KEY = "auto"
 ANON_KEY = "anon"
 PAY_KEY = "pay"
+#: Session key of this meeting's shuffle of the anonymous letters (never in the URL).
+ANON_SEED = "_meeting_anon_seed"
+#: Session key of the explicit "show pay beside anonymous names" switch (never in the URL).
+ANON_PAY_KEY = "_meeting_anon_pay"
 #: Session key of the slide shown (seeded from the URL's ``slide``).
 SLIDE_STATE = "_meeting_slide"
 #: Chart text size on the big screen (px).
@@ -128,11 +134,27 @@ def letters(index: int) -> str:
     return out
 
 
-def anonymise_reps(names: Iterable[object], prefix: str = "Rep") -> dict[str, str]:
-    """Each distinct rep name → ``"<prefix> A"``, ``"<prefix> B"`` … in alphabetical order of
-    the real names (so a name keeps its letter on every slide). Missing names are left out."""
+def anonymise_reps(names: Iterable[object], prefix: str = "Rep", seed: int = 0) -> dict[str, str]:
+    """Each distinct rep name → ``"<prefix> A"``, ``"<prefix> B"`` …, the letters dealt in an order
+    shuffled by ``seed`` (one seed per meeting: a name keeps its letter on every slide of the
+    meeting, and the letters do not follow the alphabetical order of the real names, which the
+    room could otherwise decode). Missing names are left out."""
     distinct = sorted({str(n) for n in names if not _missing(n)}, key=lambda s: (s.casefold(), s))
+    random.Random(seed).shuffle(distinct)
     return {name: f"{prefix} {letters(i)}" for i, name in enumerate(distinct)}
+
+
+def meeting_seed() -> int:
+    """This meeting's shuffle: drawn once per meeting (session), forgotten on entering or leaving."""
+    if ANON_SEED not in st.session_state:
+        st.session_state[ANON_SEED] = secrets.randbits(32)
+    return int(st.session_state[ANON_SEED])
+
+
+def pay_visible(pay: bool, anonymised: bool, pay_beside_letters: bool) -> bool:
+    """Pay figures are shown only when switched on; on an anonymised slide only when also switched
+    on explicitly for it (a letter next to a payout can still be attributed by the room)."""
+    return bool(pay) and (not anonymised or bool(pay_beside_letters))
 
 
 def shown_name(name: object, mapping: Mapping[str, str] | None, missing: str = "–") -> str:
@@ -208,7 +230,7 @@ def label_bars(fig: go.Figure, frame: pd.DataFrame, owner: str, text: Callable[[
 def forget_presenter_state() -> None:
     """On entering or leaving meeting mode: back to the first slide, names shown, no automatic
     advance, and pay figures back to each page's own default (off in a meeting)."""
-    for key in (SLIDE_STATE, PAY_KEY, ANON_KEY, AUTO_KEY):
+    for key in (SLIDE_STATE, PAY_KEY, ANON_KEY, AUTO_KEY, ANON_SEED, ANON_PAY_KEY):
         st.session_state.pop(key, None)
     for key in (SLIDE_KEY, ANON_KEY, AUTO_KEY, PAY_KEY):
         if key in st.query_params:

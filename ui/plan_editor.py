@@ -32,6 +32,7 @@ from analytics.metrics.plan import (
     load_plan,
 )
 from analytics.metrics.plan import plan_in_use as _plan_in_use
+from analytics.store.settings import DEFAULT_SETTINGS
 from ui import context
 from ui import format as fmt
 from ui.i18n import Lang, t
@@ -114,7 +115,6 @@ def form_to_dict(
     gate: str,
     gate_level_pct: float,
     gate_factor: float,
-    gate_min_responses: int,
     pool: str,
     pool_amount: float,
     pool_share_pct: float,
@@ -146,8 +146,6 @@ def form_to_dict(
             "below": to_fraction(gate_level_pct),
             "factor": float(gate_factor),
         }
-    if gate in EFFECTS and int(gate_min_responses) != 1:
-        data["csat_gate"]["min_responses"] = int(gate_min_responses)
     if pool == "amount":
         data["team_pool"] = {"when": "team_reaches_target", "amount": float(pool_amount), "split": pool_split}
     elif pool == "share_of_excess":
@@ -302,9 +300,8 @@ def _render_form(pin: PlanInUse, lang: Lang, currency: str | None, path: Path) -
             help=t("plan_editor.gate_factor_help"),
             key=f"{key}:gfactor",
         )
-        min_resp = c4.number_input(
-            t("plan_editor.gate_min_responses"), 1, 1000, int(g.min_responses) if g else 1, key=f"{key}:gmin"
-        )
+        # How many responses it takes to judge is the department's one rule (Settings), not the plan's.
+        c4.caption(t("plan_editor.gate_min_responses", n=context.current().settings.min_responses))
 
         st.markdown("**" + t("plan_editor.pool") + "**")
         p = plan.team_pool
@@ -356,7 +353,6 @@ def _render_form(pin: PlanInUse, lang: Lang, currency: str | None, path: Path) -
             gate=gate,
             gate_level_pct=level,
             gate_factor=factor,
-            gate_min_responses=int(min_resp),
             pool=pool,
             pool_amount=amount,
             pool_share_pct=share,
@@ -432,8 +428,10 @@ def render_settings(lang: Lang, currency: str | None = None) -> None:
         st.rerun()
 
 
-def plan_summary(plan: Plan, currency: str | None, lang: Lang) -> list[str]:
-    """The plan in a few plain lines (for the KPI & rewards page's "how this plan pays")."""
+def plan_summary(plan: Plan, currency: str | None, lang: Lang,
+                 min_responses: int = DEFAULT_SETTINGS.min_responses) -> list[str]:
+    """The plan in a few plain lines (for the KPI & rewards page's "how this plan pays");
+    ``min_responses`` is the department's minimum-evidence rule (``Settings.min_responses``)."""
     out = []
     tiers = i18n.join([t("plan_editor.summary.tier", lang, start=fmt.pct(x.start, 0), rate=fmt.pct(x.rate, 1))
                        for x in plan.tiers], lang)
@@ -452,7 +450,7 @@ def plan_summary(plan: Plan, currency: str | None, lang: Lang) -> list[str]:
     g = plan.csat_gate
     if g is not None:
         key = "plan_editor.summary.gate" if g.effect == "gate" else "plan_editor.summary.multiplier"
-        out.append(t(key, lang, level=fmt.pct(g.min_csat, 0), factor=f"{g.factor:g}", n=g.min_responses))
+        out.append(t(key, lang, level=fmt.pct(g.min_csat, 0), factor=f"{g.factor:g}", n=min_responses))
     p = plan.team_pool
     if p is not None:
         split = t(f"plan_editor.split.{p.split}", lang)

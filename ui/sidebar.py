@@ -26,7 +26,7 @@ from analytics.periods import (
     year_period,
     year_to_date,
 )
-from analytics.store.catalog import DataCatalog, default_as_of
+from analytics.store.catalog import DataCatalog, days_after_data_end, default_period_day
 from ui import format as fmt
 from ui import urlstate
 from ui.i18n import LANGS, current_lang, t
@@ -45,14 +45,21 @@ def language_picker() -> i18n.Lang:
                                               format_func=LANGS.get))
 
 
-def period_picker(cat: DataCatalog, fiscal_start: int, today: date) -> tuple[Period, date]:
-    """Period kind and value; returns (period, as_of)."""
+def period_picker(cat: DataCatalog, fiscal_start: int, today: date,
+                  default_period: str = "current") -> tuple[Period, date]:
+    """Period kind and value, and the as-of day; returns (period, as_of).
+
+    As of is today unless the user picks a day (``asof`` in the link); the period opens on the
+    calendar period holding it, or the last complete one (``default_period``, a Settings choice).
+    The sidebar says when the data ends, so a page never passes off missing days as a slow month.
+    """
     lang = current_lang()
-    as_of = default_as_of(today, cat.last_date)
-    first = cat.first_date or add_months(as_of, -23)
-    last = max(as_of, cat.last_date or as_of)
     sb = st.sidebar
     sb.subheader(t("sidebar.period"))
+    as_of = urlstate.date_input(sb, t("sidebar.as_of_pick"), "asof", today, help=t("sidebar.as_of_help"),
+                                format="YYYY-MM-DD")
+    first = cat.first_date or add_months(as_of, -23)
+    last = max(as_of, cat.last_date or as_of)
     kind = urlstate.segmented(sb, t("sidebar.period_kind"), PERIOD_KINDS, "pk", "month",
                               format_func=lambda k, lang=lang: t(f"period.{k}", lang), label_visibility="collapsed")
     for other, param in (("month", "p"), ("quarter", "q"), ("year", "y"), ("custom", "from"), ("custom", "to")):
@@ -66,7 +73,8 @@ def period_picker(cat: DataCatalog, fiscal_start: int, today: date) -> tuple[Per
         cur = add_months(cur, -1)
     if kind == "month":
         keys = [f"{m.year}-{m.month:02d}" for m in months]
-        default_key = f"{as_of.year}-{as_of.month:02d}"
+        day = default_period_day(as_of, default_period, month_start(as_of))
+        default_key = f"{day.year}-{day.month:02d}"
         key = urlstate.selectbox(sb, t("period.month"), keys, "p", default_key if default_key in keys else keys[0],
                                  format_func=lambda k, lang=lang: fmt.month(parse_period(k).start, lang),
                                  label_visibility="collapsed")
@@ -78,7 +86,8 @@ def period_picker(cat: DataCatalog, fiscal_start: int, today: date) -> tuple[Per
             if q not in quarters:
                 quarters.append(q)
         keys = [q.key for q in quarters]
-        default_key = quarter_of(as_of, fiscal_start).key
+        day = default_period_day(as_of, default_period, quarter_of(as_of, fiscal_start).start)
+        default_key = quarter_of(day, fiscal_start).key
         key = urlstate.selectbox(sb, t("period.quarter"), keys, "q",
                                  default_key if default_key in keys else keys[0],
                                  format_func=lambda k, lang=lang: fmt.period_label(quarters[keys.index(k)], lang),
@@ -87,7 +96,9 @@ def period_picker(cat: DataCatalog, fiscal_start: int, today: date) -> tuple[Per
     elif kind == "year":
         years = sorted({fiscal_year_of(m, fiscal_start) for m in months}, reverse=True)
         keys = [str(y) for y in years]
-        default_key = str(fiscal_year_of(as_of, fiscal_start))
+        day = default_period_day(as_of, default_period, year_period(fiscal_year_of(as_of, fiscal_start),
+                                                                     fiscal_start).start)
+        default_key = str(fiscal_year_of(day, fiscal_start))
         key = urlstate.selectbox(sb, t("period.year"), keys, "y", default_key if default_key in keys else keys[0],
                                  label_visibility="collapsed")
         period = year_period(int(key), fiscal_start)
@@ -100,8 +111,25 @@ def period_picker(cat: DataCatalog, fiscal_start: int, today: date) -> tuple[Per
         if end < start:
             start, end = end, start
         period = custom_period(start, end)
-    sb.caption(t("sidebar.as_of", date=fmt.day(as_of)))
+    sb.caption(data_end_note(cat.data_end, as_of))
     return period, as_of
+
+
+def data_end_note(data_end: date | None, as_of: date) -> str:
+    """"Figures as of …" and when the data ends; a gap between the two is named in days."""
+    head = t("sidebar.as_of", date=fmt.day(as_of))
+    if data_end is None:
+        return head
+    if data_end < as_of:
+        return head + " · " + t("sidebar.data_ends_before", date=fmt.day(data_end), days=(as_of - data_end).days)
+    return head + " · " + t("sidebar.data_ends", date=fmt.day(data_end))
+
+
+def data_gap_notice(cat: DataCatalog, period: Period, as_of: date) -> None:
+    """Above the page: the period reaches days the data does not cover yet (no silent zeros)."""
+    missing = days_after_data_end(cat.data_end, period.start, period.end, as_of)
+    if missing and cat.data_end is not None:
+        st.info(t("sidebar.data_gap", date=fmt.day(cat.data_end), days=missing), icon=":material/event_busy:")
 
 
 def filter_pickers(cat: DataCatalog) -> Filters:

@@ -525,7 +525,7 @@ def attainment(con: duckdb.DuckDBPyConnection, period: Period, by: By, filters: 
     last_year = period.same_period_last_year()
     previous = period.previous()
     cur = con.cursor()
-    deals = _deal_buckets(cur, by, filters, metric, settings, period, last_year, previous, history)
+    deals = _deal_buckets(cur, by, filters, metric, settings, period, last_year, previous, history, as_of)
     # "No data" for a comparison period: the data holds no deal closing in it at all.
     has_ly, has_prev = cur.execute(
         "SELECT EXISTS (SELECT 1 FROM deals WHERE close_date BETWEEN ? AND ?), "
@@ -559,8 +559,11 @@ _BUCKETS = ("actual", "deals_won", "actual_last_year", "actual_previous", "histo
 
 def _deal_buckets(cur: duckdb.DuckDBPyConnection, by: str, filters: Filters, metric: str, settings: Settings,
                   period: Period, last_year: Period, previous: Period,
-                  history: Period) -> dict[str | None, dict[str, float]]:
+                  history: Period, as_of: date | None = None) -> dict[str | None, dict[str, float]]:
     """Per owner: the won, lost and open sums and counts that ``attainment`` needs.
+
+    A sale closed after ``as_of`` has not happened yet on that day: it is left out of the
+    period's actual (nothing after the as-of day counts).
 
     One scan of the deals groups them by owner, status, which of the four windows they fall in
     and, for open deals without a probability, their stage; the few groups are then added up per
@@ -572,13 +575,15 @@ def _deal_buckets(cur: duckdb.DuckDBPyConnection, by: str, filters: Filters, met
     sql = src + f"""SELECT {_owner_expr(by)} AS owner, status,
     close_date BETWEEN ? AND ? AS in_period, close_date BETWEEN ? AND ? AS in_last_year,
     close_date BETWEEN ? AND ? AS in_previous, close_date BETWEEN ? AND ? AS in_history,
+    coalesce(close_date > ?, FALSE) AS after_as_of,
     CASE WHEN status = 'open' AND prob IS NULL THEN stage END AS default_stage,
     sum(value) AS value, count(*) AS deals, count(value) AS valued, sum(value * prob) AS weighted_known
 FROM f WHERE status IN ('won', 'lost', 'open') GROUP BY ALL"""
-    rows = cur.execute(sql, params + _owner_params(by) + [d for w in windows for d in (w.start, w.end)]).fetchall()
+    rows = cur.execute(sql, params + _owner_params(by) + [d for w in windows for d in (w.start, w.end)]
+                       + [as_of or date.max]).fetchall()
     probability = _stage_probability(settings)
     out: dict[str | None, dict[str, float]] = {}
-    for owner, status, in_p, in_ly, in_prev, in_hist, stage, value, deals, valued, weighted in rows:
+    for owner, status, in_p, in_ly, in_prev, in_hist, after_as_of, stage, value, deals, valued, weighted in rows:
         acc = out.get(owner)
         if acc is None:
             acc = out[owner] = dict.fromkeys(_BUCKETS, 0)
@@ -586,7 +591,7 @@ FROM f WHERE status IN ('won', 'lost', 'open') GROUP BY ALL"""
         if in_p:
             acc["period_deals"] += deals
         if status == "won":
-            if in_p:
+            if in_p and not after_as_of:
                 acc["actual"] += value
                 acc["deals_won"] += deals
             if in_ly:

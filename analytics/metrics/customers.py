@@ -133,8 +133,11 @@ _TIMELINE = f"""
 """
 
 
-def customer_timeline(con: duckdb.DuckDBPyConnection, customer: str, limit: int | None = None) -> pd.DataFrame:
-    """Everything that happened with one customer, latest first (the first ``limit`` events, or all).
+def customer_timeline(con: duckdb.DuckDBPyConnection, customer: str, as_of: date | None = None,
+                      limit: int | None = None) -> pd.DataFrame:
+    """Everything that happened with one customer up to ``as_of`` (inclusive; None: everything),
+    latest first (the first ``limit`` events, or all). Events dated after ``as_of`` have not
+    happened on that day and are left out (``timeline_after`` counts them).
 
     Columns: date, kind ('deal'|'activity'|'survey'), event (deal: 'created', 'won', 'lost' or
     'open' for an open deal without created date; activity: its type; survey: 'survey'), what
@@ -142,8 +145,8 @@ def customer_timeline(con: duckdb.DuckDBPyConnection, customer: str, limit: int 
     Ties on the date are ordered by kind, deal id and event, so the first ``limit`` rows are
     always the same rows.
     """
-    sql = _TIMELINE + " ORDER BY date DESC NULLS LAST, kind, deal_id, event, what"
-    params: list[object] = [customer] * 5
+    sql = f"SELECT * FROM ({_TIMELINE}) WHERE {_UNTIL}" + " ORDER BY date DESC NULLS LAST, kind, deal_id, event, what"
+    params: list[object] = [customer] * 5 + [as_of, as_of]
     if limit is not None:
         sql += " LIMIT ?"
         params.append(int(limit))
@@ -151,9 +154,21 @@ def customer_timeline(con: duckdb.DuckDBPyConnection, customer: str, limit: int 
     return out.astype({"amount": "float64"})
 
 
-def customer_timeline_length(con: duckdb.DuckDBPyConnection, customer: str) -> int:
-    """How many events :func:`customer_timeline` lists for ``customer``."""
-    return int(con.cursor().execute(f"SELECT count(*) FROM ({_TIMELINE})", [customer] * 5).fetchall()[0][0])
+#: Nothing after the as-of day: an event dated later has not happened on that day (an undated open
+#: deal is kept); a NULL as-of day keeps everything.
+_UNTIL = "(?::DATE IS NULL OR date IS NULL OR date::DATE <= ?::DATE)"
+
+
+def timeline_after(con: duckdb.DuckDBPyConnection, customer: str, as_of: date) -> int:
+    """How many of ``customer``'s events are dated after ``as_of`` (left out of the timeline)."""
+    return int(con.cursor().execute(f"SELECT count(*) FROM ({_TIMELINE}) WHERE date::DATE > ?::DATE",
+                                    [customer] * 5 + [as_of]).fetchall()[0][0])
+
+
+def customer_timeline_length(con: duckdb.DuckDBPyConnection, customer: str, as_of: date | None = None) -> int:
+    """How many events :func:`customer_timeline` lists for ``customer`` up to ``as_of``."""
+    return int(con.cursor().execute(f"SELECT count(*) FROM ({_TIMELINE}) WHERE {_UNTIL}",
+                                    [customer] * 5 + [as_of, as_of]).fetchall()[0][0])
 
 
 def followup_coverage(con: duckdb.DuckDBPyConnection, period: Period | None, filters: Filters = _ALL,

@@ -12,7 +12,20 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from analytics.store.settings import DEFAULT_SETTINGS
+
 COMPONENTS: tuple[str, ...] = ("revenue", "satisfaction", "collaboration")
+
+
+def enough_responses(responses: object, min_responses: int = DEFAULT_SETTINGS.min_responses) -> bool:
+    """The one minimum-evidence rule: CSAT is judged only on at least ``min_responses`` responses.
+
+    ``min_responses`` comes from the department's Settings (``Settings.min_responses``), so the
+    KPI score, the rank, the rewards CSAT gate and the report all judge on the same evidence.
+    """
+    if responses is None or pd.isna(responses):  # type: ignore[call-overload]
+        return False
+    return int(responses) >= int(min_responses)  # type: ignore[call-overload]
 
 
 def one_row_per_rep(attainment: pd.DataFrame) -> pd.DataFrame:
@@ -49,14 +62,17 @@ def _column(frame: pd.DataFrame | None, name: str) -> pd.Series:
 
 def kpi_scores(attainment: pd.DataFrame | None, satisfaction: pd.DataFrame | None,
                collaboration: pd.DataFrame | None, weights: Sequence[float] = (0.5, 0.3, 0.2),
-               revenue_cap: float = 1.0) -> pd.DataFrame:
+               revenue_cap: float = 1.0, min_responses: int = DEFAULT_SETTINGS.min_responses) -> pd.DataFrame:
     """KPI score (0–100) per rep with its components, ranked (1 = best).
 
     revenue_score = min(attainment, cap) / cap × 100 (no target → left out); satisfaction_score
-    = CSAT × 100 (no csat responses → left out); collaboration_score = (mean − 1) / 4 × 100 (no
-    reviews → left out). kpi_score is the weighted mean of the components present, the weights
-    renormalised to sum to 1 (``weights_used``, a dict) and the absent ones listed in ``missing``.
-    No component at all (or only zero weights) → kpi_score NaN, rank <NA>. Ties share a rank.
+    = CSAT × 100 (no csat responses, or fewer than ``min_responses`` of them → left out, see
+    ``enough_responses``); collaboration_score = (mean − 1) / 4 × 100 (no reviews → left out).
+    kpi_score is the weighted mean of the components present, the weights renormalised to sum to
+    1 (``weights_used``, a dict) and the absent ones listed in ``missing``; ``too_few`` lists the
+    components left out for too little evidence (a subset of ``missing``), ``csat_responses``
+    the count behind the satisfaction score. No component at all (or only zero weights) →
+    kpi_score NaN, rank <NA>. Ties share a rank.
     """
     weights = tuple(float(w) for w in weights)
     if len(weights) != 3 or any(not math.isfinite(w) or w < 0 for w in weights) or sum(weights) <= 0:
@@ -67,12 +83,18 @@ def kpi_scores(attainment: pd.DataFrame | None, satisfaction: pd.DataFrame | Non
     att = one_row_per_rep(attainment) if attainment is not None and "rep" in attainment.columns else None
     attain = _column(att, "attainment")
     csat = _column(satisfaction, "csat")
+    csat_n = _column(satisfaction, "csat_responses")
     mean = _column(collaboration, "mean_score")
     reps = list(dict.fromkeys([*attain.index, *csat.index, *mean.index]))
 
     rows = []
     for rep in reps:
         a, c, m = attain.get(rep, math.nan), csat.get(rep, math.nan), mean.get(rep, math.nan)
+        # A frame without counts (a bare csat column) is taken as judged; with counts the rule applies.
+        n = csat_n.get(rep, math.nan)
+        thin = pd.notna(c) and len(csat_n) > 0 and not enough_responses(n, min_responses)
+        if thin:
+            c = math.nan
         scores = {
             "revenue": min(max(a, 0.0), revenue_cap) / revenue_cap * 100.0 if pd.notna(a) else math.nan,
             "satisfaction": c * 100.0 if pd.notna(c) else math.nan,
@@ -90,14 +112,18 @@ def kpi_scores(attainment: pd.DataFrame | None, satisfaction: pd.DataFrame | Non
             "collaboration_score": scores["collaboration"],
             "kpi_score": kpi,
             "missing": [k for k in COMPONENTS if k not in present],
+            "too_few": ["satisfaction"] if thin else [],
+            "csat_responses": n,
             "weights_used": used,
         })
     columns = ["rep", "revenue_score", "satisfaction_score", "collaboration_score", "kpi_score",
-               "missing", "weights_used", "rank"]
+               "missing", "too_few", "csat_responses", "weights_used", "rank"]
     if not rows:
         return pd.DataFrame({c: pd.Series(dtype="float64") for c in columns}).astype(
-            {"rep": "str", "missing": "object", "weights_used": "object", "rank": "Int64"})
+            {"rep": "str", "missing": "object", "too_few": "object", "weights_used": "object", "rank": "Int64",
+             "csat_responses": "Int64"})
     out = pd.DataFrame(rows)
+    out["csat_responses"] = out["csat_responses"].astype("Int64")
     # Round before ranking so that equal scores reached by different sums tie.
     out["rank"] = out["kpi_score"].round(9).rank(method="min", ascending=False).astype("Int64")
     out = out.sort_values(["rank", "rep"], na_position="last", kind="stable").reset_index(drop=True)

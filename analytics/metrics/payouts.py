@@ -21,7 +21,7 @@ from analytics.filters import Filters
 from analytics.i18n import Key
 from analytics.messages import Problem
 from analytics.metrics.attainment import attainment
-from analytics.metrics.kpi import one_row_per_rep
+from analytics.metrics.kpi import enough_responses, one_row_per_rep
 from analytics.metrics.plan import _EPS, PAYOUT_PERIODS, Plan, PlanInUse, Tier, check_period
 from analytics.metrics.satisfaction import satisfaction
 from analytics.periods import Period
@@ -108,6 +108,7 @@ class _Lines:
 
 
 def _commission(plan: Plan, lines: _Lines, target: float, actual: float, csat: float, csat_n: int,
+                min_responses: int,
                 n_periods: float) -> tuple[float, float]:
     """Write the commission lines for one rep with a target; returns (commission, tier_reached).
 
@@ -157,12 +158,12 @@ def _commission(plan: Plan, lines: _Lines, target: float, actual: float, csat: f
     gate = plan.csat_gate
     if gate is not None and commission > 0:
         kind = "csat_gate" if gate.effect == "gate" else "csat_multiplier"
-        if math.isnan(csat) or csat_n < gate.min_responses:
+        if math.isnan(csat) or not enough_responses(csat_n, min_responses):
             if math.isnan(csat) or csat_n == 0:
                 description = Key("payout.csat_none")
             else:
                 description = Key("payout.csat_one" if csat_n == 1 else "payout.csat_few", n=csat_n,
-                                  minimum=gate.min_responses)
+                                  minimum=min_responses)
             lines.add(kind, description)
         elif csat < gate.min_csat - _EPS:
             if gate.effect == "gate":
@@ -264,7 +265,8 @@ def _by_rep(satisfaction: pd.DataFrame | None) -> dict[str, tuple[float, int]]:
 
 
 def payouts(plan: Plan, attainment: pd.DataFrame, team_attainment: pd.DataFrame | None,
-            satisfaction: pd.DataFrame | None, period: Period | None) -> PayoutResult:
+            satisfaction: pd.DataFrame | None, period: Period | None,
+            min_responses: int = DEFAULT_SETTINGS.min_responses) -> PayoutResult:
     """Commission and team share per rep under ``plan``, with every line of the working.
 
     ``attainment``: rep, team, target, actual (currency) per rep; ``team_attainment``: team,
@@ -272,6 +274,8 @@ def payouts(plan: Plan, attainment: pd.DataFrame, team_attainment: pd.DataFrame 
     with no target gets no commission (a "no target" line) but can get a team share. A period
     outside the plan's validity returns no payouts and an error problem. ``lines.amount`` adds up
     to the total per rep (adjustments such as a cap or a CSAT gate are negative lines).
+    The CSAT gate judges only reps with at least ``min_responses`` CSAT responses (the
+    department's minimum-evidence rule, ``Settings.min_responses``; see ``kpi.enough_responses``).
     """
     problems = check_period(plan, period)
     if problems:
@@ -294,7 +298,7 @@ def payouts(plan: Plan, attainment: pd.DataFrame, team_attainment: pd.DataFrame 
             commission, tier, attainment_value = 0.0, math.nan, math.nan
         else:
             csat, csat_n = csat_by_rep.get(rep, (math.nan, 0))
-            commission, tier = _commission(plan, lines, target, actual, csat, csat_n, n_periods)
+            commission, tier = _commission(plan, lines, target, actual, csat, csat_n, min_responses, n_periods)
             attainment_value = actual / target
         share = 0.0
         if rep in shares:
@@ -329,7 +333,7 @@ def payouts_for(con: duckdb.DuckDBPyConnection, period: Period, filters: Filters
     reps = attainment(con, period, "rep", filters, **kw)
     teams = attainment(con, period, "team", filters, **kw)
     sat = satisfaction(con, "rep", period, filters, min_responses=settings.min_responses)
-    return payouts(plan, reps, teams, sat, period)
+    return payouts(plan, reps, teams, sat, period, settings.min_responses)
 
 
 @dataclass
@@ -359,7 +363,8 @@ class WhatIf:
 def what_if(plan: Plan, rep_row: Mapping[str, Any] | pd.Series, extra_won_amount: float,
             period: Period | None = None, *, attainment: pd.DataFrame | None = None,
             team_attainment: pd.DataFrame | None = None,
-            satisfaction: pd.DataFrame | None = None) -> WhatIf:
+            satisfaction: pd.DataFrame | None = None,
+            min_responses: int = DEFAULT_SETTINGS.min_responses) -> WhatIf:
     """New attainment, tier and payout if the rep also wins ``extra_won_amount`` (e.g. ticked deals).
 
     ``rep_row`` holds rep, team, target, actual. Give ``attainment`` (all reps) and
@@ -385,8 +390,8 @@ def what_if(plan: Plan, rep_row: Mapping[str, Any] | pd.Series, extra_won_amount
         team_after = team_attainment.copy()
         tmask = team_after["team"].astype(str) == str(team)
         team_after.loc[tmask, "actual"] = team_after.loc[tmask, "actual"].fillna(0.0) + extra
-    before_result = payouts(plan, base, team_attainment, satisfaction, period)
-    after_result = payouts(plan, after, team_after, satisfaction, period)
+    before_result = payouts(plan, base, team_attainment, satisfaction, period, min_responses)
+    after_result = payouts(plan, after, team_after, satisfaction, period, min_responses)
 
     def pick(result: PayoutResult) -> dict[str, Any]:
         rows = result.totals[result.totals["rep"] == rep]
@@ -402,7 +407,8 @@ def what_if(plan: Plan, rep_row: Mapping[str, Any] | pd.Series, extra_won_amount
 
 def what_if_deals(plan: Plan, attainment: pd.DataFrame, team_attainment: pd.DataFrame | None,
                   satisfaction: pd.DataFrame | None, period: Period | None, rep: str,
-                  open_deals: pd.DataFrame, deal_ids: list[str] | tuple[str, ...]) -> WhatIf:
+                  open_deals: pd.DataFrame, deal_ids: list[str] | tuple[str, ...],
+                  min_responses: int = DEFAULT_SETTINGS.min_responses) -> WhatIf:
     """:func:`what_if` for ``rep`` also winning the ticked ``deal_ids`` of ``open_deals``
     (``attainment.open_deals_for_gap``'s frame): the extra revenue is the sum of their amounts.
 
@@ -419,7 +425,7 @@ def what_if_deals(plan: Plan, attainment: pd.DataFrame, team_attainment: pd.Data
     else:
         row = {"rep": rep, "team": None, "target": math.nan, "actual": 0.0, "attainment": math.nan}
     return what_if(plan, row, extra, period, attainment=attainment if len(reps) else None,
-                   team_attainment=team_attainment, satisfaction=satisfaction)
+                   team_attainment=team_attainment, satisfaction=satisfaction, min_responses=min_responses)
 
 
 def cost_summary(totals: pd.DataFrame) -> dict[str, float]:

@@ -46,6 +46,8 @@ _EPS = 1e-9
 _TOP_KEYS = ("name", "valid_from", "valid_to", "payout_period", "basis", "threshold", "mode",
              "tiers", "cap", "csat_gate", "team_pool")
 
+
+
 # --- the plan ---------------------------------------------------------------------------------
 
 
@@ -61,13 +63,13 @@ class Tier:
 class CsatGate:
     """``gate``: CSAT below ``min_csat`` → commission 0. ``multiplier``: below → commission × ``factor``.
 
-    Reps with fewer than ``min_responses`` CSAT responses are not judged (the gate does not apply).
+    Reps with too few CSAT responses are not judged (the gate does not apply); how few is the
+    department's one minimum-evidence rule, ``Settings.min_responses``, not a plan setting.
     """
 
     effect: str
     min_csat: float
     factor: float = 1.0
-    min_responses: int = 1
 
 
 @dataclass(frozen=True)
@@ -261,16 +263,12 @@ def _csat_gate(checker: _Checker, raw: object) -> CsatGate | None:
         if factor_value is None:
             return None
         factor = factor_value
-    min_responses = 1
     if "min_responses" in raw:
-        value = raw["min_responses"]
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            checker.add("plan.not_whole", f"{key}.min_responses", value=_found(value))
-            return None
-        min_responses = int(value)
+        # Plans written before the rule moved to Settings: say the value is not used, never drop it silently.
+        checker.add("plan.min_responses_moved", f"{key}.min_responses", "warning", value=_found(raw["min_responses"]))
     if level is None:
         return None
-    return CsatGate(effect, level, factor, min_responses)
+    return CsatGate(effect, level, factor)
 
 
 def _team_pool(checker: _Checker, raw: object) -> TeamPool | None:
@@ -488,8 +486,6 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         else:
             gate["below"] = g.min_csat
             gate["factor"] = g.factor
-        if g.min_responses != 1:
-            gate["min_responses"] = g.min_responses
         out["csat_gate"] = gate
     if plan.team_pool is not None:
         p = plan.team_pool

@@ -253,7 +253,7 @@ def _kpi_frame(args, loaded, settings):
     att = attainment(con, period, "rep", _filters(args), as_of=_as_of(args), settings=settings)
     sat = satisfaction(con, "rep", period, _filters(args), min_responses=settings.min_responses)
     col = collaboration(con, period, _filters(args))
-    return kpi_scores(att, sat, col, settings.kpi_weights, settings.revenue_cap)
+    return kpi_scores(att, sat, col, settings.kpi_weights, settings.revenue_cap, settings.min_responses)
 
 
 @_with_data
@@ -411,6 +411,11 @@ def cmd_report(args, lang: Lang) -> int:
     data = build_report(loaded, period, settings=settings, rep=args.rep, lang=args.lang,
                         include_pay=args.include_pay or bool(args.rep), as_of=_as_of(args))
     Path(args.out).write_bytes(data)
+    if loaded.source == "workspace":  # the team's report: the process's sixth step counts it
+        from analytics.store.report_log import record_report
+        from analytics.store.workspace import Workspace
+
+        record_report(Workspace().folder, period.key, args.rep, source="workspace")
     print(f"wrote {args.out} ({len(data):,} bytes)")
     return 0
 
@@ -419,7 +424,7 @@ def cmd_sample(args, lang: Lang) -> int:
     from analytics.store.sample import write_sample
 
     as_of = _as_of(args)
-    paths = write_sample(Path(args.out), **({"as_of": as_of} if as_of else {}))
+    paths = write_sample(Path(args.out), edition=args.edition, **({"as_of": as_of} if as_of else {}))
     for p in paths:
         print(p)
     return 0
@@ -604,6 +609,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("sample", cmd_sample, "write the sample company's files")
     p.add_argument("--out", required=True, metavar="DIR")
     p.add_argument("--as-of", dest="as_of", metavar="YYYY-MM-DD")
+    p.add_argument("--edition", choices=("en", "zh"), default="en",
+                   help="language of the names and labels: en, or zh (Chinese, money in CNY); same figures")
     return parser
 
 

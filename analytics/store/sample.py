@@ -5,6 +5,10 @@ one who changes team mid-year), two years of deals with seasonality, monthly tar
 peer reviews, follow-up activities, campaign costs and market sizes. The same ``as_of`` and
 ``seed`` always give the same tables and byte-identical files; nothing reads the clock.
 Money is in USD, probabilities are fractions (0.25), scores are on their canonical scales.
+
+The Chinese edition (``edition="zh"``) is the same company with every name, label and comment in
+Chinese and its money in CNY (元): the same rows and the same figures, only the words change
+(``translate``), so every figure tested on one edition holds on the other.
 """
 
 from __future__ import annotations
@@ -669,8 +673,123 @@ def _markets(co: _Company) -> pd.DataFrame:
 
 # --- public API -----------------------------------------------------------------------------------
 
-def generate(as_of: date = AS_OF, seed: int = SEED) -> dict[str, pd.DataFrame]:
-    """The sample company's canonical tables (deals, targets, …) as they stand on ``as_of``.
+# --- the Chinese edition ----------------------------------------------------------------------
+
+EDITIONS: tuple[str, ...] = ("en", "zh")
+EDITION_CURRENCY = {"en": ("USD", "$"), "zh": ("CNY", "¥")}  # ISO code, symbol
+REP_NAMES_ZH = {
+    "Chen Jing": "陈静", "Sarah Miller": "孙莎莎", "Zhang Wei": "张伟", "Emily Zhou": "周怡",
+    "David Kim": "金大伟", "Wang Lei": "王磊", "Maria Garcia": "马丽", "James Carter": "高健",
+    "Li Na": "李娜", "Liu Yang": "刘洋", "Michael Brown": "白明", "Zhao Min": "赵敏",
+}
+TEAMS_ZH = {"East": "华东组", "West": "华西组", "Key Accounts": "大客户组"}
+SEGMENTS_ZH = {"Enterprise": "大型企业", "Mid-market": "中型企业", "SMB": "小微企业", "Public sector": "公共部门"}
+CHANNELS_ZH = {"Direct": "直销", "Distribution": "分销", "E-commerce": "电商"}
+LEAD_SOURCES_ZH = {"Ads": "广告", "Promotion": "促销", "Trade show": "展会", "Referral": "转介绍", "Web": "官网"}
+REGIONS_ZH = {"North": "北区", "South": "南区", "East": "东区", "West": "西区"}
+LOST_REASONS_ZH = {"Price": "价格", "Competitor": "竞争对手", "No budget": "没有预算", "Timing": "时机不合适",
+                   "No decision": "迟迟未决策"}
+STAGES_ZH = {**{i18n.text(s.label, "en"): i18n.text(s.label, "zh") for s in STAGES}, LOST_LABEL: "输单"}
+PRODUCTS_ZH = {"Starter Kit": "入门套件", "Pro Suite": "专业版套件", "Enterprise Platform": "企业平台",
+               "Data Connector": "数据连接器", "Support Plan": "支持服务", "Training": "培训"}
+_STEMS_ZH = (
+    "艾克美", "顶峰", "蓝河", "明星", "雪松山", "龙门", "东风", "光大", "长青", "金桥", "长城", "海港", "恒泰",
+    "华信", "玉河", "金丰", "昆仑", "湖畔", "莲花", "枫叶", "子午", "明阳", "北风", "橡树岭", "东方之星", "环太",
+    "珠江", "凤凰", "松谷", "红木", "银峰", "丝路", "巅峰", "旭日", "天宇", "双河", "西门", "扬子", "中鑫", "河湾",
+)
+_INDUSTRIES_ZH = (
+    "电子", "物流", "食品", "医药", "零售", "纺织", "机械", "软件", "能源", "酒店", "汽车", "化工", "健康", "建设",
+    "传媒", "农业科技", "仪器", "包装", "家具", "通信",
+)
+_SUFFIX_ZH = {"Co": "商行", "Trading": "贸易公司", "Studio": "工作室", "Ltd": "有限公司", "Inc": "股份有限公司",
+              "Group": "集团", "Holdings": "控股", "Corporation": "总公司"}
+_CITIES_ZH = (
+    "杭州", "苏州", "南京", "成都", "武汉", "厦门", "青岛", "宁波", "昆明", "大连", "济南", "合肥", "福州", "长沙",
+    "西安", "郑州", "无锡", "佛山", "东莞", "常州",
+)
+_INSTITUTIONS_ZH = ("市人民医院", "大学", "水务局", "交通局", "图书馆", "教育局", "卫健委", "税务局")
+COMMENTS_EN_ZH = {
+    "Great support during rollout.": "上线期间支持很到位。", "Very responsive team.": "团队响应很快。",
+    "Smooth onboarding, thank you.": "导入很顺利，谢谢。", "Excellent service, will buy again.": "服务出色，还会再买。",
+    "The rep understood our needs well.": "销售很懂我们的需求。",
+    "Good overall, delivery a bit slow.": "整体不错，交付稍慢。",
+    "Solid product, training could be better.": "产品扎实，培训还可以更好。",
+    "Happy with the purchase.": "对这次采购很满意。", "Helpful rep, fair pricing.": "销售热心，价格公道。",
+    "Okay, but communication was patchy.": "还行，但沟通时断时续。",
+    "Implementation took longer than promised.": "实施时间比承诺的长。", "Average experience.": "体验一般。",
+    "Slow to respond after the sale.": "售后响应慢。", "Product did not match the demo.": "产品与演示不符。",
+    "Too expensive for what we got.": "性价比不高。", "Billing problems, still unresolved.": "账单问题至今未解决。",
+    "Nobody followed up after we signed.": "签约后没人跟进。",
+}
+ACTIVITY_TYPES_ZH = {"Call": "电话", "Email": "邮件", "Visit": "拜访"}
+ACTIVITY_NOTES_ZH = {
+    "Post-sale check-in call": "售后回访电话", "Call to confirm go-live": "电话确认上线",
+    "Satisfaction call": "满意度回访", "Sent onboarding guide": "发送上手指南",
+    "Sent invoice and welcome pack": "发送发票和欢迎资料", "Follow-up email on training": "培训跟进邮件",
+    "On-site visit: delivery and training": "上门拜访：交付与培训", "Visit to review first results": "拜访复盘初期成效",
+    "Quarterly business review": "季度业务回顾", "Renewal and upsell discussion": "续约与增购洽谈",
+    "Usage review call": "使用情况回访电话",
+}
+
+
+def _customer_names_zh() -> dict[str, str]:
+    """Every customer name the generator can draw → its Chinese name (same parts, same order)."""
+    out: dict[str, str] = {}
+    for i, stem in enumerate(_STEMS):
+        for j, industry in enumerate(_INDUSTRIES):
+            for suffix, suffix_zh in _SUFFIX_ZH.items():
+                out[f"{stem} {industry} {suffix}"] = f"{_STEMS_ZH[i]}{_INDUSTRIES_ZH[j]}{suffix_zh}"
+    for i, city in enumerate(_CITIES):
+        for j, institution in enumerate(_INSTITUTIONS):
+            out[f"{city} {institution}"] = f"{_CITIES_ZH[i]}{_INSTITUTIONS_ZH[j]}"
+    return out
+
+
+def _zh_columns() -> dict[str, dict[str, dict[str, str]]]:
+    """table → column → English value → Chinese value."""
+    customers = _customer_names_zh()
+    comments = {**COMMENTS_EN_ZH, **{c: c for pool in COMMENTS_ZH.values() for c in pool}}
+    return {
+        "deals": {"customer": customers, "rep": REP_NAMES_ZH, "team": TEAMS_ZH, "region": REGIONS_ZH,
+                  "segment": SEGMENTS_ZH, "channel": CHANNELS_ZH, "lead_source": LEAD_SOURCES_ZH,
+                  "product": PRODUCTS_ZH, "stage": STAGES_ZH, "lost_reason": LOST_REASONS_ZH,
+                  "lost_stage": STAGES_ZH},
+        "targets": {"rep": REP_NAMES_ZH, "team": TEAMS_ZH},
+        "surveys": {"customer": customers, "rep": REP_NAMES_ZH, "comment": comments},
+        "peer_reviews": {"rep": REP_NAMES_ZH, "reviewer": REP_NAMES_ZH},
+        "activities": {"customer": customers, "rep": REP_NAMES_ZH, "type": ACTIVITY_TYPES_ZH,
+                       "note": ACTIVITY_NOTES_ZH},
+        "campaigns": {"lead_source": LEAD_SOURCES_ZH},
+        "markets": {"segment": SEGMENTS_ZH},
+    }
+
+
+def translate(frames: dict[str, pd.DataFrame], edition: str) -> dict[str, pd.DataFrame]:
+    """The tables of ``edition``: "en" as generated; "zh" with every name, label and comment in
+    Chinese (numbers, dates and ids untouched). A value with no translation raises ``KeyError``,
+    so the Chinese edition never carries an English word by accident."""
+    if edition not in EDITIONS:
+        raise ValueError(f"sample edition must be one of {', '.join(EDITIONS)}, not {edition!r}")
+    if edition == "en":
+        return frames
+    out = {}
+    for name, frame in frames.items():
+        frame = frame.copy()
+        for column, mapping in _zh_columns().get(name, {}).items():
+            if column not in frame.columns:
+                continue
+            values = frame[column]
+            unknown = sorted({str(v) for v in values.dropna() if v not in mapping})
+            if unknown:
+                raise KeyError(f"sample {name}.{column}: no Chinese for {unknown[:5]}")
+            frame[column] = values.map(lambda v, m=mapping: m[v] if isinstance(v, str) else v).astype(values.dtype)
+        out[name] = frame
+    return out
+
+
+def generate(as_of: date = AS_OF, seed: int = SEED, edition: str = "en") -> dict[str, pd.DataFrame]:
+    """The sample company's canonical tables (deals, targets, …) as they stand on ``as_of``,
+    in ``edition``'s language (see :func:`translate`).
 
     Deals run from 23 months before as_of's month through ``as_of``; targets to December of
     as_of's year. Frames have the canonical columns and dtypes of ``store.table_layout``
@@ -692,9 +811,11 @@ def generate(as_of: date = AS_OF, seed: int = SEED) -> dict[str, pd.DataFrame]:
         "campaigns": _campaigns(co),
         "markets": _markets(co),
     }
-    for table in ("deals", "targets"):
-        raw[table] = raw[table].assign(currency=CURRENCY)
-    return {name: conform(name, raw[name]).drop(columns=SOURCE_ROW) for name in TABLE_ORDER}
+    currency = EDITION_CURRENCY[edition][0] if edition in EDITION_CURRENCY else CURRENCY
+    for table in ("deals", "targets"):  # the money's currency, recorded on every row
+        raw[table] = raw[table].assign(currency=currency)
+    frames = {name: conform(name, raw[name]).drop(columns=SOURCE_ROW) for name in TABLE_ORDER}
+    return translate(frames, edition)
 
 
 def file_columns(table: str) -> list[str]:
@@ -772,7 +893,7 @@ def write_workbook(path: Path, frames: dict[str, pd.DataFrame], as_of: date = AS
     path.write_bytes(out.getvalue())
 
 
-def write_sample(out_dir: Path, as_of: date = AS_OF, seed: int = SEED) -> list[Path]:
+def write_sample(out_dir: Path, as_of: date = AS_OF, seed: int = SEED, edition: str = "en") -> list[Path]:
     """Write one UTF-8 CSV per table (canonical headers, ISO dates) and ``sales_company.xlsx``.
 
     The workbook has one sheet per table, header row bold and frozen. Returns the written paths;
@@ -780,7 +901,7 @@ def write_sample(out_dir: Path, as_of: date = AS_OF, seed: int = SEED) -> list[P
     """
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    frames = generate(as_of, seed)
+    frames = generate(as_of, seed, edition)
     paths = []
     for table in TABLE_ORDER:
         path = out_dir / f"{table}.csv"

@@ -87,7 +87,12 @@ class Settings:
     kpi_weights: tuple[float, float, float] = (0.5, 0.3, 0.2)  # revenue, satisfaction, collaboration
     revenue_cap: float = 1.0  # attainment above this counts as the cap in the KPI revenue score
     followup_days: int = 14  # a won customer is "followed up" with an activity within N days
-    min_responses: int = 5  # fewer survey responses than this get a "too few to judge" badge
+    # The one minimum-evidence rule: fewer CSAT responses than this are "too few to judge" and leave
+    # satisfaction out of the KPI score, the rank, the rewards CSAT gate and the report.
+    min_responses: int = 5
+    # The period a page opens on: the calendar period holding the as-of day ("current"), or the
+    # last one that is over ("last_complete").
+    default_period: str = "current"
     retention_days: int = 90  # published versions older than this are dropped unless pinned
 
     def stage_order(self) -> list[str]:
@@ -137,6 +142,7 @@ class Settings:
 
 
 DEFAULT_SETTINGS = Settings()
+DEFAULT_PERIODS = ("current", "last_complete")
 
 
 def settings_from_dict(data: object) -> tuple[Settings, list[str]]:
@@ -171,6 +177,7 @@ def settings_from_dict(data: object) -> tuple[Settings, list[str]]:
         "won_stage": str,
         "fiscal_start_month": int, "followup_days": int, "min_responses": int, "revenue_cap": float,
         "retention_days": int,
+        "default_period": str,
     }
     for name, kind in simple.items():
         if name in data:
@@ -184,6 +191,12 @@ def settings_from_dict(data: object) -> tuple[Settings, list[str]]:
     if out.retention_days < 1:
         problems.append("retention_days must be at least 1; 90 used")
         out = replace(out, retention_days=90)
+    if out.min_responses < 1:
+        problems.append("min_responses must be at least 1; 5 used")
+        out = replace(out, min_responses=DEFAULT_SETTINGS.min_responses)
+    if out.default_period not in DEFAULT_PERIODS:
+        problems.append(f"default_period must be one of {', '.join(DEFAULT_PERIODS)}; current used")
+        out = replace(out, default_period="current")
     if out.won_stage not in out.stage_order():
         problems.append(f"won_stage {out.won_stage!r} is not one of the stages; last stage used")
         out = replace(out, won_stage=out.stage_order()[-1])

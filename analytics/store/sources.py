@@ -22,6 +22,8 @@ from analytics.store.settings import DEFAULT_SETTINGS, Settings
 from analytics.store.workspace import PROJECT_ROOT, Workspace
 
 SAMPLE_DIR = PROJECT_ROOT / "data" / "sample"
+#: The sample company in each language it speaks (``store.sample.EDITIONS``): same rows, same figures.
+SAMPLE_DIRS = {"en": SAMPLE_DIR, "zh": PROJECT_ROOT / "data" / "sample_zh"}
 _FILE_SUFFIXES = {".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".xls"}
 
 
@@ -132,9 +134,17 @@ def _expand(path: Path) -> list[Path]:
     return [path]
 
 
-def load_sample(settings: Settings = DEFAULT_SETTINGS) -> Loaded:
-    """The embedded sample company, read through the same importer as any user file."""
-    files = {p.stem: p for p in sorted(SAMPLE_DIR.glob("*.csv")) if p.stem in TABLES}
+def sample_edition(lang: str | None) -> str:
+    """The sample edition for a UI language: Chinese (简体 or 繁體) → "zh", else "en"."""
+    return "zh" if (lang or "").lower().startswith("zh") else "en"
+
+
+def load_sample(settings: Settings = DEFAULT_SETTINGS, edition: str = "en") -> Loaded:
+    """The embedded sample company in ``edition`` ("en" or "zh", see ``SAMPLE_DIRS``), read
+    through the same importer as any user file."""
+    if edition not in SAMPLE_DIRS:
+        raise ValueError(f"sample edition must be one of {', '.join(SAMPLE_DIRS)}, not {edition!r}")
+    files = {p.stem: p for p in sorted(SAMPLE_DIRS[edition].glob("*.csv")) if p.stem in TABLES}
     loaded = load_files(files, settings=settings)
     loaded.source = "sample"
     return loaded

@@ -396,4 +396,9 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "消息",
         "zh-Hant": "訊息",
     },
+    "customers.timeline.later": {
+        "en": "{n} later events (after {date}, the as-of day) are not shown.",
+        "zh": "另有 {n} 条记录晚于截至日期 {date}，未显示。",
+        "zh-Hant": "另有 {n} 條記錄晚於截至日期 {date}，未顯示。",
+    },
 }

@@ -551,4 +551,74 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "销售周期（天）",
         "zh-Hant": "銷售週期（天）",
     },
+    "funnel.steps.title": {
+        "en": "The six steps of the sales process",
+        "zh": "销售流程六步",
+        "zh-Hant": "銷售流程六步",
+    },
+    "funnel.steps.follow_up": {
+        "en": "Follow-up",
+        "zh": "客户跟进",
+        "zh-Hant": "客戶跟進",
+    },
+    "funnel.steps.report": {
+        "en": "Report",
+        "zh": "销售报告",
+        "zh-Hant": "銷售報表",
+    },
+    "funnel.steps.of.deals": {
+        "en": "{share} of the {of} deals created",
+        "zh": "占新建 {of} 个商机的 {share}",
+        "zh-Hant": "佔新建 {of} 個商機的 {share}",
+    },
+    "funnel.steps.of.customers": {
+        "en": "{share} of {of} won customers",
+        "zh": "占 {of} 个成交客户的 {share}",
+        "zh-Hant": "佔 {of} 個成交客戶的 {share}",
+    },
+    "funnel.steps.of.reps": {
+        "en": "{share} of {of} reps",
+        "zh": "占 {of} 名销售代表的 {share}",
+        "zh-Hant": "佔 {of} 名銷售代表的 {share}",
+    },
+    "funnel.steps.help.deals": {
+        "en": "Deals created in the period that reached this stage: {count} of {of}.",
+        "zh": "本期新建并到达此阶段的商机：{of} 个中的 {count} 个。",
+        "zh-Hant": "本期新建併到達此階段的商機：{of} 箇中的 {count} 個。",
+    },
+    "funnel.steps.help.customers": {
+        "en": "Customers won in the period with an activity within {days} days after signing: {count} of {of} (deals still inside the window and not yet followed up are left out).",
+        "zh": "本期成交、签约后 {days} 天内有跟进记录的客户：{of} 个中的 {count} 个（尚在跟进期内且未跟进的不计入）。",
+        "zh-Hant": "本期成交、簽約後 {days} 天內有跟進記錄的客戶：{of} 箇中的 {count} 個（尚在跟進期內且未跟進的不計入）。",
+    },
+    "funnel.steps.help.reps": {
+        "en": "Reps whose report for this period was built through the product: {count} of {of} (reps with a target or a sale in the period).",
+        "zh": "本期报告已通过本系统生成的销售代表：{of} 名中的 {count} 名（本期有目标或成交的销售代表）。",
+        "zh-Hant": "本期報表已通過本系統生成的銷售代表：{of} 名中的 {count} 名（本期有目標或成交的銷售代表）。",
+    },
+    "funnel.steps.link.deals": {
+        "en": "Deals at this stage",
+        "zh": "查看此阶段商机",
+        "zh-Hant": "檢視此階段商機",
+    },
+    "funnel.steps.link.won": {
+        "en": "Won revenue",
+        "zh": "成交业绩",
+        "zh-Hant": "成交業績",
+    },
+    "funnel.steps.link.follow_up": {
+        "en": "Follow-ups",
+        "zh": "客户跟进",
+        "zh-Hant": "客戶跟進",
+    },
+    "funnel.steps.link.report": {
+        "en": "Build a report",
+        "zh": "生成报告",
+        "zh-Hant": "生成報表",
+    },
+    "funnel.steps.note": {
+        "en": "Steps 1–4 count the deals created in the period; step 5 the customers won in it and followed up within {days} days; step 6 the reps whose monthly report was built (My progress or the command line).",
+        "zh": "第 1–4 步统计本期新建的商机；第 5 步统计本期成交并在 {days} 天内跟进的客户；第 6 步统计已生成月度报告的销售代表（“我的进度”或命令行）。",
+        "zh-Hant": "第 1–4 步統計本期新建的商機；第 5 步統計本期成交併在 {days} 天內跟進的客戶；第 6 步統計已生成月度報表的銷售代表（「我的進度」或命令列）。",
+    },
 }

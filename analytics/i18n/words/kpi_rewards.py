@@ -132,9 +132,9 @@ WORDS: dict[str, dict[str, str]] = {
         "zh-Hant": "考核得分與排名",
     },
     "kpi_rewards.kpi.how": {
-        "en": "Score out of 100: revenue = attainment, counted up to {cap}; satisfaction = CSAT; collaboration = (mean peer score − 1) ÷ 4. Weights: {weights}. A part without data is left out and the other weights are scaled up to 100 % (the note column says so).",
-        "zh": "满分 100：收入 = 目标达成率（最多计入 {cap}）；满意度 = 客户满意度 CSAT；协作 = （同事互评均分 − 1）÷ 4。权重：{weights}。某项没有数据时不计入，其余权重按比例放大到 100 %（见“说明”列）。",
-        "zh-Hant": "滿分 100：收入 = 目標達成率（最多計入 {cap}）；滿意度 = 客戶滿意度 CSAT；協作 = （同事互評均分 − 1）÷ 4。權重：{weights}。某項沒有資料時不計入，其餘權重按比例放大到 100 %（見「說明」欄）。",
+        "en": "Score out of 100: revenue = attainment, counted up to {cap}; satisfaction = CSAT; collaboration = (mean peer score − 1) ÷ 4. Weights: {weights}. A part without data, or satisfaction from fewer than {min} responses, is left out and the other weights are scaled up to 100 % (the note column says so).",
+        "zh": "满分 100：收入 = 目标达成率（最多计入 {cap}）；满意度 = 客户满意度 CSAT；协作 = （同事互评均分 − 1）÷ 4。权重：{weights}。某项没有数据、或满意度回复少于 {min} 份时不计入，其余权重按比例放大到 100 %（见“说明”列）。",
+        "zh-Hant": "滿分 100：收入 = 目標達成率（最多計入 {cap}）；滿意度 = 客戶滿意度 CSAT；協作 = （同事互評均分 − 1）÷ 4。權重：{weights}。某項沒有資料、或滿意度回覆少於 {min} 份時不計入，其餘權重按比例放大到 100 %（見「說明」欄）。",
     },
     "kpi_rewards.kpi.empty": {
         "en": "No KPI scores for this period: they need targets (revenue), surveys (satisfaction) or peer reviews (collaboration). Upload those files on the [[nav.data]] page.",
@@ -157,9 +157,9 @@ WORDS: dict[str, dict[str, str]] = {
         "zh-Hant": "協作",
     },
     "kpi_rewards.note.left_out": {
-        "en": "{parts} left out: {weights}",
-        "zh": "{parts} 无数据不计入：{weights}",
-        "zh-Hant": "{parts} 無資料不計入：{weights}",
+        "en": "{parts} — weights used: {weights}",
+        "zh": "{parts}——实际权重：{weights}",
+        "zh-Hant": "{parts}——實際權重：{weights}",
     },
     "kpi_rewards.note.no_data": {
         "en": "No data for any part: no score",
@@ -525,5 +525,20 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "Reviews",
         "zh": "评价条数",
         "zh-Hant": "評價條數",
+    },
+    "kpi_rewards.note.no_data_for": {
+        "en": "{parts} left out (no data)",
+        "zh": "{parts}无数据，不计入",
+        "zh-Hant": "{parts}無資料，不計入",
+    },
+    "kpi_rewards.note.too_few": {
+        "en": "Satisfaction left out: {n} CSAT responses, fewer than {min} — too few to judge",
+        "zh": "满意度不计入：仅 {n} 份满意度回复，少于 {min} 份，样本太少不作评判",
+        "zh-Hant": "滿意度不計入：僅 {n} 份滿意度回覆，少於 {min} 份，樣本太少不作評判",
+    },
+    "kpi_rewards.left_out_too_few": {
+        "en": "left out (too few responses)",
+        "zh": "不计入（回复太少）",
+        "zh-Hant": "不計入（回覆太少）",
     },
 }

@@ -246,4 +246,24 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "本期没有销售代表有目标或商机。",
         "zh-Hant": "本期沒有銷售代表有目標或商機。",
     },
+    "meeting.anon_pay": {
+        "en": "Also show pay beside the letters",
+        "zh": "在代号旁也显示薪酬",
+        "zh-Hant": "在代號旁也顯示薪酬",
+    },
+    "meeting.anon_pay_help": {
+        "en": "Off by default: the room may work out who a letter is, and then their pay.",
+        "zh": "默认关闭：在场的人可能推断出代号是谁，进而知道其薪酬。",
+        "zh-Hant": "預設關閉：在場的人可能推斷出代號是誰，進而知道其薪酬。",
+    },
+    "meeting.anon_pay_hidden": {
+        "en": "Names are hidden, so pay is hidden too; switch it on explicitly under Options if it must be shown.",
+        "zh": "姓名已隐藏，薪酬也随之隐藏；如确需显示，请在“选项”中单独打开。",
+        "zh-Hant": "姓名已隱藏，薪酬也隨之隱藏；如確需顯示，請在「選項」中單獨開啟。",
+    },
+    "meeting.anon_pay_warning": {
+        "en": "Pay is shown beside anonymous names: people in the room may still tell who is who.",
+        "zh": "代号旁正在显示薪酬：在场的人仍可能认出是谁。",
+        "zh-Hant": "代號旁正在顯示薪酬：在場的人仍可能認出是誰。",
+    },
 }

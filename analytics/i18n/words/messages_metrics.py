@@ -301,4 +301,9 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "其他查询正在运行，本查询等待 {seconds} 秒后未能开始。请稍后再试。",
         "zh-Hant": "其他查詢正在執行，本查詢等待 {seconds} 秒後未能開始。請稍後再試。",
     },
+    "plan.min_responses_moved": {
+        "en": "Commission plan: {key} ({value}) is not used: how many survey responses it takes to judge CSAT is one department rule, set in Settings (Fewest survey responses to judge).",
+        "zh": "提成方案：{key}（{value}）不再使用：满意度评判所需的最少回复数是全部门统一的规则，请在“设置”中设定（满意度评判的最少回复数）。",
+        "zh-Hant": "佣金方案：{key}（{value}）不再使用：滿意度評判所需的最少回覆數是全部門統一的規則，請在「設定」中設定（滿意度評判的最少回覆數）。",
+    },
 }

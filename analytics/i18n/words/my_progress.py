@@ -231,4 +231,39 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "逾期天数（负数为距到期天数）",
         "zh-Hant": "逾期天數（負數為距到期天數）",
     },
+    "my_progress.overdue_badge": {
+        "en": "{n} open deals past their expected close date",
+        "zh": "{n} 个进行中商机已过预计成交日期",
+        "zh-Hant": "{n} 個進行中商機已過預計成交日期",
+    },
+    "my_progress.overdue_list": {
+        "en": "Open deals past their expected close date ({n}): update the date or the stage",
+        "zh": "已过预计成交日期的进行中商机（{n} 个）：请更新日期或阶段",
+        "zh-Hant": "已過預計成交日期的進行中商機（{n} 個）：請更新日期或階段",
+    },
+    "my_progress.overdue_by": {
+        "en": "Overdue by {days} days",
+        "zh": "已逾期 {days} 天",
+        "zh-Hant": "已逾期 {days} 天",
+    },
+    "my_progress.col.status": {
+        "en": "Close date",
+        "zh": "成交日期状态",
+        "zh-Hant": "成交日期狀態",
+    },
+    "my_progress.col.overdue_days": {
+        "en": "Days overdue",
+        "zh": "逾期天数",
+        "zh-Hant": "逾期天數",
+    },
+    "my_progress.cover_ok": {
+        "en": "Your open pipeline covers {share} of the gap: {pipeline} of open deals expected this period against a gap of {gap}.",
+        "zh": "您的进行中商机可覆盖差额的 {share}：本期预计成交的商机 {pipeline}，差额 {gap}。",
+        "zh-Hant": "您的進行中商機可覆蓋差額的 {share}：本期預計成交的商機 {pipeline}，差額 {gap}。",
+    },
+    "my_progress.cover_short": {
+        "en": "Your open pipeline covers {share} of the gap: {pipeline} of open deals expected this period against a gap of {gap}. Even if every one is won, you end {short} short: new deals are needed.",
+        "zh": "您的进行中商机只能覆盖差额的 {share}：本期预计成交的商机 {pipeline}，差额 {gap}。即使全部赢单，仍差 {short}：需要开拓新的商机。",
+        "zh-Hant": "您的進行中商機只能覆蓋差額的 {share}：本期預計成交的商機 {pipeline}，差額 {gap}。即使全部成交，仍差 {short}：需要開拓新的商機。",
+    },
 }

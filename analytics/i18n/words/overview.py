@@ -222,9 +222,9 @@ WORDS: dict[str, dict[str, str]] = {
         "zh-Hant": "進度狀態",
     },
     "overview.col.gap": {
-        "en": "Gap (target − actual)",
-        "zh": "差额（目标 − 实际）",
-        "zh-Hant": "差額（目標 − 實際）",
+        "en": "Gap to target",
+        "zh": "距目标差额",
+        "zh-Hant": "距目標差額",
     },
     "overview.col.forecast": {
         "en": "Forecast",
@@ -280,5 +280,10 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "Difference (explicit − sum)",
         "zh": "差额（明确目标 − 下级之和）",
         "zh-Hant": "差額（明確目標 − 下級之和）",
+    },
+    "overview.over_by": {
+        "en": "Over target by {amount}",
+        "zh": "超出目标 {amount}",
+        "zh-Hant": "超出目標 {amount}",
     },
 }

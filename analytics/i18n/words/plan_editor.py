@@ -202,9 +202,9 @@ WORDS: dict[str, dict[str, str]] = {
         "zh-Hant": "用於係數方式：如 0.9 表示發放 90 % 的佣金。",
     },
     "plan_editor.gate_min_responses": {
-        "en": "Fewest responses to judge",
-        "zh": "评判所需最少回复数",
-        "zh-Hant": "評判所需最少回覆數",
+        "en": "Judged from {n} responses (Settings)",
+        "zh": "至少 {n} 份回复才评判（见“设置”）",
+        "zh-Hant": "至少 {n} 份回覆才評判（見「設定」）",
     },
     "plan_editor.pool": {
         "en": "Team bonus (paid when the team reaches its target)",

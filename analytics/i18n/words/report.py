@@ -881,4 +881,9 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "各销售代表考核得分",
         "zh-Hant": "各銷售代表考核得分",
     },
+    "report.note.too_few_kpi": {
+        "en": "fewer than {n} CSAT responses: too few to judge, satisfaction left out of the KPI score",
+        "zh": "满意度回复少于 {n} 份：样本太少不作评判，考核得分不计满意度",
+        "zh-Hant": "滿意度回覆少於 {n} 份：樣本太少不作評判，考核得分不計滿意度",
+    },
 }

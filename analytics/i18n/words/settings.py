@@ -151,4 +151,24 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "已加载的数据以 {data} 记录金额，页面按 {data} 显示；{chosen} 仅用于未注明币种的数据。如需换算，请重新导入文件。",
         "zh-Hant": "已載入的資料以 {data} 記錄金額，頁面按 {data} 顯示；{chosen} 僅用於未註明幣種的資料。如需換算，請重新匯入檔案。",
     },
+    "settings.min_responses_help": {
+        "en": "With fewer CSAT responses, satisfaction is left out of the KPI score and the rank, the commission plan's CSAT gate does not apply, and the report says so.",
+        "zh": "满意度回复少于此数时：考核得分与排名不计满意度，提成方案的满意度门槛不适用，报表中注明。",
+        "zh-Hant": "滿意度回覆少於此數時：考核得分與排名不計滿意度，佣金方案的滿意度門檻不適用，報表中註明。",
+    },
+    "settings.default_period": {
+        "en": "Pages open on",
+        "zh": "页面默认期间",
+        "zh-Hant": "頁面預設期間",
+    },
+    "settings.default_period.current": {
+        "en": "The current period (calendar)",
+        "zh": "当前期间（按日历）",
+        "zh-Hant": "目前期間（按日曆）",
+    },
+    "settings.default_period.last_complete": {
+        "en": "The last complete period",
+        "zh": "最近一个完整期间",
+        "zh-Hant": "最近一個完整期間",
+    },
 }

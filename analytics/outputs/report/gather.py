@@ -107,7 +107,8 @@ def gather(con: duckdb.DuckDBPyConnection, period: Period, *, settings: Settings
         trend = trend[trend["rep"] == rep].reset_index(drop=True)
     sat_peers = satisfaction(con, "rep", period, peers, min_responses=settings.min_responses)
     collab_peers = collaboration(con, period, peers)
-    kpi = kpi_scores(all_reps, sat_peers, collab_peers, settings.kpi_weights, settings.revenue_cap)
+    kpi = kpi_scores(all_reps, sat_peers, collab_peers, settings.kpi_weights, settings.revenue_cap,
+                     settings.min_responses)
     ranked = int(kpi["rank"].notna().sum())
     if rep is not None:
         sat_company = satisfaction(con, None, period, scope, min_responses=settings.min_responses)

@@ -625,9 +625,12 @@ def _write_satisfaction(book: _Book, d: ReportData, subtitle: str, settings: Set
     for name in names:
         sr, pr, kr = sat.get(name, {}), peer.get(name, {}), kpi.get(name, {})
         notes = []
-        if sr.get("too_few"):
+        thin = list(kr.get("too_few") or [])
+        if thin:  # the KPI's own rule (Settings.min_responses on CSAT responses) left satisfaction out
+            notes.append(t("note.too_few_kpi", n=settings.min_responses))
+        elif sr.get("too_few"):
             notes.append(too_few)
-        missing = kr.get("missing") or []
+        missing = [m for m in (kr.get("missing") or []) if m not in thin]
         if missing and not _missing(kr.get("kpi_score")):
             notes.append(t("note.left_out", parts=", ".join(t(f"component.{m}") for m in missing)))
         rows.append([t("level.rep"), name, sr.get("responses"), sr.get("csat"), sr.get("nps"), pr.get("mean_score"),
