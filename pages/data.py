@@ -16,7 +16,7 @@ from analytics.store.workspace import Workspace, WorkspaceError
 from ui import context, upload
 from ui.components import download_buttons, show_table
 from ui.i18n import current_lang, t
-from ui.plan_editor import md_escape
+from ui.safe import md
 
 log = logging.getLogger("sales")
 ctx = context.current()
@@ -93,7 +93,7 @@ def mapping_caption(row) -> str:
     elif row.maps_to:
         parts.append(t("data.chosen"))
     if row.unit is not None and row.unit.factor != 1:
-        parts.append(t("data.unit_scaled", factor=f"{row.unit.factor:,.0f}", unit=md_escape(row.unit.text)))
+        parts.append(t("data.unit_scaled", factor=f"{row.unit.factor:,.0f}", unit=md(row.unit.text)))
     elif row.unit is not None and row.unit.currency:
         parts.append(t("data.unit_currency", currency=row.unit.currency))
     if row.check:
@@ -110,7 +110,7 @@ def render_mapping_editor(item: upload.FileImport, result) -> None:
     checks = frame[frame["check"]]
     if len(checks):
         c1, c2 = st.columns([4, 1], vertical_alignment="center")
-        c1.warning(t("data.confirm_intro", count=len(checks), columns=", ".join(md_escape(h) for h in checks["header"])),
+        c1.warning(t("data.confirm_intro", count=len(checks), columns=", ".join(md(h) for h in checks["header"])),
                    icon=":material/help:")
         if c2.button(t("data.confirm_button"), key=f"mapok:{item.digest}:{result.sheet_name}"):
             _table, overrides = upload.sheet_choice(item.digest, result.sheet_name)
@@ -122,16 +122,16 @@ def render_mapping_editor(item: upload.FileImport, result) -> None:
     for i, row in enumerate(frame.itertuples(index=False)):
         cell = grid[i % 4]
         if row.maps_to.startswith("month "):
-            cell.text_input(md_escape(row.header), t("data.month_column", month=row.maps_to.split()[-1]),
+            cell.text_input(md(row.header), t("data.month_column", month=row.maps_to.split()[-1]),
                             disabled=True, key=f"mapm:{item.digest}:{result.sheet_name}:{i}")
             continue
         current = row.maps_to if row.maps_to in options else ""
         first = [current, *(f for f in row.runners_up if f in options and f != current)]
         ordered = [*first, *(o for o in options if o not in first)]
         choice = cell.selectbox(
-            md_escape(row.header), ordered, index=0,
+            md(row.header), ordered, index=0,
             format_func=lambda name, table=result.table: column_label(table, name),
-            help=t("data.examples_help", examples=md_escape(row.examples)) if row.examples else None,
+            help=t("data.examples_help", examples=md(row.examples)) if row.examples else None,
             key=f"map:{item.digest}:{result.sheet_name}:{i}")
         if caption := mapping_caption(row):
             cell.caption(caption)

@@ -137,7 +137,7 @@ def render_overdue(overdue: pd.DataFrame) -> None:
         shown = pd.DataFrame({
             t("my_progress.col.deal"): overdue["deal_id"].astype("str"),
             t("dim.customer"): overdue["customer"].astype("str"),
-            t("dim.stage"): overdue["stage"].astype("str"),
+            t("dim.stage"): [ctx.settings.stage_name(s, ctx.lang) for s in overdue["stage"]],
             t("my_progress.col.amount"): overdue["amount"].astype("float64"),
             t("my_progress.col.close"): pd.to_datetime(overdue["close_date"]).dt.date,
             t("my_progress.col.overdue_days"): overdue["days_overdue"].astype("Int64"),

@@ -20,9 +20,9 @@ from streamlit.testing.v1 import AppTest
 import analytics.ingest.templates as templates
 import analytics.outputs.report as report
 import ui.components as components
+from analytics import i18n
 from tests.fixtures import DEALS, assert_clean, start, upload
 from tests.test_app import PAGES
-from ui.i18n import TEXT
 
 #: (module, function name) of everything that turns a table into download bytes.
 BUILDERS = [(components, "to_csv_bytes"), (components, "to_xlsx_bytes"), (templates, "template_xlsx"),
@@ -69,7 +69,7 @@ def test_rendering_every_page_builds_no_download(recorded):
     assert {"Download CSV", "Download Excel", "Monthly report (Excel)"} <= labels
     assert len(buttons) > 30
     # The plan file is the text already in memory (a few hundred bytes): nothing to build.
-    plan_file = TEXT["plan_editor.download"][0]
+    plan_file = i18n.text("plan_editor.download", "en")
     eager = [label for label, data in buttons if not callable(data) and label != plan_file]
     assert not eager, f"buttons given bytes instead of a callable: {eager}"
 

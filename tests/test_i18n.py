@@ -138,8 +138,12 @@ def test_my_progress_names_stages_in_chinese():
     at.switch_page("pages/my_progress.py").run()
     assert_clean(at)
     deal, stage = t("my_progress.col.deal", "zh-Hant"), t("dim.stage", "zh-Hant")
-    table = next(df.value for df in at.dataframe if deal in df.value.columns)
-    assert table[stage].tolist() == ["銷售談判"]
+    from analytics.store.settings import DEFAULT_SETTINGS
+
+    names = {s.label("zh-Hant") for s in DEFAULT_SETTINGS.stages}
+    shown = [v for df in at.dataframe if deal in df.value.columns and stage in df.value.columns
+             for v in df.value[stage].tolist()]
+    assert shown and set(shown) <= names, shown  # e.g. 銷售談判, never the file's Negotiation or 客户沟通
 
 
 def test_no_emoji_in_any_text():

@@ -51,18 +51,8 @@ from analytics.store.settings import DEFAULT_SETTINGS, Settings
 
 _EXCEL_ERRORS = frozenset({"#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!",
                            "#CALC!", "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"})
-_TABLE_ZH = {name: i18n.text(spec.label, "zh") for name, spec in TABLES.items()}
-_HOW = {"column": ("from the currency column", "来自币种列"), "cells": ("from the symbols in the cells", "来自单元格中的货币符号"),
-        "header": ("from the header", "来自表头")}
 
-_EXPECTED = {
-    "period": ("a month, quarter or year", "月份、季度或年份"),
-    "date": ("a date", "日期"),
-    "number": ("a number", "数字"),
-    "probability": ("a probability (0–1 or 0–100 %)", "概率（0–1 或 0–100%）"),
-    "score": ("a score", "评分"),
-}
-_STATUS_ZH = {"won": "赢单", "lost": "输单"}
+_EXPECTED = ("period", "date", "number", "probability", "score")
 _METRICS = {
     "revenue": "revenue", "sales": "revenue", "amount": "revenue", "收入": "revenue", "销售额": "revenue",
     "金额": "revenue", "units": "units", "unit": "units", "quantity": "units", "数量": "units",
@@ -146,7 +136,7 @@ def _import_book_as(sheets: Sequence[Sheet], filename: str, table: str, settings
     """``--deals book.xlsx``: the sheets that hold ``table`` are imported as such; the others are kept
     as raw tables with a note naming them and why (a cover sheet, the targets, a lookup list)."""
     stage_names = _stage_names(settings)
-    holds: dict[str, tuple[bool, str, str]] = {}
+    holds: dict[str, tuple[bool, i18n.Key | None]] = {}
     for s in sheets:
         profiles = profile_frame(s.frame, stage_names)
         headers = [str(h) for h in s.frame.columns]
@@ -155,28 +145,28 @@ def _import_book_as(sheets: Sequence[Sheet], filename: str, table: str, settings
         missing = _missing_columns(own)
         looks_other = best is not None and best.table != table and (missing or best.score > own.score + 3)
         if not len(s.frame):
-            holds[s.name] = (False, "no data rows", "没有数据行")
+            holds[s.name] = (False, i18n.Key("import.why.no_rows"))
         elif looks_other and best is not None:
-            holds[s.name] = (False, f"it looks like {best.table}", f"看起来是{_TABLE_ZH[best.table]}")
+            holds[s.name] = (False, i18n.Key("import.why.looks_like", table=i18n.Key(TABLES[best.table].label)))
         elif missing:
             names = ", ".join(missing) if isinstance(missing, list) else missing.params.get("names", "")
-            holds[s.name] = (False, f"no column for {names}", f"缺少 {names} 列")
+            holds[s.name] = (False, i18n.Key("import.why.no_column", names=names))
         else:
-            holds[s.name] = (True, "", "")
-    if not any(ok for ok, _en, _zh in holds.values()):  # nothing fits: report every sheet's problems
+            holds[s.name] = (True, None)
+    if not any(ok for ok, _why in holds.values()):  # nothing fits: report every sheet's problems
         return [import_sheet(s, filename, table=table, settings=settings, memory=memory, fx_rates=fx_rates)
                 for s in sheets]
     results = []
     for s in sheets:
-        ok, why, why_zh = holds[s.name]
+        ok, why = holds[s.name]
         if ok:
             results.append(import_sheet(s, filename, table=table, settings=settings, memory=memory,
                                         fx_rates=fx_rates))
             continue
         skipped = import_sheet(s, filename, table=RAW, settings=settings)
         skipped.notes = [Problem("sheet_skipped", {
-            "file": filename, "sheet": s.name, "table": table, "table_zh": _TABLE_ZH[table], "why": why,
-            "why_zh": why_zh}, "warning")]
+            "file": filename, "sheet": s.name, "table": i18n.Key(TABLES[table].label), "why": why},
+            "warning")]
         results.append(skipped)
     return results
 
@@ -240,10 +230,10 @@ def import_sheet(sheet: Sheet, filename: str, *, table: str | None = None,
                 reasons[p.text("en")] = (n + 1, p)
         top = sorted(reasons.values(), key=lambda t: -t[0])[:3]
         result.errors.append(Problem("nothing_loaded", {
-            "file": filename, "sheet": sheet.name, "rows": result.rows_read, "table": mapping.table,
-            "table_zh": _TABLE_ZH[mapping.table],
-            "reasons": "; ".join(f"{p.text('en')} ({n}×)" for n, p in top),
-            "reasons_zh": "；".join(f"{p.text('zh')}（{n} 次）" for n, p in top)}))
+            "file": filename, "sheet": sheet.name, "rows": result.rows_read,
+            "table": i18n.Key(TABLES[mapping.table].label),
+            "reasons": tuple(i18n.Key("import.reason_count", reason=i18n.Key(p.code, **p.params), n=n)
+                             for n, p in top)}))
     return result
 
 
@@ -256,10 +246,10 @@ def _values_do_not_fit(sheet: Sheet, mapping: Mapping, missing: list[str], profi
             if name_score(header, mapping.table, column) >= 0.9 and header in profiles and pair_score(
                     header, mapping.table, column, profiles[header]) < 0:
                 kind = field_spec(mapping.table, column).type
-                en, zh = _EXPECTED.get(kind, (kind, kind))
+                expected = i18n.Key(f"import.expected.{kind}") if kind in _EXPECTED else kind
                 examples = ", ".join(repr(v) for v in sheet.frame[header].dropna().astype(str).unique()[:3])
                 out.append(Problem("values_do_not_fit", {"file": filename, "header": header, "column": column,
-                                                         "expected": en, "expected_zh": zh, "examples": examples}))
+                                                         "expected": expected, "examples": examples}))
                 break
     return out
 
@@ -418,8 +408,7 @@ class _Importer:
                 parsed.values = parsed.values * unit.factor
                 self.result.notes.append(Problem("note_unit_scaled", {
                     "column": header, "unit": unit.text, "factor": f"{unit.factor:,.0f}",
-                    "base": unit.currency or "units", "base_zh": "元" if unit.currency == "CNY" else (
-                        unit.currency or "基本单位")}, "info"))
+                    "base": unit.currency or i18n.Key("import.base_unit")}, "info"))
             self.out[column] = parsed.values
             self.out[f"_blank_{column}"] = parsed.blank.to_numpy(dtype=bool) & ~errors  # an error is not a blank
             bad = parsed.bad.to_numpy(dtype=bool)
@@ -615,10 +604,9 @@ class _Importer:
         if len(found) <= 1:
             self.out["currency"] = found[0] if found else None
             if found:
-                en, zh = _HOW[how]
                 res.notes.append(Problem("note_currency", {
-                    "table": i18n.text(TABLES[self.table].label, "en"), "table_zh": _TABLE_ZH[self.table], "currency": found[0],
-                    "how": en, "how_zh": zh}, "info"))
+                    "table": i18n.Key(TABLES[self.table].label), "currency": found[0],
+                    "how": i18n.Key(f"import.currency_how.{how}")}, "info"))
             return
         if self.fx_rates is None or not len(self.fx_rates):
             res.errors.append(Problem("mixed_currencies", {"file": res.file_name, "currencies": ", ".join(found)}))

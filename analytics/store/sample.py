@@ -732,13 +732,13 @@ ACTIVITY_NOTES_ZH = {
 }
 
 
-def _customer_names_zh() -> dict[str, str]:
+def _customer_names_chinese() -> dict[str, str]:
     """Every customer name the generator can draw → its Chinese name (same parts, same order)."""
     out: dict[str, str] = {}
     for i, stem in enumerate(_STEMS):
         for j, industry in enumerate(_INDUSTRIES):
-            for suffix, suffix_zh in _SUFFIX_ZH.items():
-                out[f"{stem} {industry} {suffix}"] = f"{_STEMS_ZH[i]}{_INDUSTRIES_ZH[j]}{suffix_zh}"
+            for suffix, suffix_cn in _SUFFIX_ZH.items():
+                out[f"{stem} {industry} {suffix}"] = f"{_STEMS_ZH[i]}{_INDUSTRIES_ZH[j]}{suffix_cn}"
     for i, city in enumerate(_CITIES):
         for j, institution in enumerate(_INSTITUTIONS):
             out[f"{city} {institution}"] = f"{_CITIES_ZH[i]}{_INSTITUTIONS_ZH[j]}"
@@ -747,7 +747,7 @@ def _customer_names_zh() -> dict[str, str]:
 
 def _zh_columns() -> dict[str, dict[str, dict[str, str]]]:
     """table → column → English value → Chinese value."""
-    customers = _customer_names_zh()
+    customers = _customer_names_chinese()
     comments = {**COMMENTS_EN_ZH, **{c: c for pool in COMMENTS_ZH.values() for c in pool}}
     return {
         "deals": {"customer": customers, "rep": REP_NAMES_ZH, "team": TEAMS_ZH, "region": REGIONS_ZH,

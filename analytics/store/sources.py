@@ -13,6 +13,7 @@ from typing import Literal
 import duckdb
 import pandas as pd
 
+from analytics.i18n import lang_for_locale, parse_lang
 from analytics.ingest.importer import ImportResult, combine, import_file
 from analytics.ingest.mapping import MappingMemory
 from analytics.messages import InputError, Problem
@@ -23,7 +24,7 @@ from analytics.store.workspace import PROJECT_ROOT, Workspace
 
 SAMPLE_DIR = PROJECT_ROOT / "data" / "sample"
 #: The sample company in each language it speaks (``store.sample.EDITIONS``): same rows, same figures.
-SAMPLE_DIRS = {"en": SAMPLE_DIR, "zh": PROJECT_ROOT / "data" / "sample_zh"}
+SAMPLE_DIRS = {"en": SAMPLE_DIR, "zh": PROJECT_ROOT / "data" / "sample-zh"}
 _FILE_SUFFIXES = {".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".xls"}
 
 
@@ -136,7 +137,11 @@ def _expand(path: Path) -> list[Path]:
 
 def sample_edition(lang: str | None) -> str:
     """The sample edition for a UI language: Chinese (简体 or 繁體) → "zh", else "en"."""
-    return "zh" if (lang or "").lower().startswith("zh") else "en"
+    return _EDITIONS.get(parse_lang(lang, lang_for_locale(lang)), "en") if lang else "en"
+
+
+#: Which sample edition each UI language reads (both Chinese scripts read the Chinese edition).
+_EDITIONS = {"zh": "zh", "zh-Hant": "zh"}
 
 
 def load_sample(settings: Settings = DEFAULT_SETTINGS, edition: str = "en") -> Loaded:

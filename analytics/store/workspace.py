@@ -651,14 +651,6 @@ def _set_meta(con: duckdb.DuckDBPyConnection, key: str, value: str) -> None:
     con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
 
 
-def _has_table(con: duckdb.DuckDBPyConnection, schema: str, table: str, catalog: str | None = None) -> bool:
-    sql = "SELECT count(*) FROM information_schema.tables WHERE table_schema = ? AND table_name = ?"
-    params: list[object] = [schema, table]
-    if catalog:
-        sql += " AND table_catalog = ?"
-        params.append(catalog)
-    return con.execute(sql, params).fetchall()[0][0] > 0
-
 
 def _current(con: duckdb.DuckDBPyConnection) -> int | None:
     rows = con.execute("SELECT value FROM meta WHERE key = 'current'").fetchall()

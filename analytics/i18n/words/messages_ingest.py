@@ -308,13 +308,13 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "note_unit_scaled": {
         "en": "{column}: the header gives the unit {unit}, so every value was multiplied by {factor} (stored in {base}).",
-        "zh": "{column}：表头注明单位为 {unit}，所有数值已乘以 {factor}（按{base_zh}保存）。",
-        "zh-Hant": "{column}：表頭註明單位為 {unit}，所有數值已乘以 {factor}（按{base_zh}儲存）。",
+        "zh": "{column}：表头注明单位为 {unit}，所有数值已乘以 {factor}（按{base}保存）。",
+        "zh-Hant": "{column}：表頭註明單位為 {unit}，所有數值已乘以 {factor}（按{base}儲存）。",
     },
     "note_currency": {
         "en": "{table}: amounts are in {currency} ({how}).",
-        "zh": "{table_zh}：金额币种为 {currency}（{how_zh}）。",
-        "zh-Hant": "{table_zh}：金額幣種為 {currency}（{how_zh}）。",
+        "zh": "{table}：金额币种为 {currency}（{how}）。",
+        "zh-Hant": "{table}：金額幣種為 {currency}（{how}）。",
     },
     "mixed_currencies": {
         "en": "{file}: the amounts are in several currencies ({currencies}) and cannot be added up. Upload an exchange-rate table with the file (columns: currency, period, rate to the reporting currency) or split the file by currency.",
@@ -348,17 +348,82 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "nothing_loaded": {
         "en": "{file} [{sheet}]: none of the {rows} row(s) could be loaded as {table}. First reasons: {reasons}. Check the column mapping on the Data page (CLI: --map).",
-        "zh": "{file} [{sheet}]：{rows} 行中没有一行能作为{table_zh}导入。主要原因：{reasons_zh}。请在“数据”页面检查字段对应（命令行：--map）。",
-        "zh-Hant": "{file} [{sheet}]：{rows} 列中沒有一列能作為{table_zh}匯入。主要原因：{reasons_zh}。請在「資料」頁面檢查欄位對應（命令列：--map）。",
+        "zh": "{file} [{sheet}]：{rows} 行中没有一行能作为{table}导入。主要原因：{reasons}。请在“数据”页面检查字段对应（命令行：--map）。",
+        "zh-Hant": "{file} [{sheet}]：{rows} 列中沒有一列能作為{table}匯入。主要原因：{reasons}。請在「資料」頁面檢查欄位對應（命令列：--map）。",
     },
     "values_do_not_fit": {
         "en": "{file}: the column {header!r} is named like {column}, but its values are not {expected} (e.g. {examples}), so it was not used.",
-        "zh": "{file}：列 {header!r} 的名称像 {column}，但其中的值不是{expected_zh}（例如 {examples}），因此未使用。",
-        "zh-Hant": "{file}：欄 {header!r} 的名稱像 {column}，但其中的值不是{expected_zh}（例如 {examples}），因此未使用。",
+        "zh": "{file}：列 {header!r} 的名称像 {column}，但其中的值不是{expected}（例如 {examples}），因此未使用。",
+        "zh-Hant": "{file}：欄 {header!r} 的名稱像 {column}，但其中的值不是{expected}（例如 {examples}），因此未使用。",
     },
     "sheet_skipped": {
         "en": "{file}: sheet {sheet!r} was skipped: it does not hold {table} ({why}).",
-        "zh": "{file}：已跳过工作表 {sheet!r}：它不是{table_zh}数据（{why_zh}）。",
-        "zh-Hant": "{file}：已跳過工作表 {sheet!r}：它不是{table_zh}資料（{why_zh}）。",
+        "zh": "{file}：已跳过工作表 {sheet!r}：它不是{table}数据（{why}）。",
+        "zh-Hant": "{file}：已跳過工作表 {sheet!r}：它不是{table}資料（{why}）。",
+    },
+    "import.why.no_rows": {
+        "en": "no data rows",
+        "zh": "没有数据行",
+        "zh-Hant": "沒有資料列",
+    },
+    "import.why.looks_like": {
+        "en": "it looks like {table}",
+        "zh": "看起来是{table}",
+        "zh-Hant": "看起來是{table}",
+    },
+    "import.why.no_column": {
+        "en": "no column for {names}",
+        "zh": "缺少 {names} 列",
+        "zh-Hant": "缺少 {names} 欄",
+    },
+    "import.reason_count": {
+        "en": "{reason} ({n}×)",
+        "zh": "{reason}（{n} 次）",
+        "zh-Hant": "{reason}（{n} 次）",
+    },
+    "import.base_unit": {
+        "en": "units",
+        "zh": "基本单位",
+        "zh-Hant": "基本單位",
+    },
+    "import.currency_how.column": {
+        "en": "from the currency column",
+        "zh": "来自币种列",
+        "zh-Hant": "來自幣種欄",
+    },
+    "import.currency_how.cells": {
+        "en": "from the symbols in the cells",
+        "zh": "来自单元格中的货币符号",
+        "zh-Hant": "來自儲存格中的貨幣符號",
+    },
+    "import.currency_how.header": {
+        "en": "from the header",
+        "zh": "来自表头",
+        "zh-Hant": "來自表頭",
+    },
+    "import.expected.period": {
+        "en": "a month, quarter or year",
+        "zh": "月份、季度或年份",
+        "zh-Hant": "月份、季度或年份",
+    },
+    "import.expected.date": {
+        "en": "a date",
+        "zh": "日期",
+        "zh-Hant": "日期",
+    },
+    "import.expected.number": {
+        "en": "a number",
+        "zh": "数字",
+        "zh-Hant": "數字",
+    },
+    "import.expected.probability": {
+        "en": "a probability (0–1 or 0–100 %)",
+        "zh": "概率（0–1 或 0–100%）",
+        "zh-Hant": "機率（0–1 或 0–100%）",
+    },
+    "import.expected.score": {
+        "en": "a score",
+        "zh": "评分",
+        "zh-Hant": "評分",
     },
 }
