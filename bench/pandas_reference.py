@@ -213,7 +213,8 @@ def rep_teams(f: Frames, reps: list[str], period: Period) -> pd.Series:
 
 # --- attainment ----------------------------------------------------------------------------------
 
-def deal_buckets(f: Frames, by: str, filters: Filters, settings: Settings, windows: list[Period]) -> pd.DataFrame:
+def deal_buckets(f: Frames, by: str, filters: Filters, settings: Settings, windows: list[Period],
+                 as_of: date | None = None) -> pd.DataFrame:
     d = f.deals
     cols = ["status", "amount", "probability", "stage", "close_date"] + ([by] if by != "company" else [])
     in_any = between(d["close_date"], windows[0].start, windows[0].end)
@@ -224,14 +225,16 @@ def deal_buckets(f: Frames, by: str, filters: Filters, settings: Settings, windo
     won, lost, is_open = sub["status"] == "won", sub["status"] == "lost", sub["status"] == "open"
     cur, ly, prev, hist = (between(sub["close_date"], w.start, w.end) for w in windows)
     value = sub["amount"]
+    # a sale closed after the as-of day has not happened yet on that day (analytics.metrics.attainment)
+    booked = ~(sub["close_date"] > ts(as_of)) if as_of is not None else pd.Series(True, index=sub.index)
     open_cur = is_open & cur
     weighted = (value * sub["probability"]).where(open_cur & sub["probability"].notna())
     weighted_default = (value * stage_default(settings, sub["stage"]).fillna(0.0)).where(
         open_cur & sub["probability"].isna())
     parts = pd.DataFrame({
         "owner": owner,
-        "actual": value.where(won & cur),
-        "deals_won": (won & cur).astype("int64"),
+        "actual": value.where(won & cur & booked),
+        "deals_won": (won & cur & booked).astype("int64"),
         "actual_last_year": value.where(won & ly),
         "actual_previous": value.where(won & prev),
         "history_won": (won & hist).astype("int64"),
@@ -263,7 +266,7 @@ def pace(actual: pd.Series, expected: pd.Series, target: pd.Series) -> pd.Series
 def attainment(f: Frames, period: Period, by: str, filters: Filters, as_of: date,
                settings: Settings) -> pd.DataFrame:
     last_year, previous = period.same_period_last_year(), period.previous()
-    deals = deal_buckets(f, by, filters, settings, [period, last_year, previous, period])
+    deals = deal_buckets(f, by, filters, settings, [period, last_year, previous, period], as_of)
     close = f.deals["close_date"]
     has_ly = bool(between(close, last_year.start, last_year.end).any())
     has_prev = bool(between(close, previous.start, previous.end).any())

@@ -49,7 +49,8 @@ def cards(at) -> dict[str, object]:
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_my_progress_opens_in_both_languages(lang):
-    at = open_page({"lang": lang, "me": "Chen Jing"})
+    # the Chinese view opens the Chinese sample, where Chen Jing is 陈静 with the same figures
+    at = open_page({"lang": lang, "me": "Chen Jing" if lang == "en" else "陈静"})
     assert at.title[0].value == ("My progress · Nov 2026" if lang == "en" else "我的进度 · 2026年11月")
     text = visible_text(at)
     assert any("\u4e00" <= ch <= "\u9fff" for ch in text) == (lang == "zh")

@@ -55,8 +55,8 @@ def test_opens_in_chinese():
     text = visible_text(at)
     assert any("\u4e00" <= ch <= "\u9fff" for ch in text)
     assert t("segments.promotion", "zh") in [s.value for s in at.subheader]
-    # the sample company is in US dollars: 万美元 in Chinese, never "$"
-    assert "$" not in metric(at, "赢单收入") and metric(at, "赢单收入").endswith("万美元")
+    # the Chinese view opens the Chinese sample, in yuan: 万元, never "$"
+    assert "$" not in metric(at, "赢单收入") and metric(at, "赢单收入").endswith("万元")
 
 
 def test_figures_equal_analytics_and_follow_period_and_filters(con):

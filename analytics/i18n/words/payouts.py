@@ -58,13 +58,13 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "payout.csat_one": {
         "en": "Only {n} CSAT response (fewer than {minimum}): CSAT not applied",
-        "zh": "满意度回复仅 {n} 份（少于 {minimum} 份）：不考核满意度",
-        "zh-Hant": "滿意度回覆僅 {n} 份（少於 {minimum} 份）：不考核滿意度",
+        "zh": "满意度回复仅 {n} 份（少于 {minimum} 份）：样本太少，不考核满意度",
+        "zh-Hant": "滿意度回覆僅 {n} 份（少於 {minimum} 份）：樣本太少，不考核滿意度",
     },
     "payout.csat_few": {
-        "en": "Only {n} CSAT responses (fewer than {minimum}): CSAT not applied",
-        "zh": "满意度回复仅 {n} 份（少于 {minimum} 份）：不考核满意度",
-        "zh-Hant": "滿意度回覆僅 {n} 份（少於 {minimum} 份）：不考核滿意度",
+        "en": "Only {n} CSAT responses (fewer than {minimum}): too few to judge, CSAT not applied",
+        "zh": "满意度回复仅 {n} 份（少于 {minimum} 份）：样本太少，不考核满意度",
+        "zh-Hant": "滿意度回覆僅 {n} 份（少於 {minimum} 份）：樣本太少，不考核滿意度",
     },
     "payout.csat_withheld": {
         "en": "CSAT {csat} is below the {minimum} minimum: commission {commission} withheld",
