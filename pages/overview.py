@@ -15,7 +15,8 @@ import math
 import pandas as pd
 import streamlit as st
 
-from analytics.metrics import attainment
+from analytics import i18n
+from analytics.metrics import attainment, changes
 from analytics.periods import add_months, fiscal_year_of, month_start, year_period
 from ui import charts, context, urlstate
 from ui import format as fmt
@@ -91,6 +92,23 @@ def render_header() -> None:
     with st.container(horizontal=True, vertical_alignment="center"):
         include_pay = st.checkbox(t("common.include_pay"), key="report_pay")
         report_button(ctx, include_pay=include_pay, key="department_report")
+
+
+def render_pipeline_change() -> None:
+    """One line: what moved in this month's pipeline since the previous snapshot, with the page."""
+    latest = ctx.call(changes.latest_change, "month", ctx.settings)
+    if latest is None:
+        return
+    r = latest.result
+    counts = r.buckets.set_index("bucket")
+    parts = [t(f"changes.part.{b}", n=fmt.number(int(counts.loc[b, "deals"])), amount=money(counts.loc[b, "amount"]))
+             for b in ("created", "pushed_out", "won", "lost") if int(counts.loc[b, "deals"])]
+    net = r.amount("end") - r.amount("start")
+    parts.append(t("changes.part.net", change=("+" if net >= 0 else "") + money(net)))
+    with st.container(horizontal=True, vertical_alignment="center"):
+        st.caption(":material/waterfall_chart: " + t("changes.summary", before=fmt.day(latest.before),
+                                                      parts=i18n.join(parts, ctx.lang)))
+        st.page_link("pages/pipeline_changes.py", label=t("changes.open_page"), icon=":material/arrow_forward:")
 
 
 def render_cards(company: dict, prev: dict, spark: pd.DataFrame) -> None:
@@ -277,6 +295,7 @@ else:
     previous_rows = data["previous"]
     no_targets_notice(catalog)
     render_cards(company_row, previous_rows.iloc[0].to_dict() if len(previous_rows) else {}, data["spark"])
+    render_pipeline_change()
     render_decomposition(data["decomposition"])
     render_bars(company_row, data["teams"], data["reps"])
     render_cumulative(data["cumulative"])

@@ -403,7 +403,7 @@ def test_a_workbook_given_as_deals_takes_the_deal_sheets_and_names_the_others():
     for name in ("Quota", "Read me"):
         assert by_sheet[name].table is None and by_sheet[name].ok
         assert by_sheet[name].notes[0].code == "sheet_skipped"
-    assert "sheet 'Quota' was skipped: it does not hold deals (it looks like targets)" in by_sheet["Quota"].notes[0].text("en")
+    assert "sheet 'Quota' was skipped: it does not hold Deals (it looks like Targets)" in by_sheet["Quota"].notes[0].text("en")
     assert "(no column for amount, close_date)" in by_sheet["Read me"].notes[0].text("en")
 
 
@@ -416,7 +416,7 @@ def test_cli_exits_2_when_a_targets_file_loads_nothing(tmp_path, capsys):
     targets.write_bytes(b"Rep,Month,Target\nAnn,2026-10,0\n")
     code = main(["attainment", "--deals", str(deals), "--targets", str(targets), "--period", "2026-10"])
     err = capsys.readouterr().err
-    assert code == 2 and "none of the 1 row(s) could be loaded as targets" in err and "greater than 0" in err
+    assert code == 2 and "none of the 1 row(s) could be loaded as Targets" in err and "greater than 0" in err
 
 
 def test_forecast_periods_written_as_month_names():

@@ -60,3 +60,21 @@ def test_the_window_and_snapshots_come_from_the_link():
     at.switch_page("pages/pipeline_changes.py").run()
     assert_clean(at)
     assert at.query_params["cw"] == ["all"] or at.query_params["cw"] == "all"
+
+
+def test_latest_change_compares_the_two_newest_snapshots(sample_con):
+    from analytics.metrics.changes import latest_change
+
+    latest = latest_change(sample_con)
+    assert (latest.after - latest.before).days == 7
+    ids = snapshots.snapshot_list(sample_con)["snapshot_id"].tolist()
+    same = compare_snapshots(sample_con, ids[-2], ids[-1], "month")
+    assert latest.result.buckets.equals(same.buckets)
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", ("Since", "pushed out")), ("zh", ("自", "推迟移出"))])
+def test_overview_says_what_moved_since_the_last_snapshot(lang, words):
+    at = start({"lang": lang})
+    assert_clean(at)
+    line = next((c.value for c in at.caption if words[0] in c.value and words[1] in c.value), None)
+    assert line is not None, [c.value for c in at.caption]

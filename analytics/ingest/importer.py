@@ -52,7 +52,9 @@ from analytics.store.settings import DEFAULT_SETTINGS, Settings
 _EXCEL_ERRORS = frozenset({"#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!",
                            "#CALC!", "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"})
 
-_EXPECTED = ("period", "date", "number", "probability", "score")
+_EXPECTED = {kind: i18n.Key(f"expected.{kind}") for kind in ("date", "number", "probability", "score")}
+#: What a column named like a field must hold, for "values do not fit".
+_VALUE_KINDS = ("period", "date", "number", "probability", "score")
 _METRICS = {
     "revenue": "revenue", "sales": "revenue", "amount": "revenue", "收入": "revenue", "销售额": "revenue",
     "金额": "revenue", "units": "units", "unit": "units", "quantity": "units", "数量": "units",
@@ -246,7 +248,7 @@ def _values_do_not_fit(sheet: Sheet, mapping: Mapping, missing: list[str], profi
             if name_score(header, mapping.table, column) >= 0.9 and header in profiles and pair_score(
                     header, mapping.table, column, profiles[header]) < 0:
                 kind = field_spec(mapping.table, column).type
-                expected = i18n.Key(f"import.expected.{kind}") if kind in _EXPECTED else kind
+                expected = i18n.Key(f"import.expected.{kind}") if kind in _VALUE_KINDS else kind
                 examples = ", ".join(repr(v) for v in sheet.frame[header].dropna().astype(str).unique()[:3])
                 out.append(Problem("values_do_not_fit", {"file": filename, "header": header, "column": column,
                                                          "expected": expected, "examples": examples}))

@@ -361,3 +361,27 @@ def stored_deal_history(con: duckdb.DuckDBPyConnection, deal_id: str) -> pd.Data
     pairs = [(snapshot_view(con, int(r.snapshot_id), f"_snapshot_{int(r.snapshot_id)}"), r.taken_on)
              for r in index.itertuples()]
     return deal_history(con, pairs, deal_id)
+
+
+@dataclass(frozen=True)
+class LatestChange:
+    """What moved between the two newest snapshots (the Overview's one line)."""
+
+    before: date
+    after: date
+    result: ChangesResult
+
+
+def latest_change(con: duckdb.DuckDBPyConnection, window: str = "month",
+                  settings: Settings = DEFAULT_SETTINGS) -> LatestChange | None:
+    """``compare_snapshots`` of the two newest snapshots; None when there are fewer than two."""
+    index = snapshot_list(con)
+    if len(index) < 2:
+        return None
+    before, after = index.iloc[-2], index.iloc[-1]
+    result = compare_snapshots(con, int(before["snapshot_id"]), int(after["snapshot_id"]), window, settings)
+
+    def day(value: object) -> date:
+        return value.date() if hasattr(value, "date") else value  # type: ignore[return-value]
+
+    return LatestChange(day(before["taken_on"]), day(after["taken_on"]), result)

@@ -341,4 +341,34 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "输单",
         "zh-Hant": "失單",
     },
+    "changes.part.created": {
+        "en": "+{n} created ({amount})",
+        "zh": "新建 {n} 个（{amount}）",
+        "zh-Hant": "新建 {n} 個（{amount}）",
+    },
+    "changes.part.pushed_out": {
+        "en": "{n} pushed out ({amount})",
+        "zh": "推迟移出 {n} 个（{amount}）",
+        "zh-Hant": "推遲移出 {n} 個（{amount}）",
+    },
+    "changes.part.won": {
+        "en": "{n} won ({amount})",
+        "zh": "赢单 {n} 个（{amount}）",
+        "zh-Hant": "成交 {n} 個（{amount}）",
+    },
+    "changes.part.lost": {
+        "en": "{n} lost ({amount})",
+        "zh": "输单 {n} 个（{amount}）",
+        "zh-Hant": "失單 {n} 個（{amount}）",
+    },
+    "changes.part.net": {
+        "en": "this month's open pipeline {change}",
+        "zh": "本月在途商机 {change}",
+        "zh-Hant": "本月在途商機 {change}",
+    },
+    "changes.open_page": {
+        "en": "What moved",
+        "zh": "查看变化",
+        "zh-Hant": "查看變化",
+    },
 }
