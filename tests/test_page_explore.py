@@ -280,7 +280,7 @@ def test_olist_leads_joined_to_closed_deals_then_used_as_deals():
     # revenue, not the deal's, and is no longer taken for it. Every won deal needs an amount, so the
     # join cannot be used as deals until the user maps one; the page says why instead of loading it.
     assert mapping["declared_monthly_revenue"] == "-"
-    assert any("the deals table needs a column for amount" in plain(w.value) for w in at.warning)
+    assert any("the Deals table needs a column for Amount" in plain(w.value) for w in at.warning)
     assert not [b for b in at.button if b.key == "_explore_join_deals"]
     # the raw tables are still there to explore
     assert any(o.startswith(leads_name + " · 8,000 rows") for o in at.selectbox(key="xt").options)
