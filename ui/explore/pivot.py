@@ -200,7 +200,8 @@ def render_pivot(table: str, info: pd.Series) -> None:
             chosen = urlstate.multiselect(
                 box, md(output_label(table, column, dates, grain)), options,
                 key=FILTER_PREFIX + column, placeholder=t("explore.filter_all"),
-                format_func=lambda v: t("explore.blank") if v == explore.BLANK_LABEL else v)
+                format_func=lambda v, c=column: (t("explore.blank") if v == explore.BLANK_LABEL
+                                                 else status_word(v) if c == "status" else v))
             if hidden:
                 box.caption(t("explore.filter_hidden", shown=f"{FILTER_OPTIONS:,}", hidden=f"{hidden:,}"))
             if chosen:
