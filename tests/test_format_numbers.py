@@ -138,3 +138,16 @@ def test_money_format_object():
     assert f.label("金额") == "金额（元）" and f.unit == "元"
     assert f.ticks(0, 1_340_000) == numbers.money_ticks(0, 1_340_000, "CNY", "zh")
     assert fmt.money_format("USD", "en")(1_650_845) == "$1.65M"
+
+
+def test_traditional_chinese_writes_currency_units_in_traditional_characters():
+    """繁體中文 readers see 歐元 and 英鎊, not the simplified 欧元 and 英镑; 元 stays 元."""
+    import opencc
+
+    to_traditional = opencc.OpenCC("s2t")
+    assert numbers.money(123456, "EUR", "zh-Hant") == "12.3萬歐元"
+    assert numbers.unit("GBP", "zh-Hant") == "英鎊"
+    assert numbers.money(1234567, "CNY", "zh-Hant") == "123.5萬元"
+    for code in numbers.CURRENCIES:
+        hant = numbers.unit(code, "zh-Hant")
+        assert hant and to_traditional.convert(hant) == hant, (code, hant)  # nothing left simplified

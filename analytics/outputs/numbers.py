@@ -75,6 +75,14 @@ def currency(code: str | None) -> Currency | None:
     return CURRENCIES.get(code) or Currency(code, f"{code} ", f" {code}")
 
 
+def _after_number(cur: Currency, lang: Lang) -> str:
+    """The currency's unit written after a Chinese number in ``lang`` (元, 美元; 歐元, 英鎊 in
+    繁體中文), from the catalogue (``currency.unit.<code>``); an unknown code is written as itself."""
+    if cur.code in CURRENCIES:
+        return i18n.text(f"currency.unit.{cur.code}", lang)
+    return cur.zh
+
+
 def _missing(x: object) -> bool:
     if x is None:
         return True
@@ -120,7 +128,7 @@ def _with_currency(body: str, sign: str, cur: Currency | None, lang: Lang) -> st
     if cur is None:
         return f"{sign}{body}"
     if i18n.myriad(lang):
-        return f"{sign}{body}{cur.zh}"
+        return f"{sign}{body}{_after_number(cur, lang)}"
     return f"{sign}{cur.symbol}{body}"
 
 
@@ -170,7 +178,7 @@ def unit(code: str | None, lang: Lang = "en") -> str:
     cur = currency(code)
     if cur is None:
         return ""
-    return cur.zh.strip() if i18n.myriad(lang) else cur.symbol.strip()
+    return _after_number(cur, lang).strip() if i18n.myriad(lang) else cur.symbol.strip()
 
 
 def with_unit(label: str, code: str | None, lang: Lang = "en") -> str:
@@ -190,7 +198,7 @@ def money_printf(code: str | None, lang: Lang = "en", decimals: int = 0) -> str:
     if cur is None:
         return number
     if i18n.myriad(lang):
-        return number + cur.zh.replace("%", "%%")
+        return number + _after_number(cur, lang).replace("%", "%%")
     return cur.symbol.replace("%", "%%") + number
 
 
@@ -201,7 +209,7 @@ def excel_money_format(code: str | None, lang: Lang = "en") -> str:
     if cur is None:
         return "#,##0"
     if i18n.myriad(lang):
-        u = cur.zh.replace('"', "")
+        u = _after_number(cur, lang).replace('"', "")
         return f'#,##0"{u}";-#,##0"{u}"'
     s = cur.symbol.replace('"', "")
     return f'"{s}"#,##0;-"{s}"#,##0'

@@ -246,4 +246,69 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "瑞士法郎",
         "zh-Hant": "瑞士法郎",
     },
+    "currency.unit.CNY": {
+        "en": "yuan",
+        "zh": "元",
+        "zh-Hant": "元",
+    },
+    "currency.unit.USD": {
+        "en": "US dollars",
+        "zh": "美元",
+        "zh-Hant": "美元",
+    },
+    "currency.unit.EUR": {
+        "en": "euros",
+        "zh": "欧元",
+        "zh-Hant": "歐元",
+    },
+    "currency.unit.GBP": {
+        "en": "pounds",
+        "zh": "英镑",
+        "zh-Hant": "英鎊",
+    },
+    "currency.unit.JPY": {
+        "en": "yen",
+        "zh": "日元",
+        "zh-Hant": "日圓",
+    },
+    "currency.unit.HKD": {
+        "en": "Hong Kong dollars",
+        "zh": "港元",
+        "zh-Hant": "港幣",
+    },
+    "currency.unit.TWD": {
+        "en": "New Taiwan dollars",
+        "zh": "新台币",
+        "zh-Hant": "新臺幣",
+    },
+    "currency.unit.SGD": {
+        "en": "Singapore dollars",
+        "zh": "新加坡元",
+        "zh-Hant": "新加坡元",
+    },
+    "currency.unit.AUD": {
+        "en": "Australian dollars",
+        "zh": "澳元",
+        "zh-Hant": "澳幣",
+    },
+    "currency.unit.CAD": {
+        "en": "Canadian dollars",
+        "zh": "加元",
+        "zh-Hant": "加幣",
+    },
+    "currency.unit.KRW": {
+        "en": "won",
+        "zh": "韩元",
+        "zh-Hant": "韓元",
+    },
+    "currency.unit.INR": {
+        "en": "rupees",
+        "zh": "印度卢比",
+        "zh-Hant": "印度盧比",
+    },
+    "currency.unit.CHF": {
+        "en": "Swiss francs",
+        "zh": "瑞士法郎",
+        "zh-Hant": "瑞士法郎",
+    },
 }
