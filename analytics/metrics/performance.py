@@ -421,12 +421,11 @@ def monthly_trend(con: duckdb.DuckDBPyConnection, by: str, start: date, end: dat
     grid = [(m, g) for g in groups for m in months]  # every month for every group, zeros where none
     empty = (0.0, 0, 0, None)
     values = [cells.get(cell, empty) for cell in grid]
-    won = np.array([v[1] for v in values], dtype="float64")
-    closed = won + np.array([v[2] for v in values], dtype="float64")
+    won, lost = np.array([v[1] for v in values], dtype="float64"), np.array([v[2] for v in values], dtype="float64")
     text = "str" if grid else "object"
     out = pd.DataFrame({
         "month": pd.Series([m for m, _ in grid], dtype=text), by: pd.Series([g for _, g in grid], dtype=text),
-        "won_revenue": np.array([v[0] for v in values], dtype="float64"), "win_rate": _div(won, closed),
+        "won_revenue": np.array([v[0] for v in values], dtype="float64"), "win_rate": win_rate(won, lost),
     })
     if with_cycle:
         out["sales_cycle_days"] = np.array([np.nan if v[3] is None else v[3] for v in values], dtype="float64")
