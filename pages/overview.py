@@ -17,6 +17,7 @@ import streamlit as st
 
 from analytics import i18n
 from analytics.metrics import attainment, changes
+from analytics.outputs import numbers
 from analytics.periods import add_months, fiscal_year_of, month_start, year_period
 from ui import charts, context, urlstate
 from ui import format as fmt
@@ -223,7 +224,7 @@ def gap_label(gap: object) -> str | None:
     if missing(gap):
         return None
     value = float(gap)  # type: ignore[arg-type]
-    full = fmt.money(abs(value), CURRENCY, ctx.lang, compact=False)  # as the table's other amounts
+    full = numbers.money_cell(abs(value), CURRENCY, ctx.lang)  # as the table's other amounts ($38,800; 3.88万元)
     return full if value > 0 else t("overview.over_by", amount=full)
 
 
