@@ -149,6 +149,11 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "当前登录：{name}（{role}）",
         "zh-Hant": "目前登入：{name}（{role}）",
     },
+    "auth.secrets_unreadable": {
+        "en": "The secrets file {file} cannot be read, so sign-in cannot be set up: fix it and restart the app.",
+        "zh": "无法读取密钥文件 {file}，因此无法设置登录：请修正后重启应用。",
+        "zh-Hant": "無法讀取金鑰檔案 {file}，因此無法設定登入：請修正後重新啟動應用程式。",
+    },
     "auth.sign_out": {
         "en": "Sign out",
         "zh": "退出登录",
