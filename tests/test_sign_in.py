@@ -118,3 +118,29 @@ def test_identity_provider_user_without_account_is_refused(_isolated_workspace):
     at.run()
     assert "no account for stranger@x.com" in at.error[0].value.replace("\\", "")
     assert "_scope" not in at.session_state
+
+
+def _settings_as(at: AppTest, login: str, password: str) -> AppTest:
+    at = sign_in(at, login, password)
+    return at.switch_page("pages/settings.py").run()
+
+
+def test_director_manages_accounts_in_settings_and_sees_the_audit_log(team):
+    at = _settings_as(start(), "boss@x.com", "boss-secret")
+    assert not at.exception
+    assert "Accounts" in [s.value for s in at.subheader] and "Audit log" in [s.value for s in at.subheader]
+    at.text_input(key="add_login").input("ana@x.com")
+    at.text_input(key="add_rep").input("Li Na")  # the rep as the data spells it
+    at.selectbox(key="add_role").select("analyst")
+    at.text_input(key="add_password").input("ana-secret1")
+    next(b for b in at.button if b.label == "Add an account").click().run()
+    assert not at.exception
+    assert accounts.get(team, "ana@x.com").rep == "Li Na"
+    log = at.dataframe[-1].value
+    assert log.iloc[0]["Who"] == "boss@x.com" and log.iloc[0]["Action"] == "user.add"
+
+
+def test_non_director_gets_no_accounts_section(team):
+    at = _settings_as(start(), "wei@x.com", "wei-secret1")
+    assert "Accounts" not in [s.value for s in at.subheader]
+    assert "Audit log" not in [s.value for s in at.subheader]
