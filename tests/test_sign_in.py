@@ -111,6 +111,18 @@ def test_identity_provider_user_maps_to_an_account(_isolated_workspace):
     assert at.session_state["_scope"] == Scope.for_user(WEI)
 
 
+def test_identity_provider_sign_out_logs_out(_isolated_workspace):
+    accounts.add(_isolated_workspace, "cli:test", "wei@x.com", "rep", None, rep="Zhang Wei")
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.secrets = OIDC
+    at.user = {"is_logged_in": True, "email": "wei@x.com"}
+    at.run()
+    assert at.session_state["_scope"].user.login == "wei@x.com"
+    at.sidebar.button(key="sign_out").click().run()
+    assert at.user == {"is_logged_in": False}
+    assert [x.value for x in at.title] == ["Sign in"] and "_user" not in at.session_state
+
+
 def test_identity_provider_user_without_account_is_refused(_isolated_workspace):
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.secrets = OIDC

@@ -86,6 +86,9 @@ def _signed_in_user(folder: Path, config: dict[str, Any]) -> User | None:
 
 def sign_in_screen(folder: Path, config: dict[str, Any]) -> None:
     """The password form, and one button per configured identity provider."""
+    # The page menu is not drawn before sign-in (st.navigation never runs), but on a server's first
+    # run Streamlit lists the pages/ folder by file name: hide it, the names say nothing yet.
+    st.html("<style>[data-testid='stSidebarNav'] { display: none; }</style>")
     st.title(t("auth.title"))
     st.caption(t("auth.intro"))
     providers = accounts.oidc_providers(config)
