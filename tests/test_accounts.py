@@ -131,3 +131,12 @@ def test_concurrent_writers_lose_nothing(tmp_path):
         pool.map(_add_many, [(tmp_path, n) for n in (0, 5, 10, 15)])
     assert len(accounts.list_accounts(tmp_path)) == 20
     assert len(audit.read(tmp_path)) == 20
+
+
+def test_the_audit_download_neutralises_formulas_in_logins(tmp_path):
+    from analytics.outputs.export import to_csv_bytes
+
+    accounts.add(tmp_path, "=cmd|' /C calc'!A0", "@evil", "director", "long-enough")
+    csv = to_csv_bytes(audit.read(tmp_path)).decode("utf-8-sig")
+    assert "'=cmd" in csv and "'@evil" in csv
+    assert "\n=cmd" not in csv and ",=cmd" not in csv and ",@evil" not in csv
