@@ -14,7 +14,7 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 from analytics.store import catalog
-from ui import context, layout, sidebar, urlstate
+from ui import auth, context, layout, sidebar, urlstate
 from ui import meeting as meeting_ui
 from ui.i18n import native_uploader_css, t
 
@@ -72,6 +72,7 @@ ASSETS = Path(__file__).parent / "ui" / "assets"
 st.logo(str(ASSETS / "logo.svg"), icon_image=str(ASSETS / "icon.svg"), size="large")
 lang = sidebar.language_picker()
 st.html(native_uploader_css(lang, int(st.get_option("server.maxUploadSize"))))
+st.session_state["_scope"] = auth.session_scope()  # in team mode, stops here until signed in
 ctx = context.build_context(lang)
 data_catalog = ctx.call(catalog.catalog)
 ctx.period, ctx.as_of = sidebar.period_picker(data_catalog, ctx.settings.fiscal_start_month, today(),

@@ -21,7 +21,7 @@ from analytics.store.settings import (
     settings_from_dict,
 )
 from analytics.store.workspace import WorkspaceError
-from ui import context, plan_editor
+from ui import accounts_admin, context, plan_editor
 from ui import format as fmt
 from ui.i18n import LANGS, t
 
@@ -154,3 +154,4 @@ def render_pins() -> None:
 
 render_pins()
 plan_editor.render_settings(ctx.lang, ctx.currency)
+accounts_admin.render()

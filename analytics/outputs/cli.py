@@ -500,6 +500,79 @@ def cmd_changes(args, lang: Lang) -> int:
     return 0
 
 
+def _cli_who() -> str:
+    """Who a change made from the command line is recorded as: the operating system's user."""
+    import getpass
+
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (KeyError, OSError):
+        return "cli:?"
+
+
+def _new_password(args: argparse.Namespace, lang: Lang) -> str:
+    """From standard input (``--password-stdin``, first line), else typed twice without echo."""
+    import getpass
+
+    if getattr(args, "password_stdin", False):
+        line = sys.stdin.readline().rstrip("\r\n")
+        if not line:
+            raise CliError([Problem("accounts.cli.no_password")])
+        return line
+    first = getpass.getpass(i18n.text("accounts.cli.password_prompt", lang, login=args.login))
+    if getpass.getpass(i18n.text("accounts.cli.password_again", lang)) != first:
+        raise CliError([Problem("accounts.cli.password_mismatch")])
+    return first
+
+
+def cmd_users(args, lang: Lang) -> int:
+    """Accounts for team mode (SPEC §5): add, remove, list, set-role, set-password, unlock."""
+    from analytics.store import accounts
+
+    folder = Workspace().folder
+    who = _cli_who()
+    try:
+        if args.action == "list":
+            rows = [{**a.public(), "teams": ", ".join(a.teams), "has_password": bool(a.password_hash),
+                     "locked_until": a.locked_until.isoformat(timespec="seconds") if a.locked_until else None}
+                    for a in accounts.list_accounts(folder)]
+            emit(pd.DataFrame(rows, columns=["login", "display_name", "role", "rep", "teams", "grant_pay",
+                                             "grant_data", "has_password", "locked_until"]), args.format)
+            return 0
+        if args.action == "add":
+            password = _new_password(args, lang) if args.password_stdin or not args.no_password else None
+            account = accounts.add(folder, who, args.login, args.role, password, display_name=args.name,
+                                   rep=args.rep, teams=tuple(args.team or ()), grant_pay=args.grant_pay,
+                                   grant_data=args.grant_data)
+            print(i18n.text("accounts.cli.added", lang, login=account.login, role=account.role))
+        elif args.action == "remove":
+            accounts.remove(folder, who, args.login)
+            print(i18n.text("accounts.cli.removed", lang, login=args.login))
+        elif args.action == "set-role":
+            account = accounts.set_role(folder, who, args.login, args.role)
+            print(i18n.text("accounts.cli.role_set", lang, login=account.login, role=account.role))
+        elif args.action == "set-password":
+            if accounts.get(folder, args.login) is None:  # say so before asking for a password
+                raise CliError([Problem("accounts.unknown_login", {"login": args.login})])
+            accounts.set_password(folder, who, args.login, _new_password(args, lang))
+            print(i18n.text("accounts.cli.password_set", lang, login=args.login))
+        elif args.action == "unlock":
+            accounts.unlock(folder, who, args.login)
+            print(i18n.text("accounts.cli.unlocked", lang, login=args.login))
+    except accounts.AccountError as exc:
+        raise CliError([exc.problem]) from None
+    return 0
+
+
+def cmd_audit(args, lang: Lang) -> int:
+    """The workspace's audit log, newest first."""
+    from analytics.store import audit
+
+    frame = audit.read(Workspace().folder)
+    emit(frame.head(args.limit) if args.limit else frame, args.format)
+    return 0
+
+
 # --- parser ----------------------------------------------------------------------------------
 
 def _add_data_options(p: argparse.ArgumentParser) -> None:
@@ -605,6 +678,40 @@ def build_parser() -> argparse.ArgumentParser:
             "backup FOLDER, restore FOLDER, pin/unpin VERSION")
     p.add_argument("action", choices=["history", "check", "backup", "restore", "pin", "unpin"])
     p.add_argument("target", nargs="?", metavar="FOLDER|VERSION")
+
+    p = add("users", cmd_users, "accounts and roles for team mode: add, remove, list, set-role, set-password, "
+            "unlock")
+    users = p.add_subparsers(dest="action", required=True, metavar="ACTION")
+    from analytics.access import ROLES
+
+    u = users.add_parser("add", help="a new account (asks for its password)")
+    u.add_argument("login", help="the sign-in name; the e-mail address when an identity provider is used")
+    u.add_argument("--role", required=True, choices=ROLES)
+    u.add_argument("--name", help="the name shown in the app (default: the login)")
+    u.add_argument("--rep", help="the rep's name as the data spells it (maps the account to its figures)")
+    u.add_argument("--team", action="append", metavar="TEAM", help="a team as the data spells it; repeatable")
+    u.add_argument("--grant-pay", action="store_true", help="an analyst who may see pay")
+    u.add_argument("--grant-data", action="store_true", help="an analyst who may publish and roll back")
+    u.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    u.add_argument("--no-password", action="store_true",
+                   help="no password: signs in through the identity provider only")
+    u = users.add_parser("remove", help="remove an account")
+    u.add_argument("login")
+    users.add_parser("list", help="every account (never a password)")
+    u = users.add_parser("set-role", help="change an account's role")
+    u.add_argument("login")
+    u.add_argument("role", choices=ROLES)
+    u = users.add_parser("set-password", help="a new password (lifts a lock-out)")
+    u.add_argument("login")
+    u.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    u = users.add_parser("unlock", help="lift a lock-out after too many wrong passwords")
+    u.add_argument("login")
+    for u in users.choices.values():
+        u.add_argument("--format", choices=["table", "csv", "json"], default=argparse.SUPPRESS)
+        u.add_argument("--lang", choices=list(LANG_CODES), default=argparse.SUPPRESS)
+
+    p = add("audit", cmd_audit, "the audit log: who changed what, when, before and after (newest first)")
+    p.add_argument("--limit", type=int, metavar="N", help="only the N newest entries")
 
     p = add("sample", cmd_sample, "write the sample company's files")
     p.add_argument("--out", required=True, metavar="DIR")
