@@ -77,7 +77,8 @@ ctx = context.build_context(lang)
 data_catalog = ctx.call(catalog.catalog)
 ctx.period, ctx.as_of = sidebar.period_picker(data_catalog, ctx.settings.fiscal_start_month, today(),
                                               ctx.settings.default_period)
-ctx.filters = sidebar.filter_pickers(data_catalog)
+# The URL and the sidebar may narrow the session's scope, never widen it (analytics.access).
+ctx.filters, ctx.widened = ctx.scope.narrow(sidebar.filter_pickers(data_catalog))
 sidebar.share_link()
 meeting = urlstate.toggle(st.sidebar, t("meeting.toggle"), "meet", help=t("meeting.toggle_help"),
                           on_change=meeting_ui.forget_presenter_state)
@@ -103,5 +104,7 @@ else:
     )
 
 layout.header(ctx, urlstate.ignored())
+if ctx.widened:
+    st.info(t("scope.widened.rep" if ctx.scope.role == "rep" else "scope.widened.team"), icon=":material/person_pin:")
 sidebar.data_gap_notice(data_catalog, ctx.period, ctx.as_of)
 layout.run_page(navigation)

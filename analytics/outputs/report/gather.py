@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 import pandas as pd
 
+from analytics.access import Scope
 from analytics.filters import Filters
 from analytics.messages import InputError, Problem
 from analytics.metrics.attainment import (
@@ -77,7 +78,7 @@ def _rep_exists(con: duckdb.DuckDBPyConnection, rep: str) -> bool:
 
 def gather(con: duckdb.DuckDBPyConnection, period: Period, *, settings: Settings, rep: str | None = None,
            include_pay: bool = False, as_of: date | None = None, plan_text: str | None = None,
-           filters: Filters | None = None) -> ReportData:
+           filters: Filters | None = None, scope: Scope | None = None) -> ReportData:
     """Run the analytics a report needs. ``as_of`` defaults to min(today, period end).
 
     A rep's report filters every figure to that rep (their team and rep filters are cleared); the
@@ -125,7 +126,7 @@ def gather(con: duckdb.DuckDBPyConnection, period: Period, *, settings: Settings
         # the plan the app and the CLI use; an invalid one: its problems on the sheet, and no pay
         pin = plan_in_use(Workspace(), plan_text)
         plan_name = pin.plan.name if pin.plan is not None else None
-        pay = payouts_for(con, period, peers, pin, as_of=as_of, settings=settings)
+        pay = payouts_for(con, period, peers, pin, as_of=as_of, settings=settings, scope=scope)
         plan_problems = list(pay.problems)
         if rep is not None:
             pay = PayoutResult(pay.lines[pay.lines["rep"] == rep].reset_index(drop=True),
