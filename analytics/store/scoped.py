@@ -98,7 +98,7 @@ def scoped_connection(full: duckdb.DuckDBPyConnection, scope: Scope) -> duckdb.D
         elif name == "snap_members":
             cond = (f"state_id IN (SELECT state_id FROM snap_states WHERE rep IN ({rep_marks}))")
             params = list(reps)
-        table = cur.execute(f"SELECT * FROM {quote_identifier(name)} WHERE {cond}", params).to_arrow_table()
+        table = cur.sql(f"SELECT * FROM {quote_identifier(name)} WHERE {cond}", params=params).to_arrow_table()
         out.register("_incoming", table)
         out.execute(f"CREATE TABLE {quote_identifier(name)} AS SELECT * FROM _incoming")
         out.unregister("_incoming")

@@ -86,7 +86,7 @@ def build_report_from_con(con: duckdb.DuckDBPyConnection, period: Period, *, set
     """
     lang = parse_lang(lang)
     d = gather(con, period, settings=settings, rep=rep, include_pay=include_pay, as_of=as_of,
-               plan_text=plan_text, filters=filters, scope=scope)
+               plan_text=plan_text, filters=filters, viewer=scope)
     book = _Book(lang, reporting_currency(settings, data_currency(con)))
     base = label("title.month" if period.kind == "month" else "title.other", lang)
     title = label("title.rep", lang, title=base, rep=rep) if rep else base
