@@ -263,9 +263,9 @@ def run_as(user: User | None, page: str | None = None, query: dict[str, str] | N
     return at
 
 
-def everything(at) -> str:
+def everything(at, but_the_leaderboard: bool = False) -> str:
     parts = [visible_text(at)] + [str(m.value) for m in at.metric] + [str(e.value) for e in at.error]
-    parts += [d.value.to_string() for d in at.dataframe]
+    parts += [d.value.to_string() for d in at.dataframe if not (but_the_leaderboard and "Rank" in d.value.columns)]
     return " ".join(parts)
 
 
@@ -278,8 +278,23 @@ PAGES = ["pages/overview.py", "pages/my_progress.py", "pages/funnel.py", "pages/
 def test_a_rep_on_every_page_sees_no_other_rep(team, page):
     at = run_as(ANN, page)
     assert_clean(at)
-    text = everything(at)
+    # defence in depth: the session's cursor itself holds only Ann's rows
+    assert reps_in(at.session_state["_context"].con) == ["Ann"]
+    text = everything(at, but_the_leaderboard=True)
     assert "Ben" not in text and "Cai" not in text
+
+
+def test_a_rep_sees_team_and_company_attainment_and_the_leaderboard_without_amounts(team):
+    at = run_as(ANN, "pages/my_progress.py")
+    assert_clean(at)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Team attainment"] == "75.0%" and metrics["Company attainment"] == "77.8%"
+    board = next(d.value for d in at.dataframe if "Rank" in d.value.columns)
+    assert board.to_dict("list") == {"Rank": [1, 2, 3], "Rep": ["Ben", "Cai", "Ann"],
+                                     "Attainment": ["100.0%", "80.0%", "50.0%"]}
+    text = everything(at)
+    for others in ("4,000", "5,000", "2,000.00"):  # Cai's won and target, Ben's won (Ann's target is 2,000)
+        assert others not in text
 
 
 def test_a_managers_overview_is_their_teams_totals(team):
