@@ -16,6 +16,8 @@ Leaderboard by attainment: 1 Ben, 2 Cai, 3 Ann. Ann also has one open deal (A-OP
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 
 import duckdb
 import pandas as pd
@@ -28,10 +30,11 @@ from analytics.metrics.payouts import payouts_for
 from analytics.metrics.plan import default_plan
 from analytics.metrics.sql_guard import build_sandbox
 from analytics.periods import parse_period
-from analytics.store import audit, changes, scoped
+from analytics.store import accounts, audit, changes, scoped
 from analytics.store.settings import DEFAULT_SETTINGS, load_settings
 from analytics.store.workspace import PublishItem, Workspace
 from tests.fixtures import ROOT, assert_clean, visible_text
+from ui.auth import USER_KEY
 
 DEALS_CSV = (b"Deal ID,Owner,Team,Stage,Amount,Close Date,Created Date\n"
              b"A-1,Ann,East,Won,1000,2026-11-05,2026-10-01\n"
@@ -249,12 +252,29 @@ def test_settings_edit_records_before_and_after(team):
 # --- the app (AppTest): role x page x action -----------------------------------------------------
 
 
+def sign_in(user: User) -> User:
+    """``user``'s account in the test workspace (team mode), as the auth work stores it."""
+    folder = Path(os.environ["SALES_WORKSPACE"])
+    if accounts.get(folder, user.login) is None:
+        accounts.add(folder, "test", user.login, user.role, None, display_name=user.display_name, rep=user.rep,
+                     teams=user.teams, grant_pay=user.grant_pay, grant_data=user.grant_data)
+    signed = accounts.user_for_login(folder, user.login)
+    assert signed == user
+    return signed
+
+
+def changes_made(folder) -> list[str]:
+    """The audit's actions, newest first, without the test's own account set-up."""
+    return [a for a in audit.read(folder)["action"] if not a.startswith("user.")]
+
+
 def run_as(user: User | None, page: str | None = None, query: dict[str, str] | None = None):
+    """The app signed in as ``user`` (an account in the workspace: team mode), None: personal."""
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     if user is not None:
-        at.session_state["_scope"] = Scope.for_user(user)
+        at.session_state[USER_KEY] = sign_in(user)
     for k, v in {"p": "2026-11", **(query or {})}.items():
         at.query_params[k] = v
     at.run()
@@ -374,7 +394,7 @@ def test_rollback_from_the_data_page_is_refused(team, user):
     next(b for b in at.button if b.label == "Restore").click().run()
     assert any("belong to the director" in str(e.value) for e in at.error)
     assert team.status().version == 2
-    assert audit.read(team.folder).empty
+    assert changes_made(team.folder) == []
 
 
 def test_rollback_from_the_data_page_by_the_director_is_audited(team):
@@ -384,7 +404,7 @@ def test_rollback_from_the_data_page_by_the_director_is_audited(team):
     next(b for b in at.button if b.label == "Restore").click().run()
     assert_clean(at)
     assert team.status().version == 1
-    assert audit.read(team.folder)["action"].tolist() == ["rollback"]
+    assert changes_made(team.folder) == ["rollback"]
 
 
 def test_settings_save_by_a_manager_is_refused(team):
@@ -393,7 +413,7 @@ def test_settings_save_by_a_manager_is_refused(team):
     next(b for b in at.button if b.label == "Save settings").click().run()
     assert any("belong to the director" in str(e.value) for e in at.error)
     assert not (team.folder / "settings.yaml").exists()
-    assert audit.read(team.folder).empty
+    assert changes_made(team.folder) == []
 
 
 def test_personal_mode_is_unchanged(team):
@@ -401,3 +421,8 @@ def test_personal_mode_is_unchanged(team):
     assert_clean(at)
     assert {m.label: m.value for m in at.metric}["Actual (won revenue)"] == "7,000"
     assert at.session_state["_context"].scope == Scope.personal()
+
+
+def test_the_session_scope_is_the_signed_in_accounts(team):
+    at = run_as(EVE, "pages/overview.py")
+    assert at.session_state["_context"].scope == Scope.for_user(EVE)
