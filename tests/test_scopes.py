@@ -426,3 +426,53 @@ def test_personal_mode_is_unchanged(team):
 def test_the_session_scope_is_the_signed_in_accounts(team):
     at = run_as(EVE, "pages/overview.py")
     assert at.session_state["_context"].scope == Scope.for_user(EVE)
+
+
+# --- the CLI run by the server (--as LOGIN) ------------------------------------------------------
+
+
+def cli(*argv: str) -> tuple[int, str, str]:
+    import contextlib
+    import io
+
+    from analytics.outputs.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(list(argv))
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_cli_as_a_rep_reads_and_pays_only_them(team):
+    sign_in(ANN)
+    code, out, _ = cli("--as", "ann", "--format", "json", "attainment", "--period", "2026-11", "--by", "rep")
+    assert code == 0 and [r["rep"] for r in json.loads(out)] == ["Ann"]
+    code, out, _ = cli("--as", "ann", "--format", "json", "rewards", "--period", "2026-11")
+    assert code == 0 and {r["rep"] for r in json.loads(out)} == {"Ann"}
+    code, out, _ = cli("--as", "ann", "--format", "json", "query", "SELECT rep FROM main.deals")
+    assert code == 0 and {r["rep"] for r in json.loads(out)} == {"Ann"}
+    code, out, _ = cli("--format", "json", "attainment", "--period", "2026-11", "--by", "rep")  # personal: all
+    assert {r["rep"] for r in json.loads(out)} == {"Ann", "Ben", "Cai"}
+
+
+def test_cli_as_an_analyst_gets_no_pay(team):
+    sign_in(ALI)
+    code, out, _ = cli("--as", "ali", "--format", "json", "rewards", "--period", "2026-11")
+    assert code == 0 and json.loads(out) == []
+
+
+@pytest.mark.parametrize("argv", [("workspace", "pin", "1"), ("workspace", "backup", "{tmp}/b"),
+                                  ("workspace", "restore", "{tmp}/b")])
+def test_cli_as_a_manager_changes_nothing(team, tmp_path, argv):
+    sign_in(EVE)
+    code, _, err = cli("--as", "eve", *[a.format(tmp=tmp_path) for a in argv])
+    assert code == 2 and "belong to the director" in err
+    assert changes_made(team.folder) == []
+
+
+def test_cli_unknown_login_and_personal_who(team):
+    code, _, err = cli("--as", "nobody", "attainment", "--period", "2026-11")
+    assert code == 2 and "no such account" in err
+    code, _, _ = cli("workspace", "pin", "1")
+    assert code == 0
+    assert audit.read(team.folder)["who"][0].startswith("cli:")

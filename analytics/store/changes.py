@@ -5,6 +5,8 @@ workspace through these functions, so a refusal and its message are the same eve
 ``scope.require(...)`` raises :class:`analytics.access.ChangeRefused` before anything is
 touched, and every change that went through appends one line to ``audit.jsonl``
 (``analytics.store.audit``): who, the action, what, and before → after for settings and plans.
+``who`` defaults to the scope's login (``personal`` when nobody signs in); the CLI run without
+``--as`` passes ``cli:<os user>``.
 """
 
 from __future__ import annotations
@@ -18,42 +20,42 @@ from analytics.store.settings import Settings, save_settings
 from analytics.store.workspace import PublishItem, Workspace
 
 
-def publish(ws: Workspace, scope: Scope, items: list[PublishItem], **kwargs: Any) -> int:
+def publish(ws: Workspace, scope: Scope, items: list[PublishItem], who: str | None = None, **kwargs: Any) -> int:
     scope.require("data")
     version = ws.publish(items, **kwargs)
-    audit.record(ws.folder, scope.who, "publish", f"version {version}",
+    audit.record(ws.folder, who or scope.who, "publish", f"version {version}",
                  after={"version": version, "tables": sorted({i.table for i in items}),
                         "files": sorted({i.file_name for i in items}), "note": kwargs.get("note", "")})
     return version
 
 
-def rollback(ws: Workspace, scope: Scope, version: int) -> None:
+def rollback(ws: Workspace, scope: Scope, version: int, who: str | None = None) -> None:
     scope.require("data")
     before = ws.status().version
     ws.rollback(version)
-    audit.record(ws.folder, scope.who, "rollback", f"version {version}", before={"version": before},
+    audit.record(ws.folder, who or scope.who, "rollback", f"version {version}", before={"version": before},
                  after={"version": version})
 
 
-def pin(ws: Workspace, scope: Scope, version: int, pinned: bool = True) -> None:
+def pin(ws: Workspace, scope: Scope, version: int, pinned: bool = True, who: str | None = None) -> None:
     scope.require("data")
     ws.pin(version, pinned)
-    audit.record(ws.folder, scope.who, "pin" if pinned else "unpin", f"version {version}",
+    audit.record(ws.folder, who or scope.who, "pin" if pinned else "unpin", f"version {version}",
                  before={"pinned": not pinned}, after={"pinned": pinned})
 
 
-def backup(ws: Workspace, scope: Scope, dest: Path) -> Path:
+def backup(ws: Workspace, scope: Scope, dest: Path, who: str | None = None) -> Path:
     scope.require("data")
     path = ws.backup(dest)
-    audit.record(ws.folder, scope.who, "backup", str(path))
+    audit.record(ws.folder, who or scope.who, "backup", str(path))
     return path
 
 
-def restore(ws: Workspace, scope: Scope, source: Path) -> None:
+def restore(ws: Workspace, scope: Scope, source: Path, who: str | None = None) -> None:
     scope.require("data")
     before = ws.status().version
     ws.restore(source)
-    audit.record(ws.folder, scope.who, "restore", str(source), before={"version": before},
+    audit.record(ws.folder, who or scope.who, "restore", str(source), before={"version": before},
                  after={"version": ws.status().version})
 
 

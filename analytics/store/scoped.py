@@ -57,10 +57,13 @@ def allowed_reps(con: duckdb.DuckDBPyConnection, scope: Scope) -> list[str]:
         return list(f.rep)
     teams = list(f.team)
     marks = ", ".join("?" for _ in teams)
+    # the tables that name a rep's team (a snapshot-only connection has just snap_states)
+    sources = [name for name in ("deals", "targets", "snap_states") if name in _tables(con)]
+    if not sources:
+        return []
     rows = con.execute(
-        f"SELECT DISTINCT rep FROM deals WHERE rep IS NOT NULL AND team IN ({marks}) "
-        f"UNION SELECT DISTINCT rep FROM targets WHERE rep IS NOT NULL AND team IN ({marks})",
-        teams + teams).fetchall()
+        " UNION ".join(f"SELECT DISTINCT rep FROM {name} WHERE rep IS NOT NULL AND team IN ({marks})"
+                       for name in sources), teams * len(sources)).fetchall()
     return sorted(str(r[0]) for r in rows)
 
 

@@ -66,4 +66,9 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "达成率",
         "zh-Hant": "達成率",
     },
+    "scope.cli_unknown_login": {
+        "en": "--as {login}: no such account in this workspace. List them with: python -m analytics users list",
+        "zh": "--as {login}：此工作区没有该账户。可用以下命令列出账户：python -m analytics users list",
+        "zh-Hant": "--as {login}：此工作區沒有該帳戶。可用以下命令列出帳戶：python -m analytics users list",
+    },
 }

@@ -124,7 +124,7 @@ def build_report_from_con(con: duckdb.DuckDBPyConnection, period: Period, *, set
 
 def build_report(loaded: Loaded, period: Period, *, settings: Settings, rep: str | None = None, lang: Lang = "en",
                  include_pay: bool = False, as_of: date | None = None, plan_text: str | None = None,
-                 filters: Filters | None = None) -> bytes:
+                 filters: Filters | None = None, scope: Scope | None = None) -> bytes:
     """The report workbook for ``loaded`` (an ``analytics.store.sources.Loaded``): connects and delegates
     to :func:`build_report_from_con` (same arguments)."""
     con = loaded.connect()
@@ -132,7 +132,8 @@ def build_report(loaded: Loaded, period: Period, *, settings: Settings, rep: str
         register_stage_map(con, settings)
         return build_report_from_con(con, period, settings=settings, rep=rep, lang=lang, include_pay=include_pay,
                                      as_of=as_of, plan_text=plan_text, filters=filters,
-                                     source=getattr(loaded, "source", None), version=getattr(loaded, "version", None))
+                                     source=getattr(loaded, "source", None), version=getattr(loaded, "version", None),
+                                     scope=scope)
     finally:
         con.close()
 
