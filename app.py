@@ -77,7 +77,10 @@ ctx = context.build_context(lang)
 data_catalog = ctx.call(catalog.catalog)
 ctx.period, ctx.as_of = sidebar.period_picker(data_catalog, ctx.settings.fiscal_start_month, today(),
                                               ctx.settings.default_period)
-ctx.filters = sidebar.filter_pickers(data_catalog)
+# The URL and the sidebar may narrow the session's scope, never widen it (analytics.access).
+url_widened = sidebar.link_outside_scope(ctx.scope)
+ctx.filters, widened = ctx.scope.narrow(sidebar.filter_pickers(data_catalog))
+ctx.widened = widened or url_widened
 sidebar.share_link()
 meeting = urlstate.toggle(st.sidebar, t("meeting.toggle"), "meet", help=t("meeting.toggle_help"),
                           on_change=meeting_ui.forget_presenter_state)
@@ -102,6 +105,9 @@ else:
         position="sidebar",
     )
 
-layout.header(ctx, urlstate.ignored())
+scoped_dims = ctx.scope.row_filters.active() if ctx.widened else {}
+layout.header(ctx, [x for x in urlstate.ignored() if x.split("=", 1)[0] not in scoped_dims])
+if ctx.widened:
+    st.info(t("scope.widened.rep" if ctx.scope.role == "rep" else "scope.widened.team"), icon=":material/person_pin:")
 sidebar.data_gap_notice(data_catalog, ctx.period, ctx.as_of)
 layout.run_page(navigation)

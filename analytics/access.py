@@ -121,3 +121,34 @@ class Scope:
     def with_user(self, **changes: object) -> Scope:
         assert self.user is not None
         return replace(self, user=replace(self.user, **changes))  # type: ignore[arg-type]
+
+    # --- refusals and the audit's "who" -----------------------------------------------------
+    @property
+    def who(self) -> str:
+        """The name the audit trail records: the login, else ``personal``."""
+        return self.user.login if self.user is not None else "personal"
+
+    def require(self, right: Right) -> None:
+        """Raise :class:`ChangeRefused` unless this scope may make changes of kind ``right``."""
+        allowed = self.may_change_data if right == "data" else self.may_change_settings
+        if not allowed:
+            raise ChangeRefused(right, self)
+
+
+#: The two kinds of shared change: the team's data (publish, rollback, restore, pin, backup) and
+#: the settings (Settings, the commission plan, KPI weights).
+Right = Literal["data", "settings"]
+
+
+class ChangeRefused(Exception):
+    """A change this scope may not make; ``problem`` names it for the page and the CLI."""
+
+    def __init__(self, right: Right, scope: Scope):
+        from analytics.messages import Problem
+
+        self.right = right
+        self.problem = Problem(f"scope.refused.{right}", {"login": scope.who, "role": scope.role})
+        super().__init__(self.problem.text("en"))
+
+    def text(self, lang: str = "en") -> str:
+        return self.problem.text(lang)  # type: ignore[arg-type]

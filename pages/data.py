@@ -8,9 +8,11 @@ import logging
 import pandas as pd
 import streamlit as st
 
+from analytics.access import ChangeRefused
 from analytics.ingest.importer import RAW
 from analytics.ingest.mapping import MappingMemory, allowed_columns, field_spec
 from analytics.ingest.templates import template_xlsx
+from analytics.store import changes
 from analytics.store.schema import TABLES
 from analytics.store.workspace import Workspace, WorkspaceError
 from ui import context, upload
@@ -258,7 +260,10 @@ def publish(imports: list[upload.FileImport], mode: str) -> None:
         return
     try:
         with context._WS_LOCK:
-            version = ws.publish(items, retention_days=ctx.settings.retention_days)
+            version = changes.publish(ws, ctx.scope, items, retention_days=ctx.settings.retention_days)
+    except ChangeRefused as exc:  # checked before anything is written
+        st.session_state["_published_note"] = ("error", exc.text(lang))
+        return
     except WorkspaceError as exc:  # busy past the wait (names the holder) or damaged: nothing changed
         st.session_state["_published_note"] = ("error", t("data.publish_failed_because",
                                                           problem=exc.problem.text(lang)))
@@ -297,9 +302,13 @@ def history_tab() -> None:
         c1, c2 = st.columns([1, 3], vertical_alignment="bottom")
         target = c1.selectbox(t("data.rollback"), sorted(kept, reverse=True), key="rollback_to")
         if c2.button(t("data.rollback_button"), icon=":material/history:"):
-            with context._WS_LOCK:
-                ws.rollback(int(target))
-            st.session_state["_published_note"] = ("success", t("data.rolled_back", version=target))
+            try:
+                with context._WS_LOCK:
+                    changes.rollback(ws, ctx.scope, int(target))
+            except ChangeRefused as exc:
+                st.session_state["_published_note"] = ("error", exc.text(lang))
+            else:
+                st.session_state["_published_note"] = ("success", t("data.rolled_back", version=target))
             st.rerun()
     with st.expander(t("data.hist.log")):
         history = ws.history()
@@ -333,6 +342,8 @@ def templates_tab() -> None:
 st.title(t("data.title"))
 if note := st.session_state.pop("_published_note", None):
     getattr(st, note[0])(note[1])
+if not ctx.scope.may_change_data:
+    st.caption(":material/lock: " + t("scope.data_read_only"))
 tab_upload, tab_history, tab_templates = st.tabs(
     [t("data.tab.upload"), t("data.tab.history"), t("data.tab.templates")])
 with tab_upload:

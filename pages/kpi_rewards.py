@@ -46,7 +46,7 @@ sat_company = ctx.call(
 )
 collab = ctx.call(satisfaction.collaboration, ctx.period, ctx.filters)
 kpi = kpi_scores(att, sat_rep, collab, settings.kpi_weights, settings.revenue_cap, settings.min_responses)
-result = ctx.call(payouts_for, ctx.period, ctx.filters, pin, as_of=ctx.as_of, settings=settings)
+result = ctx.call(payouts_for, ctx.period, ctx.filters, pin, as_of=ctx.as_of, settings=settings, scope=ctx.scope)
 reps = sorted({str(r) for r in [*att["rep"].dropna(), *kpi["rep"].dropna()]})
 team_of = {str(r.rep): r.team for r in att.itertuples(index=False) if pd.notna(r.rep)}
 
@@ -309,6 +309,9 @@ def render_payouts(view: str, me: str | None, show_pay: bool) -> None:
                           for line in plan_editor.plan_summary(pin.plan, currency, lang, settings.min_responses))
             )
             st.caption(t("kpi_rewards.pay.edit_in_settings"))
+    if ctx.scope.role == "analyst" and not ctx.scope.sees_pay_of(None, None):
+        st.info(t("scope.no_pay"), icon=":material/lock:")
+        return
     if not show_pay:
         st.info(t("kpi_rewards.pay.hidden"), icon=":material/visibility_off:")
         return

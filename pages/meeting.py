@@ -267,7 +267,7 @@ def slide_leaderboard(anon: bool, pay: bool) -> None:
     totals = None
     if pay:
         pin = plan_editor.plan_in_use()
-        result = ctx.call(payouts.payouts_for, period, filters, pin, as_of=as_of, settings=settings)
+        result = ctx.call(payouts.payouts_for, period, filters, pin, as_of=as_of, settings=settings, scope=ctx.scope)
         if result.problems:
             st.caption(":material/event_busy: " + t("meeting.pay_unavailable", problem=md(
                 result.problems[0].text(lang))))

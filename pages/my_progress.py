@@ -13,7 +13,7 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from analytics.metrics import attainment, customers, progress
+from analytics.metrics import attainment, customers, progress, standing
 from analytics.metrics.attainment import rank_among_peers
 from analytics.periods import add_months, month_start
 from ui import charts, context, urlstate
@@ -237,6 +237,24 @@ def rank_of(rep: str, peers: pd.DataFrame) -> tuple[object, int]:
     return t("my_progress.rank_value", rank=int(mine.iloc[0])), ranked
 
 
+def render_standing(me: str) -> None:
+    """A signed-in rep reads only their own rows; their team's and the company's attainment and
+    the attainment leaderboard (rank, name, %: no amounts, no pay) come from the whole team's
+    data through the aggregate-only functions of ``analytics.metrics.standing``."""
+    team = ctx.scope.user.teams[0] if ctx.scope.user and ctx.scope.user.teams else None
+    totals = ctx.call_standing(standing.team_and_company, period, team, settings=ctx.settings)
+    board = ctx.call_standing(standing.leaderboard, period, settings=ctx.settings)
+    st.subheader(t("scope.standing.title"))
+    for column, (label, value) in zip(st.columns(2), [("scope.standing.team_total", totals["team"]),
+                                                      ("scope.standing.company_total", totals["company"])],
+                                      strict=True):
+        with column:
+            metric_card(t(label), t("common.no_target") if value is None else fmt.pct(value))
+    shown = pd.DataFrame({t("scope.standing.rank"): board["rank"], t("scope.standing.rep"): board["rep"],
+                          t("scope.standing.attainment"): [fmt.pct(x) for x in board["attainment"]]})
+    show_table(shown, key="my_progress_standing")
+
+
 # --- page -----------------------------------------------------------------------------------------
 
 st.title(t("my_progress.title", period=fmt.period_label(period)))
@@ -258,5 +276,7 @@ else:
         rank = rank_of(me, data["peers"]) if show_rank else None
         render_pace(row, rank if rank and rank[1] else None)  # nobody has a target: no ranking
         render_gap(row, data["open"], data["overdue"])
+    if ctx.scope.role == "rep" and ctx.scope.mode == "team":
+        render_standing(me)
     render_trend(data["trend"])
     render_followups(data.get("followups"))

@@ -9,15 +9,16 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from analytics.access import ChangeRefused
 from analytics.i18n import LANG_CODES
 from analytics.outputs.numbers import CURRENCIES
+from analytics.store import changes
 from analytics.store.settings import (
     DEFAULT_PERIODS,
     DEFAULT_SETTINGS,
     StageSetting,
     data_currencies,
     data_currency,
-    save_settings,
     settings_from_dict,
 )
 from analytics.store.workspace import WorkspaceError
@@ -44,6 +45,8 @@ def currency_name(code: str) -> str:
 
 st.title(t("settings.title"))
 st.caption(t("settings.intro"))
+if not ctx.scope.may_change_settings:
+    st.info(t("scope.read_only_settings"), icon=":material/lock:")
 if len(found_all := ctx.call(data_currencies)) > 1:
     st.warning(t("settings.currency_mixed", codes=", ".join(found_all)), icon=":material/currency_exchange:")
 if FOUND and s.currency and s.currency != FOUND:
@@ -114,14 +117,27 @@ if saved:
     if problems:
         st.error(t("settings.invalid", problems="; ".join(problems)))
     else:
-        save_settings(new, context.workspace().settings_path)
-        st.success(t("settings.saved"))
-        st.rerun()
+        weights_only = replace(s, kpi_weights=new.kpi_weights) == new
+        try:
+            changes.save_workspace_settings(context.workspace().folder, ctx.scope, s, new,
+                                            context.workspace().settings_path,
+                                            "kpi_weights.edit" if weights_only else "settings.edit")
+        except ChangeRefused as exc:
+            st.error(exc.text(ctx.lang), icon=":material/lock:")
+        else:
+            st.success(t("settings.saved"))
+            st.rerun()
 
 if st.button(t("settings.reset"), icon=":material/restart_alt:"):
-    save_settings(replace(DEFAULT_SETTINGS, stages=tuple(StageSetting(**vars(x)) for x in DEFAULT_SETTINGS.stages)),
-                  context.workspace().settings_path)
-    st.rerun()
+    try:
+        changes.save_workspace_settings(
+            context.workspace().folder, ctx.scope, s,
+            replace(DEFAULT_SETTINGS, stages=tuple(StageSetting(**vars(x)) for x in DEFAULT_SETTINGS.stages)),
+            context.workspace().settings_path, "settings.reset")
+    except ChangeRefused as exc:
+        st.error(exc.text(ctx.lang), icon=":material/lock:")
+    else:
+        st.rerun()
 
 # --- Commission plan -------------------------------------------------------------------------
 st.divider()
@@ -145,11 +161,15 @@ def render_pins() -> None:
     with st.form("pins"):
         chosen = st.multiselect(t("settings.pinned"), list(labels), default=pinned, format_func=labels.get)
         if st.form_submit_button(t("settings.pin_save"), icon=":material/push_pin:"):
-            with context._WS_LOCK:
-                for version in labels:
-                    if (version in chosen) != (version in pinned):
-                        ws.pin(version, version in chosen)
-            st.success(t("settings.pins_saved"))
+            try:
+                with context._WS_LOCK:
+                    for version in labels:
+                        if (version in chosen) != (version in pinned):
+                            changes.pin(ws, ctx.scope, version, version in chosen)
+            except ChangeRefused as exc:
+                st.error(exc.text(ctx.lang), icon=":material/lock:")
+            else:
+                st.success(t("settings.pins_saved"))
 
 
 render_pins()

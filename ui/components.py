@@ -116,7 +116,7 @@ def report_button(ctx, *, rep: str | None = None, include_pay: bool = False, key
     from analytics.store.settings import register_stage_map
 
     source, period, settings, lang = ctx.source, ctx.period, ctx.settings, ctx.lang
-    as_of, filters = ctx.as_of, ctx.filters
+    as_of, filters, scope = ctx.as_of, ctx.filters, ctx.scope
 
     from analytics.store.report_log import record_report
     from ui.context import workspace
@@ -127,7 +127,8 @@ def report_button(ctx, *, rep: str | None = None, include_pay: bool = False, key
         cur = source.con.cursor()
         register_stage_map(cur, settings)
         data = build_report_from_con(cur, period, settings=settings, rep=rep, lang=lang, include_pay=include_pay,
-                                     as_of=as_of, filters=filters, source=source.kind, version=source.version)
+                                     as_of=as_of, filters=filters, source=source.kind, version=source.version,
+                                     scope=scope)
         # The sales process's sixth step (the periodic report) is read from this record.
         record_report(folder, period.key, rep, source=str(source.kind))
         return data

@@ -30,12 +30,13 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
+from analytics.access import Scope
 from analytics.filters import Filters
 from analytics.i18n import Lang
 from analytics.ingest.importer import ImportResult
 from analytics.outputs.numbers import MoneyFormat
 from analytics.periods import Period
-from analytics.store import canonical, snapshots
+from analytics.store import canonical, scoped, snapshots
 from analytics.store.schema import TABLES
 from analytics.store.settings import (
     Settings,
@@ -78,6 +79,9 @@ class DataSource:
     published_at: datetime | None = None
     files: list[str] = field(default_factory=list)
     origins: dict[str, Origin] = field(default_factory=dict)
+    #: The whole team's data behind a rep's or manager's scoped copy (``con``): read only by the
+    #: aggregate-only functions of ``analytics.metrics.standing`` (``Context.call_standing``).
+    full_con: duckdb.DuckDBPyConnection | None = None
 
 
 @dataclass
@@ -106,6 +110,9 @@ class Context:
     period: Period | None = None
     as_of: date | None = None
     filters: Filters = field(default_factory=Filters)
+    scope: Scope = field(default_factory=Scope.personal)
+    #: True when the URL or sidebar asked for rows outside the scope (the page says so).
+    widened: bool = False
 
     @property
     def data_key(self) -> str:
@@ -133,8 +140,21 @@ class Context:
         qualified name, so "find usages" and renaming work on the call sites.
         """
         name = f"{func.__module__}:{func.__qualname__}"
-        return _cached_call(self.data_key, self.settings_key, name, args, tuple(sorted(kwargs.items())),
-                            _con=self.con, _func=func)
+        return _cached_call(self.data_key, self.settings_key, self.scope, name, args,
+                            tuple(sorted(kwargs.items())), _con=self.con, _func=func)
+
+    def call_standing(self, func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """Run an aggregate-only function of ``analytics.metrics.standing`` (team and company
+        totals, the attainment leaderboard) on the whole team's data, cached like ``call``.
+        Only those functions may read past a scoped copy; anything else is refused."""
+        from analytics.metrics import standing
+
+        if func not in standing.AGGREGATE_ONLY:
+            raise ValueError(f"{func.__qualname__} is not an aggregate-only function")
+        con = self.source.full_con or self.con
+        name = f"{func.__module__}:{func.__qualname__}"
+        return _cached_call(self.data_key, self.settings_key, self.scope, "standing:" + name, args,
+                            tuple(sorted(kwargs.items())), _con=con.cursor(), _func=func)
 
 
 def workspace(wait_s: float | None = None) -> Workspace:
@@ -142,8 +162,8 @@ def workspace(wait_s: float | None = None) -> Workspace:
 
 
 @st.cache_data(show_spinner=False, max_entries=1024)
-def _cached_call(data_key: str, settings_key: str, func_name: str, args: tuple, kwargs: tuple, _con,
-                 _func: Callable[..., Any]) -> Any:
+def _cached_call(data_key: str, settings_key: str, scope: Scope, func_name: str, args: tuple, kwargs: tuple,
+                 _con, _func: Callable[..., Any]) -> Any:
     return _func(_con, *args, **dict(kwargs))
 
 
@@ -210,7 +230,35 @@ def workspace_status(ws: Workspace) -> Status:
         return status
 
 
-def shared_source(wait_s: float | None = None) -> DataSource:
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _scoped_connection(key: str, scope: Scope, _full: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """A rep's or manager's copy of ``key``'s rows (``analytics.store.scoped``), shared by every
+    session of the same scope on the same data version."""
+    return scoped.scoped_connection(_full, scope)
+
+
+def shared_source(wait_s: float | None = None, scope: Scope | None = None) -> DataSource:
+    """The team's data as ``scope`` may read it (see ``_scope_source``)."""
+    return _scope_source(_team_source(wait_s), scope or current_scope())
+
+
+def _scope_source(source: DataSource, scope: Scope) -> DataSource:
+    """``source`` itself, or for a rep or manager their scoped copy of it (the key names both)."""
+    if not scoped.restricts_rows(scope):
+        return source
+    key = f"{source.key}|scope:{scoped.scope_key(scope)}"
+    con = _scoped_connection(key, scope, source.con)
+    return DataSource(source.kind, key, con, source.version, source.published_at, list(source.files),
+                      dict(source.origins), full_con=source.con)
+
+
+def current_scope() -> Scope:
+    """This session's scope: set by sign-in (``st.session_state["_scope"]``), else personal."""
+    scope = st.session_state.get("_scope")
+    return scope if isinstance(scope, Scope) else Scope.personal()
+
+
+def _team_source(wait_s: float | None = None) -> DataSource:
     """The team's data: the published workspace, or the sample when the workspace says nothing
     is published. Raises WorkspaceBusy / WorkspaceCorrupt: an error never means "sample"."""
     ws = workspace(wait_s)
@@ -274,10 +322,11 @@ def set_team_tables(tables: list[str] | tuple[str, ...]) -> None:
     st.session_state["_team_tables"] = tuple(tables)
 
 
-def _session_source(upload: SessionUpload) -> DataSource:
-    """The upload's own tables, plus the team tables switched on (published data only)."""
+def _session_source(upload: SessionUpload, scope: Scope) -> DataSource:
+    """The upload's own tables, plus the team tables switched on (published data only, and only
+    the rows ``scope`` may read)."""
     wanted = [t for t in team_tables() if t not in upload.own_tables]
-    shared = shared_source(_wait_per_run_s()) if wanted else None
+    shared = shared_source(_wait_per_run_s(), scope) if wanted else None
     if shared is None or shared.kind != "workspace":
         wanted = []  # the sample is never combined with a user's data
     origins: dict[str, Origin] = {t: "upload" if t in upload.own_tables else ("team" if t in wanted else "none")
@@ -304,11 +353,12 @@ def _session_source(upload: SessionUpload) -> DataSource:
                       origins=origins)
 
 
-def active_source() -> DataSource:
+def active_source(scope: Scope | None = None) -> DataSource:
+    scope = scope or current_scope()
     upload = session_upload()
     if upload is not None and use_upload():
-        return _session_source(upload)
-    return shared_source(_wait_per_run_s())
+        return _session_source(upload, scope)
+    return shared_source(_wait_per_run_s(), scope)
 
 
 def cursor_for(source: DataSource, settings: Settings) -> duckdb.DuckDBPyConnection:
@@ -323,11 +373,13 @@ def cursor_for(source: DataSource, settings: Settings) -> duckdb.DuckDBPyConnect
     return cur
 
 
-def build_context(lang: Lang) -> Context:
-    """The run's context. A busy or damaged workspace ends the run here with its message."""
+def build_context(lang: Lang, scope: Scope | None = None) -> Context:
+    """The run's context for ``scope`` (default: the session's). A busy or damaged workspace
+    ends the run here with its message."""
+    scope = scope or current_scope()
     settings, problems = settings_now()
-    source = _source_or_stop()
-    return Context(lang, settings, problems, source, cursor_for(source, settings))
+    source = _source_or_stop(scope)
+    return Context(lang, settings, problems, source, cursor_for(source, settings), scope=scope)
 
 
 def _stop() -> None:
@@ -337,7 +389,7 @@ def _stop() -> None:
     st.stop()
 
 
-def _source_or_stop() -> DataSource:
+def _source_or_stop(scope: Scope) -> DataSource:
     """``active_source()``, or the busy/damaged message and ``st.stop()``: never the sample instead."""
     from ui.i18n import current_lang, t  # ui.i18n imports streamlit pages' texts; keep this module light
 
@@ -349,7 +401,7 @@ def _source_or_stop() -> DataSource:
                       limit=int(_busy_retry_s())), icon=":material/hourglass_top:")
     try:
         with st.spinner(t("workspace.opening")):
-            source = active_source()
+            source = active_source(scope)
     except WorkspaceBusy as exc:
         since = st.session_state.setdefault("_busy_since", time.monotonic() - exc.waited)
         waited = time.monotonic() - since

@@ -21,6 +21,7 @@ import streamlit as st
 import yaml
 
 from analytics import i18n
+from analytics.access import ChangeRefused
 from analytics.metrics.plan import (
     EFFECTS,
     MODES,
@@ -32,6 +33,7 @@ from analytics.metrics.plan import (
     load_plan,
 )
 from analytics.metrics.plan import plan_in_use as _plan_in_use
+from analytics.store import changes
 from analytics.store.settings import DEFAULT_SETTINGS
 from ui import context
 from ui import format as fmt
@@ -176,7 +178,11 @@ def validate_and_save(text: str | bytes, path: Path, lang: Lang) -> bool:
         return False
     if isinstance(text, bytes):
         text = text.decode("utf-8-sig")
-    save_plan_text(text.lstrip("\ufeff"), path)
+    try:
+        changes.save_plan(context.workspace().folder, context.current().scope, path, text.lstrip("\ufeff"), save_plan_text)
+    except ChangeRefused as exc:
+        st.error(exc.text(lang), icon=":material/lock:")
+        return False
     note = t("plan_editor.saved", name=plan.name)
     warnings = [p.text(lang) for p in problems]
     st.session_state[_NOTE] = (note, warnings)

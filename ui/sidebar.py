@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from analytics import i18n
+from analytics.access import Scope
 from analytics.filters import Filters
 from analytics.periods import (
     Period,
@@ -130,6 +131,20 @@ def data_gap_notice(cat: DataCatalog, period: Period, as_of: date) -> None:
     missing = days_after_data_end(cat.data_end, period.start, period.end, as_of)
     if missing and cat.data_end is not None:
         st.info(t("sidebar.data_gap", date=fmt.day(cat.data_end), days=missing), icon=":material/event_busy:")
+
+
+def link_outside_scope(scope: Scope) -> bool:
+    """Whether this session's link named a rep or team outside ``scope`` (remembered for the
+    session, so the page keeps saying so). The sidebar then shows the scope's own rows: the
+    scoped data has no such name, and the "not in the data" note is not repeated for it."""
+    mine = scope.row_filters.active()
+    for dim in mine:
+        if urlstate._seeded(dim):
+            continue
+        asked = Filters(**{dim: tuple(v for v in st.query_params.get_all(dim) if v)})
+        if scope.narrow(asked)[1]:
+            st.session_state["_scope_widened"] = True
+    return bool(st.session_state.get("_scope_widened"))
 
 
 def filter_pickers(cat: DataCatalog) -> Filters:

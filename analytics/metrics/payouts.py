@@ -17,6 +17,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from analytics.access import Scope
 from analytics.filters import Filters
 from analytics.i18n import Key
 from analytics.messages import Problem
@@ -316,14 +317,29 @@ def payouts(plan: Plan, attainment: pd.DataFrame, team_attainment: pd.DataFrame 
     return PayoutResult(lines_frame, totals_frame, [])
 
 
+def visible_pay(result: PayoutResult, scope: Scope | None) -> PayoutResult:
+    """Only the payouts ``scope`` may see (``Scope.sees_pay_of`` each rep and team): a rep their
+    own, a manager their teams', an analyst none unless granted. ``None`` = everyone's (the
+    library called without a session, e.g. the tests of the plan)."""
+    if scope is None or result.totals.empty:
+        return result
+    keep = {str(r.rep) for r in result.totals.itertuples(index=False)
+            if scope.sees_pay_of(str(r.rep), None if pd.isna(r.team) else str(r.team))}
+    totals = result.totals[result.totals["rep"].isin(keep)].reset_index(drop=True)
+    lines = result.lines[result.lines["rep"].isin(keep)].reset_index(drop=True)
+    return PayoutResult(lines, totals, result.problems)
+
+
 def payouts_for(con: duckdb.DuckDBPyConnection, period: Period, filters: Filters, plan: PlanInUse | Plan, *,
-                as_of: date | None = None, settings: Settings = DEFAULT_SETTINGS) -> PayoutResult:
+                as_of: date | None = None, settings: Settings = DEFAULT_SETTINGS,
+                scope: Scope | None = None) -> PayoutResult:
     """:func:`payouts` on the figures of ``period`` under ``filters``: the reps' and teams'
     attainment and the reps' satisfaction (with ``settings.min_responses``), assembled here once
     for the KPI page, meeting mode, the report and the CLI.
 
     ``plan`` is the plan in use (:func:`analytics.metrics.plan.plan_in_use`) or a plan. An
-    invalid plan in use gives no lines and no totals, and its problems.
+    invalid plan in use gives no lines and no totals, and its problems. ``scope`` keeps only the
+    payouts it may see (:func:`visible_pay`); a URL or a ``pay`` switch never widens it.
     """
     if isinstance(plan, PlanInUse):
         if plan.plan is None:
@@ -333,7 +349,7 @@ def payouts_for(con: duckdb.DuckDBPyConnection, period: Period, filters: Filters
     reps = attainment(con, period, "rep", filters, **kw)
     teams = attainment(con, period, "team", filters, **kw)
     sat = satisfaction(con, "rep", period, filters, min_responses=settings.min_responses)
-    return payouts(plan, reps, teams, sat, period, settings.min_responses)
+    return visible_pay(payouts(plan, reps, teams, sat, period, settings.min_responses), scope)
 
 
 @dataclass

@@ -14,17 +14,21 @@ import math
 import os
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
 
 from analytics import i18n
+from analytics.access import ChangeRefused, Scope
 from analytics.filters import Filters
 from analytics.i18n import LANG_CODES, parse_lang
 from analytics.ingest.mapping import MappingMemory, parse_overrides
 from analytics.messages import InputError, Lang, Problem
 from analytics.periods import Period, parse_period
+from analytics.sql import quote_identifier
+from analytics.store import changes, scoped
 from analytics.store.schema import TABLES
 from analytics.store.settings import Settings, load_settings
 from analytics.store.sources import Loaded, load_default, load_files, snapshot_connection
@@ -82,7 +86,43 @@ def _settings() -> Settings:
     return settings
 
 
+def _scope(args: argparse.Namespace) -> Scope:
+    """``--as LOGIN``: the account's scope (the CLI run by the server for a signed-in person);
+    without it, personal (the laptop's owner is everyone, as before accounts)."""
+    login = getattr(args, "as_login", None)
+    if not login:
+        return Scope.personal()
+    from analytics.store import accounts
+
+    user = accounts.user_for_login(Workspace().folder, login)
+    if user is None:
+        raise CliError([Problem("scope.cli_unknown_login", {"login": login})])
+    return Scope.for_user(user)
+
+
+def _who(args: argparse.Namespace) -> str | None:
+    """The audit's "who" for a change made here: the ``--as`` login, else ``cli:<os user>``."""
+    if getattr(args, "as_login", None):
+        return None  # the scope's login
+    import getpass
+
+    return f"cli:{getpass.getuser()}"
+
+
+def _scoped(loaded: Loaded, scope: Scope) -> Loaded:
+    """Only the rows ``scope`` reads (``analytics.store.scoped``), for every command after."""
+    if not scoped.restricts_rows(scope):
+        return loaded
+    con = scoped.scoped_connection(loaded.connect(), scope)
+    tables = {name: con.execute(f"SELECT * FROM {quote_identifier(name)}").df() for name in loaded.tables}
+    return replace(loaded, tables=tables)
+
+
 def load_from_args(args: argparse.Namespace, settings: Settings) -> Loaded:
+    return _scoped(_load_from_args(args, settings), _scope(args))
+
+
+def _load_from_args(args: argparse.Namespace, settings: Settings) -> Loaded:
     files: dict[str, list[Path]] = {}
     for kind in FILE_OPTIONS:
         for p in getattr(args, kind, None) or []:
@@ -271,7 +311,7 @@ def cmd_rewards(args, loaded, settings):
     pin = plan_in_use(Workspace(), Path(args.plan) if args.plan else None)
     period = _period(args.period, settings)
     result = payouts_for(_connect(loaded, settings), period, _filters(args), pin, as_of=_as_of(args),
-                         settings=settings)
+                         settings=settings, scope=_scope(args))
     if result.problems:
         raise CliError(result.problems)
     lines = result.lines.copy()
@@ -356,7 +396,8 @@ def cmd_publish(args, lang: Lang) -> int:
     mode = "append" if args.append else "replace"
     items = [PublishItem(r.table, r.frame, r.file_name, hashes.get(r.file_name, ""), r.rows_rejected, mode)
              for r in results if r.table]
-    version = ws.publish(items, note=args.note or "", retention_days=settings.retention_days)
+    version = changes.publish(ws, _scope(args), items, who=_who(args), note=args.note or "",
+                              retention_days=settings.retention_days)
     for r in results:
         if r.mapping is not None:
             memory.remember(r.headers, r.mapping)
@@ -375,6 +416,7 @@ def cmd_publish(args, lang: Lang) -> int:
 def cmd_workspace(args, lang: Lang) -> int:
     ws = Workspace()
     action = args.action
+    scope, who = _scope(args), _who(args)
     if action == "history":
         frame = ws.version_list()
         frame["published_at"] = frame["published_at"].map(lambda v: None if pd.isna(v) else f"{v:%Y-%m-%d %H:%M:%S}")
@@ -388,16 +430,16 @@ def cmd_workspace(args, lang: Lang) -> int:
     if action in ("pin", "unpin"):
         if args.target is None or not str(args.target).isdigit():
             raise ValueError(f"workspace {action} needs a version number")
-        ws.pin(int(args.target), action == "pin")
+        changes.pin(ws, scope, int(args.target), action == "pin", who=who)
         print(f"version {args.target} {'pinned' if action == 'pin' else 'no longer pinned'}")
         return 0
     if args.target is None:
         raise ValueError(f"workspace {action} needs a folder")
     if action == "backup":
-        path = ws.backup(Path(args.target))
+        path = changes.backup(ws, scope, Path(args.target), who=who)
         print(f"backup written to {path.parent} ({path.stat().st_size:,} bytes), checked")
         return 0
-    ws.restore(Path(args.target))
+    changes.restore(ws, scope, Path(args.target), who=who)
     print(f"restored {ws.db_path} from {args.target}; current version {ws.current_version()}")
     return 0
 
@@ -409,7 +451,7 @@ def cmd_report(args, lang: Lang) -> int:
     loaded = load_from_args(args, settings)
     period = _period(args.period, settings)
     data = build_report(loaded, period, settings=settings, rep=args.rep, lang=args.lang,
-                        include_pay=args.include_pay or bool(args.rep), as_of=_as_of(args))
+                        include_pay=args.include_pay or bool(args.rep), as_of=_as_of(args), scope=_scope(args))
     Path(args.out).write_bytes(data)
     if loaded.source == "workspace":  # the team's report: the process's sixth step counts it
         from analytics.store.report_log import record_report
@@ -483,6 +525,8 @@ def cmd_changes(args, lang: Lang) -> int:
         day = _today()
     else:
         con = snapshot_connection(settings)
+        if scoped.restricts_rows(scope := _scope(args)):
+            con = scoped.scoped_connection(con, scope)
         index = snapshots.snapshot_list(con)
         before, after = _snapshot_id(index, args.before), _snapshot_id(index, args.after)
         snapshots.snapshot_view(con, before, "_before")
@@ -596,6 +640,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="python -m analytics",
         description="Sales performance figures from deals, targets and surveys exports.")
     parser.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    parser.add_argument("--as", dest="as_login", metavar="LOGIN",
+                        help="read and change as this account (team mode): its role's scope applies")
     parser.add_argument("--lang", choices=list(LANG_CODES), default=os.environ.get("SALES_LANG", "en"),
                         help="language of messages and report labels")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -604,6 +650,8 @@ def build_parser() -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_, description=help_)
         p.add_argument("--format", choices=["table", "csv", "json"], default=argparse.SUPPRESS)
         p.add_argument("--lang", choices=list(LANG_CODES), default=argparse.SUPPRESS)
+        p.add_argument("--as", dest="as_login", metavar="LOGIN", default=argparse.SUPPRESS,
+                       help="read and change as this account (team mode): its role's scope applies")
         p.set_defaults(func=func)
         return p
 
@@ -737,6 +785,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except WorkspaceError as exc:
         print(exc.problem.text(lang), file=sys.stderr)
         return 3
+    except ChangeRefused as exc:
+        print(exc.text(lang), file=sys.stderr)
+        return 2
     except FileExistsError as exc:
         print(f"error: {exc} already exists", file=sys.stderr)
         return 2

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 import duckdb
 
+from analytics.access import Scope
 from analytics.filters import Filters
 from analytics.i18n import Lang, parse_lang
 from analytics.metrics.attainment import pace_share
@@ -72,7 +73,7 @@ def build_report_from_con(con: duckdb.DuckDBPyConnection, period: Period, *, set
                           rep: str | None = None, lang: Lang = "en", include_pay: bool = False,
                           as_of: date | None = None, plan_text: str | None = None,
                           filters: Filters | None = None, source: str | None = None,
-                          version: int | None = None) -> bytes:
+                          version: int | None = None, scope: Scope | None = None) -> bytes:
     """The report workbook (XLSX bytes) from a connection holding the canonical tables.
 
     ``rep``: that rep's own report (only their figures); ``include_pay``: add the Payouts sheet
@@ -80,11 +81,12 @@ def build_report_from_con(con: duckdb.DuckDBPyConnection, period: Period, *, set
     (None: the workspace's saved plan, else ``data/commission_plan.yaml``). ``as_of``: the day pace
     is measured on (None: min(today, period end)). ``filters``: the app's current slice (a rep's
     report ignores the team and rep filters). ``source``/``version`` describe the data on the cover.
+    ``scope``: the pay a signed-in person may see (``Scope.sees_pay_of``; None = everyone's).
     Raises ``InputError`` for an unknown rep.
     """
     lang = parse_lang(lang)
     d = gather(con, period, settings=settings, rep=rep, include_pay=include_pay, as_of=as_of,
-               plan_text=plan_text, filters=filters)
+               plan_text=plan_text, filters=filters, viewer=scope)
     book = _Book(lang, reporting_currency(settings, data_currency(con)))
     base = label("title.month" if period.kind == "month" else "title.other", lang)
     title = label("title.rep", lang, title=base, rep=rep) if rep else base
@@ -122,7 +124,7 @@ def build_report_from_con(con: duckdb.DuckDBPyConnection, period: Period, *, set
 
 def build_report(loaded: Loaded, period: Period, *, settings: Settings, rep: str | None = None, lang: Lang = "en",
                  include_pay: bool = False, as_of: date | None = None, plan_text: str | None = None,
-                 filters: Filters | None = None) -> bytes:
+                 filters: Filters | None = None, scope: Scope | None = None) -> bytes:
     """The report workbook for ``loaded`` (an ``analytics.store.sources.Loaded``): connects and delegates
     to :func:`build_report_from_con` (same arguments)."""
     con = loaded.connect()
@@ -130,7 +132,8 @@ def build_report(loaded: Loaded, period: Period, *, settings: Settings, rep: str
         register_stage_map(con, settings)
         return build_report_from_con(con, period, settings=settings, rep=rep, lang=lang, include_pay=include_pay,
                                      as_of=as_of, plan_text=plan_text, filters=filters,
-                                     source=getattr(loaded, "source", None), version=getattr(loaded, "version", None))
+                                     source=getattr(loaded, "source", None), version=getattr(loaded, "version", None),
+                                     scope=scope)
     finally:
         con.close()
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 import pandas as pd
 
+from analytics.access import Scope
 from analytics.filters import Filters
 from analytics.messages import InputError, Problem
 from analytics.metrics.attainment import (
@@ -77,8 +78,9 @@ def _rep_exists(con: duckdb.DuckDBPyConnection, rep: str) -> bool:
 
 def gather(con: duckdb.DuckDBPyConnection, period: Period, *, settings: Settings, rep: str | None = None,
            include_pay: bool = False, as_of: date | None = None, plan_text: str | None = None,
-           filters: Filters | None = None) -> ReportData:
-    """Run the analytics a report needs. ``as_of`` defaults to min(today, period end).
+           filters: Filters | None = None, viewer: Scope | None = None) -> ReportData:
+    """Run the analytics a report needs. ``as_of`` defaults to min(today, period end). ``viewer``
+    is the reader's scope: the payouts it may see only (``payouts.visible_pay``).
 
     A rep's report filters every figure to that rep (their team and rep filters are cleared); the
     KPI rank and the payouts are worked out among all reps in scope and then narrowed to the rep.
@@ -125,7 +127,7 @@ def gather(con: duckdb.DuckDBPyConnection, period: Period, *, settings: Settings
         # the plan the app and the CLI use; an invalid one: its problems on the sheet, and no pay
         pin = plan_in_use(Workspace(), plan_text)
         plan_name = pin.plan.name if pin.plan is not None else None
-        pay = payouts_for(con, period, peers, pin, as_of=as_of, settings=settings)
+        pay = payouts_for(con, period, peers, pin, as_of=as_of, settings=settings, scope=viewer)
         plan_problems = list(pay.problems)
         if rep is not None:
             pay = PayoutResult(pay.lines[pay.lines["rep"] == rep].reset_index(drop=True),
