@@ -221,3 +221,71 @@ def test_each_publish_of_deals_is_a_dated_snapshot(tmp_path):
     snapshots.snapshot_view(con, 2, "a")
     r = pipeline_changes(con, "b", "a", window=NOV)
     assert r.amount("start") == 2850.0 and r.amount("end") == 2830.0 and r.balanced
+
+
+def test_a_change_of_amount_unit_is_refused():
+    # the later export states every amount in thousands: 100 → 0.1 and so on
+    after = BEFORE.assign(amount=BEFORE["amount"] / 1000)
+    con = _con(before=BEFORE, after=after)
+    with pytest.raises(InputError) as caught:
+        pipeline_changes(con, "before", "after", window=NOV)
+    problem = caught.value.problems[0]
+    assert problem.code == "changes.unit_changed" and problem.params["factor"] == "0.001"
+    assert "0.001" in problem.text("zh")
+
+
+def test_a_few_tenfold_amount_changes_are_not_a_unit_change():
+    after = BEFORE.copy()
+    after.loc[after["deal_id"] == "D1", "amount"] = 1000  # one deal really grew tenfold
+    r = pipeline_changes(_con(before=BEFORE, after=after), "before", "after", window=NOV)
+    assert r.amount("increased") == 900.0 and r.balanced
+
+
+def test_stored_snapshots_in_different_currencies_are_refused(tmp_path):
+    from analytics.metrics.changes import compare_snapshots, period_changes
+    from analytics.store import canonical, snapshots
+    from analytics.store.workspace import PublishItem, Workspace
+
+    ws = Workspace(tmp_path / "ws")
+    for frame, day, cur in ((BEFORE, date(2026, 11, 1), "USD"), (AFTER, date(2026, 11, 8), "CNY")):
+        deals = canonical.conform("deals", frame.assign(close_date=pd.to_datetime(frame["close_date"]),
+                                                        currency=cur))
+        ws.publish([PublishItem("deals", deals, f"deals_{day}.csv", f"h{day}")], snapshot_date=day)
+    con = duckdb.connect()
+    ws.load_snapshots_into(con)
+    assert snapshots.snapshot_list(con)["currency"].tolist() == ["USD", "CNY"]
+    with pytest.raises(InputError) as caught:
+        compare_snapshots(con, 1, 2, "month")
+    assert caught.value.problems[0].code == "changes.currency_changed"
+    with pytest.raises(InputError):
+        period_changes(con, *NOV)
+
+
+def test_period_snapshots_frame_the_period():
+    from analytics.metrics.changes import period_snapshots
+
+    index = pd.DataFrame({"snapshot_id": [1, 2, 3, 4], "taken_on": pd.to_datetime(
+        ["2026-10-26", "2026-11-02", "2026-11-30", "2026-12-07"])})
+    assert period_snapshots(index, *NOV) == (1, 3)  # the last on or before 1 Nov → the last on or before 30 Nov
+    later = index[index["snapshot_id"] > 1]
+    assert period_snapshots(later, *NOV) == (2, 3)  # none before: the first inside the month
+    assert period_snapshots(index[index["snapshot_id"] == 4], *NOV) is None
+
+
+def test_waterfall_steps_stack_to_the_running_total():
+    from analytics.metrics.changes import waterfall_steps
+
+    r = pipeline_changes(_con(before=BEFORE, after=AFTER), "before", "after", window=NOV)
+    steps = waterfall_steps(r.buckets).set_index("bucket")
+    # start 2,850 stands on zero; created (+900) starts at 2,850; pushed out (−280) ends where it starts less 280
+    assert steps.loc["start"].tolist() == [0.0, 2850.0, 0.0]
+    assert steps.loc["created", "base"] == 2850.0 and steps.loc["created", "up"] == r.amount("created")
+    running = 0.0
+    for bucket, row in steps.iterrows():
+        if bucket in ("start", "end"):
+            running = row["up"]
+            continue
+        top = row["base"] + row["up"] + row["down"]
+        assert running in (row["base"], top)  # each bar starts where the previous one ended
+        running = top if row["up"] else row["base"]
+    assert running == r.amount("end") == steps.loc["end", "up"]

@@ -102,6 +102,25 @@ def _check_currency(con: duckdb.DuckDBPyConnection, before: str, after: str) -> 
         raise InputError(Problem("changes.currency_changed", {"before": found[0], "after": found[1]}))
 
 
+def _check_unit(con: duckdb.DuckDBPyConnection, min_deals: int = 5) -> None:
+    """Refuse snapshots whose amounts were exported in another unit (yuan one week, 万 the next):
+    when most deals present in both moved by the same power of ten (×10 … ×10⁴ or back),
+    the amounts are not comparable and every deal would land in increased or decreased."""
+    rows = con.execute(
+        """WITH r AS (SELECT log10(amount_after / amount_before) AS l FROM _changes
+                      WHERE in_before AND in_after AND amount_before > 0 AND amount_after > 0)
+        SELECT round(l)::INTEGER AS k, count(*) AS n FROM r WHERE abs(l - round(l)) < 0.005 GROUP BY k"""
+    ).fetchall()
+    total = int(con.execute("SELECT count(*) FROM _changes WHERE in_before AND in_after AND amount_before > 0 "
+                            "AND amount_after > 0").fetchall()[0][0])
+    shifted = [(int(k), int(n)) for k, n in rows if k != 0 and 1 <= abs(k) <= 4]
+    if not shifted or total < min_deals:
+        return
+    k, n = max(shifted, key=lambda x: x[1])
+    if n * 2 > total:
+        raise InputError(Problem("changes.unit_changed", {"factor": f"{10.0 ** k:g}", "deals": n, "total": total}))
+
+
 def _stage_orders(con: duckdb.DuckDBPyConnection, tables: Sequence[str], settings: Settings) -> None:
     """Temp table ``_changes_stage(stage, stage_order)`` over the labels of ``tables``."""
     labels: set[str] = set()
@@ -193,6 +212,7 @@ def pipeline_changes(con: duckdb.DuckDBPyConnection, before: str, after: str, *,
         SELECT * FROM j WHERE before_in_window OR after_in_window""",
         params * 2,
     )
+    _check_unit(con)
     rows = con.execute(
         """WITH c AS (SELECT *, coalesce(amount_before, 0) AS ab, coalesce(amount_after, 0) AS aa FROM _changes),
         moves AS (
@@ -337,11 +357,21 @@ def window_for(kind: str, day: date) -> tuple[date, date] | None:
     return first, date(first.year + year, month + 1, 1) - timedelta(days=1)
 
 
+def _check_stored_currency(index: pd.DataFrame, before_id: int, after_id: int) -> None:
+    """Refuse two stored snapshots recorded in different currencies (``snap_index.currency``)."""
+    if "currency" not in index.columns:
+        return
+    found = [index.loc[i, "currency"] for i in (before_id, after_id)]
+    if all(isinstance(c, str) and c for c in found) and found[0] != found[1]:
+        raise InputError(Problem("changes.currency_changed", {"before": found[0], "after": found[1]}))
+
+
 def compare_snapshots(con: duckdb.DuckDBPyConnection, before_id: int, after_id: int, window: str = "month",
                       settings: Settings = DEFAULT_SETTINGS) -> ChangesResult:
     """``pipeline_changes`` between two stored snapshots (``analytics.store.snapshots``); the
     window is the month or quarter of the later snapshot's date, or all open deals."""
     index = snapshot_list(con).set_index("snapshot_id")
+    _check_stored_currency(index, int(before_id), int(after_id))
     later = index.loc[int(after_id), "taken_on"]
     day = later.date() if hasattr(later, "date") else later
     before = snapshot_view(con, int(before_id), "_snapshot_before")
@@ -385,3 +415,87 @@ def latest_change(con: duckdb.DuckDBPyConnection, window: str = "month",
         return value.date() if hasattr(value, "date") else value  # type: ignore[return-value]
 
     return LatestChange(day(before["taken_on"]), day(after["taken_on"]), result)
+
+
+@dataclass(frozen=True)
+class PeriodChanges:
+    """The waterfall of a period (the monthly report's sheet, the meeting's slide): from the
+    snapshot taken at the period's start to the one taken at its end, for deals closing in it."""
+
+    before_id: int
+    after_id: int
+    before: date
+    after: date
+    window: tuple[date, date]
+    result: ChangesResult
+    slips: pd.DataFrame  # serial slips across the snapshots up to ``after``
+
+
+def period_snapshots(index: pd.DataFrame, start: date, end: date) -> tuple[int, int] | None:
+    """The snapshots that frame ``start``..``end``: the newest taken on or before ``start`` (else
+    the first taken inside the period) and the newest taken on or before ``end``; None when they
+    are not two different snapshots."""
+    if index.empty:
+        return None
+    days = pd.to_datetime(index["taken_on"]).dt.date
+    ids = index["snapshot_id"].astype(int)
+    before = ids[days <= start]
+    if before.empty:
+        before = ids[(days > start) & (days <= end)]
+        first = int(before.iloc[0]) if len(before) else None
+    else:
+        first = int(before.iloc[-1])
+    after = ids[days <= end]
+    last = int(after.iloc[-1]) if len(after) else None
+    if first is None or last is None or first == last:
+        return None
+    return first, last
+
+
+def period_changes(con: duckdb.DuckDBPyConnection, start: date, end: date, *, before_id: int | None = None,
+                   after_id: int | None = None, settings: Settings = DEFAULT_SETTINGS) -> PeriodChanges | None:
+    """``pipeline_changes`` for deals closing from ``start`` to ``end``, between the snapshots
+    ``before_id`` and ``after_id`` when given, else those framing the period
+    (``period_snapshots``). None when there are not two snapshots to compare."""
+    index = snapshot_list(con)
+    if before_id is None or after_id is None:
+        pair = period_snapshots(index, start, end)
+        if pair is None:
+            return None
+        before_id, after_id = pair
+    taken = {int(r.snapshot_id): r.taken_on for r in index.itertuples()}
+    for sid in (before_id, after_id):
+        if int(sid) not in taken:
+            raise InputError(Problem("changes.no_snapshot", {"value": sid}))
+
+    def day(value: object) -> date:
+        return value.date() if hasattr(value, "date") else value  # type: ignore[return-value]
+
+    _check_stored_currency(index.set_index("snapshot_id"), int(before_id), int(after_id))
+    before = snapshot_view(con, int(before_id), "_period_before")
+    after = snapshot_view(con, int(after_id), "_period_after")
+    result = pipeline_changes(con, before, after, window=(start, end), settings=settings)
+    series = [int(i) for i in index["snapshot_id"] if day(taken[int(i)]) <= day(taken[int(after_id)])]
+    slipped = slips(con, [snapshot_view(con, i, f"_snapshot_{i}") for i in series])
+    return PeriodChanges(int(before_id), int(after_id), day(taken[int(before_id)]), day(taken[int(after_id)]),
+                         (start, end), result, slipped)
+
+
+def waterfall_steps(buckets: pd.DataFrame) -> pd.DataFrame:
+    """The waterfall as a stacked bar chart draws it: per bucket an invisible ``base`` and a
+    visible ``up`` or ``down`` bar (start and end stand on zero; each movement starts where the
+    running total stood). Columns: bucket, base, up, down."""
+    rows = []
+    total = 0.0
+    for bucket, signed in zip(buckets["bucket"], buckets["signed"], strict=True):
+        value = float(signed)
+        if bucket in ("start", "end"):
+            rows.append((bucket, 0.0, value, 0.0))
+            total = value
+        elif value >= 0:
+            rows.append((bucket, total, value, 0.0))
+            total += value
+        else:
+            rows.append((bucket, total + value, 0.0, -value))
+            total += value
+    return pd.DataFrame(rows, columns=["bucket", "base", "up", "down"])

@@ -6,7 +6,7 @@ an old export uploaded late). A snapshot keeps only the columns the pipeline com
 snapshot is the list of its states, so a deal that did not change between two weekly exports
 costs one membership row (two integers), not a copy of the row:
 
-- ``snap_index(snapshot_id, taken_on, version, source, rows, untracked)``
+- ``snap_index(snapshot_id, taken_on, version, source, rows, untracked, currency)``
 - ``snap_states(state_id, state_hash, deal_id, rep, team, stage, status, amount, close_date)``
 - ``snap_members(snapshot_id, state_id)``
 
@@ -32,6 +32,9 @@ def ensure_schema(con: duckdb.DuckDBPyConnection, schema: str = "main") -> None:
     cols = ", ".join(f"{c} {_TYPES[c]}" for c in SNAPSHOT_COLUMNS)
     con.execute(f"CREATE TABLE IF NOT EXISTS {schema}.snap_index (snapshot_id INTEGER PRIMARY KEY, taken_on DATE, "
                 f"version INTEGER, source VARCHAR, rows BIGINT, untracked BIGINT)")
+    # The deals' currency (None: none recorded or several), so that snapshots in different
+    # currencies are never compared; added to workspaces made before it was kept.
+    con.execute(f"ALTER TABLE {schema}.snap_index ADD COLUMN IF NOT EXISTS currency VARCHAR")
     con.execute(f"CREATE TABLE IF NOT EXISTS {schema}.snap_states (state_id BIGINT, state_hash UBIGINT, {cols})")
     con.execute(f"CREATE TABLE IF NOT EXISTS {schema}.snap_members (snapshot_id INTEGER, state_id BIGINT)")
 
@@ -60,18 +63,22 @@ def record(con: duckdb.DuckDBPyConnection, deals: str, taken_on: date, *, versio
         SELECT {new_id}, t.state_id FROM _snap_rows r JOIN {s}.snap_states t USING (state_hash)
         ORDER BY t.state_id""")
     rows, untracked = con.execute("SELECT count(*), count(*) FILTER (WHERE deal_id IS NULL) FROM _snap_rows").fetchall()[0]
-    con.execute(f"INSERT INTO {s}.snap_index VALUES (?, ?, ?, ?, ?, ?)",
-                [new_id, taken_on, version, source, int(rows), int(untracked)])
+    currency = None
+    if "currency" in {r[0] for r in con.execute(f'DESCRIBE "{deals}"').fetchall()}:
+        found = con.execute(f'SELECT DISTINCT currency FROM "{deals}" WHERE currency IS NOT NULL').fetchall()
+        currency = str(found[0][0]) if len(found) == 1 else None
+    con.execute(f"INSERT INTO {s}.snap_index (snapshot_id, taken_on, version, source, rows, untracked, currency) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)", [new_id, taken_on, version, source, int(rows), int(untracked), currency])
     con.execute("DROP TABLE _snap_rows")
     return new_id
 
 
 def snapshot_list(con: duckdb.DuckDBPyConnection, schema: str = "main") -> pd.DataFrame:
-    """snapshot_id, taken_on, version, source, rows, untracked — oldest first; empty when none."""
+    """snapshot_id, taken_on, version, source, rows, untracked, currency — oldest first; empty when none."""
     try:
         return con.execute(f"SELECT * FROM {schema}.snap_index ORDER BY taken_on, snapshot_id").df()
     except duckdb.CatalogException:
-        return pd.DataFrame(columns=["snapshot_id", "taken_on", "version", "source", "rows", "untracked"])
+        return pd.DataFrame(columns=["snapshot_id", "taken_on", "version", "source", "rows", "untracked", "currency"])
 
 
 def snapshot_view(con: duckdb.DuckDBPyConnection, snapshot_id: int, name: str, schema: str = "main") -> str:
@@ -139,7 +146,7 @@ def sample_history(con: duckdb.DuckDBPyConnection, end: date, weeks: int = 52) -
         SELECT {base_snap} + dense_rank() OVER (ORDER BY w.day), t.state_id
         FROM _sample_weeks w JOIN snap_states t USING (state_hash) ORDER BY w.day, t.state_id""")
     con.execute(
-        f"""INSERT INTO snap_index
+        f"""INSERT INTO snap_index (snapshot_id, taken_on, version, source, rows, untracked)
         SELECT {base_snap} + dense_rank() OVER (ORDER BY day), day, NULL, 'sample', count(*),
                count(*) FILTER (WHERE deal_id IS NULL)
         FROM _sample_weeks GROUP BY day""")

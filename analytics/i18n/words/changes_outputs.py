@@ -1,0 +1,48 @@
+"""Words of pipeline changes outside its page: the report's sheet, the meeting's slide and the
+Data page's dated series of exports."""
+
+WORDS: dict[str, dict[str, str]] = {
+    "report.sheet.changes": {"en": "Pipeline changes", "zh": "商机变化", "zh-Hant": "商機變化"},
+    "report.contents.changes": {
+        "en": "What moved in the period's pipeline: the waterfall, stage moves, pushes by rep and serial slips",
+        "zh": "本期在途商机的变化：瀑布图、阶段推进与回退、各销售代表的延期及多次延期商机",
+        "zh-Hant": "本期在途商機的變化：瀑布圖、階段推進與回退、各銷售代表的延期及多次延期商機",
+    },
+    "report.sec.changes": {
+        "en": "Pipeline changes in the period", "zh": "本期商机变化", "zh-Hant": "本期商機變化"},
+    "report.note.changes": {
+        "en": "Open deals closing from {start} to {end}, compared between the snapshot of {before} and the snapshot of {after}.",
+        "zh": "成交日期在 {start} 至 {end} 之间的进行中商机，比较 {before} 的快照与 {after} 的快照。",
+        "zh-Hant": "成交日期在 {start} 至 {end} 之間的進行中商機，比較 {before} 的快照與 {after} 的快照。",
+    },
+    "report.note.changes_none": {
+        "en": "No pipeline changes: there are not two snapshots of the deals in this period. Each publish of deals is a snapshot; publish at least one at the start and one at the end of the period.",
+        "zh": "没有商机变化：本期没有两个商机快照。每次发布商机数据即生成一个快照；请至少在期初和期末各发布一次。",
+        "zh-Hant": "沒有商機變化：本期沒有兩個商機快照。每次發佈商機資料即產生一個快照；請至少在期初和期末各發佈一次。",
+    },
+    "report.note.changes_filters": {
+        "en": "These changes cover every deal: the report's filters are not applied to the snapshots.",
+        "zh": "此处的变化涵盖全部商机：报告的筛选条件不适用于快照。",
+        "zh-Hant": "此處的變化涵蓋全部商機：報告的篩選條件不適用於快照。",
+    },
+    "report.sec.changes_chart_data": {
+        "en": "The chart's bars (an invisible base, then the rise or the fall)",
+        "zh": "图表的柱（不可见的底座，加上增加或减少的部分）",
+        "zh-Hant": "圖表的柱（不可見的底座，加上增加或減少的部分）",
+    },
+    "report.sec.changes_moves": {"en": "Stage moves", "zh": "阶段变动", "zh-Hant": "階段變動"},
+    "report.sec.changes_by_rep": {
+        "en": "Pushes by rep", "zh": "各销售代表的延期", "zh-Hant": "各銷售代表的延期"},
+    "report.sec.changes_slips": {
+        "en": "Serial slips (pushed two or more times)", "zh": "多次延期（延期两次及以上）",
+        "zh-Hant": "多次延期（延期兩次及以上）"},
+    "report.col.bucket": {"en": "Change", "zh": "变化", "zh-Hant": "變化"},
+    "report.col.deals": {"en": "Deals", "zh": "商机数", "zh-Hant": "商機數"},
+    "report.col.signed": {"en": "Effect on the pipeline", "zh": "对在途商机的影响", "zh-Hant": "對在途商機的影響"},
+    "report.col.base": {"en": "Base (invisible)", "zh": "底座（不可见）", "zh-Hant": "底座（不可見）"},
+    "report.col.up": {"en": "Rise", "zh": "增加", "zh-Hant": "增加"},
+    "report.col.down": {"en": "Fall", "zh": "减少", "zh-Hant": "減少"},
+    "report.col.direction": {"en": "Direction", "zh": "方向", "zh-Hant": "方向"},
+    "report.chart.changes": {
+        "en": "Pipeline waterfall", "zh": "商机瀑布图", "zh-Hant": "商機瀑布圖"},
+}
