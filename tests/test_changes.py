@@ -289,3 +289,21 @@ def test_waterfall_steps_stack_to_the_running_total():
         assert running in (row["base"], top)  # each bar starts where the previous one ended
         running = top if row["up"] else row["base"]
     assert running == r.amount("end") == steps.loc["end", "up"]
+
+
+def test_cli_publishes_an_old_export_as_a_dated_snapshot(tmp_path, monkeypatch, capsys):
+    from analytics.outputs.cli import main
+    from analytics.store import snapshots
+    from analytics.store.workspace import Workspace
+
+    monkeypatch.setenv("SALES_WORKSPACE", str(tmp_path / "ws"))
+    tracked = BEFORE[BEFORE["deal_id"].notna()]
+    _write(tmp_path / "deals_old.csv", tracked)
+    assert main(["publish", str(tmp_path / "deals_old.csv"), "--snapshot-date", "2026-03-01"]) == 0
+    con = duckdb.connect()
+    Workspace(tmp_path / "ws").load_snapshots_into(con)
+    index = snapshots.snapshot_list(con)
+    assert [str(d)[:10] for d in index["taken_on"]] == ["2026-03-01"] and index["rows"].tolist() == [len(tracked)]
+    capsys.readouterr()
+    assert main(["publish", str(tmp_path / "deals_old.csv"), "--snapshot-date", "1 March"]) == 2
+    assert "YYYY-MM-DD" in capsys.readouterr().err
