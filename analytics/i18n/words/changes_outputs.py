@@ -45,4 +45,30 @@ WORDS: dict[str, dict[str, str]] = {
     "report.col.direction": {"en": "Direction", "zh": "方向", "zh-Hant": "方向"},
     "report.chart.changes": {
         "en": "Pipeline waterfall", "zh": "商机瀑布图", "zh-Hant": "商機瀑布圖"},
+    "meeting.slide.changes": {"en": "Pipeline changes", "zh": "商机变化", "zh-Hant": "商機變化"},
+    "meeting.changes_line": {
+        "en": "From {before} to {after}: {parts}.",
+        "zh": "{before} 至 {after}：{parts}。",
+        "zh-Hant": "{before} 至 {after}：{parts}。",
+    },
+    "meeting.changes_none": {
+        "en": "No pipeline changes for {period}: there are not two snapshots of the deals to compare. Each publish of deals is a snapshot.",
+        "zh": "{period}没有商机变化：没有两个可比较的商机快照。每次发布商机数据即生成一个快照。",
+        "zh-Hant": "{period}沒有商機變化：沒有兩個可比較的商機快照。每次發佈商機資料即產生一個快照。",
+    },
+    "meeting.changes_note": {
+        "en": "Open deals closing in {period}, from the snapshot taken at its start to the latest one taken by its end.",
+        "zh": "成交日期在{period}的进行中商机，从期初的快照到期末前最新的快照。",
+        "zh-Hant": "成交日期在{period}的進行中商機，從期初的快照到期末前最新的快照。",
+    },
+    "meeting.changes_filters": {
+        "en": "The filters are not applied: snapshots cover every deal.",
+        "zh": "筛选条件不适用：快照涵盖全部商机。",
+        "zh-Hant": "篩選條件不適用：快照涵蓋全部商機。",
+    },
+    "meeting.changes_net": {
+        "en": "the period's open pipeline {change}",
+        "zh": "本期在途商机 {change}",
+        "zh-Hant": "本期在途商機 {change}",
+    },
 }
