@@ -307,3 +307,23 @@ def test_cli_publishes_an_old_export_as_a_dated_snapshot(tmp_path, monkeypatch, 
     capsys.readouterr()
     assert main(["publish", str(tmp_path / "deals_old.csv"), "--snapshot-date", "1 March"]) == 2
     assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("name", "day"), [
+    ("deals_2026-03-01.csv", date(2026, 3, 1)),
+    ("deals 20260301.xlsx", date(2026, 3, 1)),
+    ("export_2026_03_01.csv", date(2026, 3, 1)),
+    ("pipeline 2026.03.01.csv", date(2026, 3, 1)),
+    ("Opportunities 01.03.2026.xlsx", date(2026, 3, 1)),
+    ("商机导出2026年3月1日.xlsx", date(2026, 3, 1)),
+    ("deals_2026-03-01_copy_2026-03-01.csv", date(2026, 3, 1)),  # the same date twice is one date
+    ("deals.csv", None),
+    ("deals_2026-03-01_vs_2026-03-08.csv", None),  # two dates: ask, never guess
+    ("deals_20261399.csv", None),                   # digits that are no date
+    ("deals_2026-0301.csv", None),                  # mixed separators
+    ("order 123456789.csv", None),
+])
+def test_date_in_file_name(name, day):
+    from analytics.store.snapshots import date_in_file_name
+
+    assert date_in_file_name(name) == day

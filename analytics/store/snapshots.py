@@ -17,6 +17,7 @@ snapshots from its deals (stage-entry dates, and deterministic pushes and amount
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 import duckdb
@@ -157,3 +158,29 @@ def sample_history_end(con: duckdb.DuckDBPyConnection) -> date:
     """The Monday on or before the last day a sample deal was created: the newest weekly export."""
     last = con.execute("SELECT max(created_date) FROM deals").fetchall()[0][0] or date.today()
     return last - timedelta(days=last.weekday())
+
+
+# --- a series of exports dated by their file names ---------------------------------------------
+
+_NAME_DATES = (
+    # 2026-03-01, 2026_03_01, 2026.03.01, 20260301 (year first, one separator or none)
+    (re.compile(r"(?<!\d)(\d{4})([-_.]?)(\d{2})\2(\d{2})(?!\d)"), (1, 3, 4)),
+    # 01.03.2026 (day first, dots: the European way; 03-01-2026 is left to the user, it could be US)
+    (re.compile(r"(?<!\d)(\d{1,2})(\.)(\d{1,2})\2(\d{4})(?!\d)"), (4, 3, 1)),
+    # 2026年3月1日
+    (re.compile(r"(\d{4})(年)(\d{1,2})月(\d{1,2})日"), (1, 3, 4)),
+)
+
+
+def date_in_file_name(name: str) -> date | None:
+    """The export date a file name states (``deals_2026-03-01.csv``, ``20260301``, ``2026_03_01``,
+    ``01.03.2026``, ``2026年3月1日``); None when it states none, or two different ones (the user
+    then enters the date: a guess would file the snapshot under the wrong week)."""
+    found: set[date] = set()
+    for pattern, (y, m, d) in _NAME_DATES:
+        for match in pattern.finditer(name):
+            try:
+                found.add(date(int(match.group(y)), int(match.group(m)), int(match.group(d))))
+            except ValueError:
+                continue  # 20261399: digits, not a date
+    return found.pop() if len(found) == 1 else None

@@ -71,4 +71,56 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "本期在途商机 {change}",
         "zh-Hant": "本期在途商機 {change}",
     },
+    "data.tab.series": {"en": "Dated series", "zh": "按日期的系列导出", "zh-Hant": "按日期的系列匯出"},
+    "data.series.intro": {
+        "en": "Load several deals exports at once, e.g. twelve weekly files, to build the pipeline's history. Each file is dated by the date in its name (2026-03-01, 20260301, 2026_03_01, 01.03.2026) or by the date you enter, and published as one snapshot, oldest first; the newest becomes the team's deals.",
+        "zh": "一次导入多个商机导出文件（例如十二周的周度文件），建立商机的历史。每个文件按文件名中的日期（2026-03-01、20260301、2026_03_01、01.03.2026）或您输入的日期确定日期，并按从早到晚的顺序各发布为一个快照；最新的一个成为团队的商机数据。",
+        "zh-Hant": "一次匯入多個商機匯出檔案（例如十二週的週度檔案），建立商機的歷史。每個檔案按檔名中的日期（2026-03-01、20260301、2026_03_01、01.03.2026）或您輸入的日期確定日期，並按從早到晚的順序各發佈為一個快照；最新的一個成為團隊的商機資料。",
+    },
+    "data.series.uploader": {
+        "en": "Deals exports, one per day exported", "zh": "商机导出文件（每个导出日一个）",
+        "zh-Hant": "商機匯出檔案（每個匯出日一個）"},
+    "data.series.detected": {
+        "en": "date found in the name: {date}", "zh": "文件名中的日期：{date}", "zh-Hant": "檔名中的日期：{date}"},
+    "data.series.undated": {
+        "en": "no date in the name: enter it", "zh": "文件名中没有日期：请输入", "zh-Hant": "檔名中沒有日期：請輸入"},
+    "data.series.date": {"en": "Export date of {file}", "zh": "{file} 的导出日期", "zh-Hant": "{file} 的匯出日期"},
+    "data.series.not_deals": {
+        "en": "{file}: not one deals table, so it cannot be a snapshot of the pipeline. Check its columns on the Upload tab.",
+        "zh": "{file}：不是一个商机表，无法作为商机快照。请在“上传”页签检查其列。",
+        "zh-Hant": "{file}：不是一個商機表，無法作為商機快照。請在「上傳」頁籤檢查其欄。",
+    },
+    "data.series.no_date": {
+        "en": "No date for {files}: enter the day each was exported. Nothing is published until every file has a date.",
+        "zh": "{files} 没有日期：请输入每个文件的导出日期。所有文件都有日期之前不会发布。",
+        "zh-Hant": "{files} 沒有日期：請輸入每個檔案的匯出日期。所有檔案都有日期之前不會發佈。",
+    },
+    "data.series.same_day": {
+        "en": "{files} are all dated {date}: one export per day. Correct a date or leave a file out.",
+        "zh": "{files} 的日期都是 {date}：每天只能有一个导出。请更正日期或去掉一个文件。",
+        "zh-Hant": "{files} 的日期都是 {date}：每天只能有一個匯出。請更正日期或去掉一個檔案。",
+    },
+    "data.series.confirm": {
+        "en": "Snapshots to publish, oldest first", "zh": "将发布的快照（从早到晚）",
+        "zh-Hant": "將發佈的快照（從早到晚）"},
+    "data.series.col.date": {"en": "Export date", "zh": "导出日期", "zh-Hant": "匯出日期"},
+    "data.series.col.file": {"en": "File", "zh": "文件", "zh-Hant": "檔案"},
+    "data.series.col.deals": {"en": "Deals", "zh": "商机数", "zh-Hant": "商機數"},
+    "data.series.publish": {
+        "en": "Publish {n} snapshots", "zh": "发布 {n} 个快照", "zh-Hant": "發佈 {n} 個快照"},
+    "data.series.publish_help": {
+        "en": "Each file becomes one version of the team's data, in date order; the newest file's deals are the team's deals afterwards.",
+        "zh": "每个文件按日期顺序成为团队数据的一个版本；之后团队的商机数据为最新文件中的商机。",
+        "zh-Hant": "每個檔案按日期順序成為團隊資料的一個版本；之後團隊的商機資料為最新檔案中的商機。",
+    },
+    "data.series.published": {
+        "en": "Published {n} snapshots, {first} to {last} (versions {v1}–{v2}).",
+        "zh": "已发布 {n} 个快照，{first} 至 {last}（版本 {v1}–{v2}）。",
+        "zh-Hant": "已發佈 {n} 個快照，{first} 至 {last}（版本 {v1}–{v2}）。",
+    },
+    "data.series.stopped": {
+        "en": "Publishing stopped at {file}: {problem} Published before it: {done}.",
+        "zh": "发布在 {file} 处停止：{problem} 此前已发布：{done}。",
+        "zh-Hant": "發佈在 {file} 處停止：{problem} 此前已發佈：{done}。",
+    },
 }
