@@ -123,4 +123,11 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "发布在 {file} 处停止：{problem} 此前已发布：{done}。",
         "zh-Hant": "發佈在 {file} 處停止：{problem} 此前已發佈：{done}。",
     },
+    "changes.col.history": {"en": "History", "zh": "历史", "zh-Hant": "歷史"},
+    "changes.history_link": {"en": "history", "zh": "查看历史", "zh-Hant": "查看歷史"},
+    "changes.history_link_help": {
+        "en": "The deal's stage, amount and close date in every snapshot (Pipeline changes)",
+        "zh": "该商机在每个快照中的阶段、金额和预计成交日期（商机变化）",
+        "zh-Hant": "該商機在每個快照中的階段、金額和預計成交日期（商機變化）",
+    },
 }
