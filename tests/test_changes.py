@@ -327,3 +327,81 @@ def test_date_in_file_name(name, day):
     from analytics.store.snapshots import date_in_file_name
 
     assert date_in_file_name(name) == day
+
+
+def _full_and_fast(con, b, a, window):
+    from analytics.metrics.changes import compare_stored
+    from analytics.store import snapshots
+
+    full = pipeline_changes(con, snapshots.snapshot_view(con, b, "_b"), snapshots.snapshot_view(con, a, "_a"),
+                            window=window)
+    return full, compare_stored(con, b, a, window=window)
+
+
+def _same_result(full, fast):
+    pd.testing.assert_frame_equal(full.buckets, fast.buckets, check_exact=False, atol=0.01)
+    assert (full.untracked_before, full.untracked_after, full.unknown_amounts) == (
+        fast.untracked_before, fast.untracked_after, fast.unknown_amounts)
+    pd.testing.assert_frame_equal(full.stage_moves.reset_index(drop=True), fast.stage_moves.reset_index(drop=True))
+    cols = ["rep", "pushed_deals", "pushed_amount", "decreased_amount", "won_amount", "lost_amount"]
+    pd.testing.assert_frame_equal(full.by_rep[cols].reset_index(drop=True), fast.by_rep[cols].reset_index(drop=True),
+                                  check_dtype=False)
+    assert sorted(map(tuple, full.deals[["bucket", "deal_id"]].values)) == sorted(
+        map(tuple, fast.deals[["bucket", "deal_id"]].values))
+
+
+def test_the_stored_comparison_skips_unchanged_deals_and_gives_the_same_answer():
+    from analytics.store import snapshots
+    from analytics.store.sources import load_sample
+
+    con = load_sample().connect()
+    snapshots.sample_history(con, snapshots.sample_history_end(con))
+    ids = snapshots.snapshot_list(con)["snapshot_id"].tolist()
+    for b, a in ((ids[-2], ids[-1]), (ids[10], ids[30]), (ids[0], ids[-1])):
+        for window in (NOV, (date(2026, 4, 1), date(2026, 6, 30)), None):
+            full, fast = _full_and_fast(con, b, a, window)
+            _same_result(full, fast)
+            assert fast.balanced
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_stored_comparison_on_random_snapshots_with_untracked_twins(seed):
+    from analytics.store import snapshots
+
+    rng = np.random.default_rng(seed)
+    n = 300
+    base = _deals([(f"D{i}" if i % 17 else None, f"R{i % 5}", "T", "Prospecting", "open",
+                    float(rng.integers(0, 900)) if i % 23 else np.nan,
+                    (pd.Timestamp("2026-10-15") + pd.Timedelta(days=int(rng.integers(0, 60)))).date())
+                   for i in range(n)])
+    later = base.copy()
+    moved = rng.random(n) < 0.2
+    later.loc[moved, "amount"] = later.loc[moved, "amount"] * 0.5
+    later.loc[rng.random(n) < 0.1, "status"] = "won"
+    later = pd.concat([later[rng.random(n) > 0.05], later[later["deal_id"].isna()].head(3)])  # untracked twins
+    con = duckdb.connect()
+    for i, (frame, day) in enumerate(((base, date(2026, 11, 1)), (later, date(2026, 11, 8)))):
+        con.register("_f", frame.assign(close_date=pd.to_datetime(frame["close_date"])))
+        con.execute(f"CREATE TABLE s{i} AS SELECT * FROM _f")
+        con.unregister("_f")
+        snapshots.record(con, f"s{i}", day)
+    for window in (NOV, None):
+        full, fast = _full_and_fast(con, 1, 2, window)
+        _same_result(full, fast)
+        assert fast.balanced and fast.untracked_after > 0
+
+
+def test_a_snapshot_with_repeated_ids_is_compared_in_full():
+    from analytics.metrics.changes import compare_stored
+    from analytics.store import snapshots
+
+    con = duckdb.connect()
+    before = pd.concat([BEFORE, _deals([("D1", "Ann", "East", "Prospecting", "open", 999, "2026-11-20")])])
+    for i, (frame, day) in enumerate(((before, date(2026, 11, 1)), (AFTER, date(2026, 11, 8)))):
+        con.register("_f", frame.assign(close_date=pd.to_datetime(frame["close_date"])))
+        con.execute(f"CREATE TABLE s{i} AS SELECT * FROM _f")
+        con.unregister("_f")
+        snapshots.record(con, f"s{i}", day)
+    assert snapshots.snapshot_list(con)["repeated"].tolist() == [1, 0]
+    r = compare_stored(con, 1, 2, window=NOV)
+    assert r.repeated_ids_before == 1 and r.balanced

@@ -35,7 +35,7 @@ import pandas as pd
 from analytics.messages import InputError, Problem
 from analytics.store.schema import SOURCE_ROW
 from analytics.store.settings import DEFAULT_SETTINGS, Settings
-from analytics.store.snapshots import snapshot_list, snapshot_view
+from analytics.store.snapshots import SNAPSHOT_COLUMNS, snapshot_list, snapshot_view
 
 #: Buckets in waterfall order; ``sign`` is how each enters the balance.
 BUCKETS: tuple[tuple[str, int], ...] = (
@@ -102,7 +102,7 @@ def _check_currency(con: duckdb.DuckDBPyConnection, before: str, after: str) -> 
         raise InputError(Problem("changes.currency_changed", {"before": found[0], "after": found[1]}))
 
 
-def _check_unit(con: duckdb.DuckDBPyConnection, min_deals: int = 5) -> None:
+def _check_unit(con: duckdb.DuckDBPyConnection, min_deals: int = 5, unchanged: int = 0) -> None:
     """Refuse snapshots whose amounts were exported in another unit (yuan one week, 万 the next):
     when most deals present in both moved by the same power of ten (×10 … ×10⁴ or back),
     the amounts are not comparable and every deal would land in increased or decreased."""
@@ -111,8 +111,8 @@ def _check_unit(con: duckdb.DuckDBPyConnection, min_deals: int = 5) -> None:
                       WHERE in_before AND in_after AND amount_before > 0 AND amount_after > 0)
         SELECT round(l)::INTEGER AS k, count(*) AS n FROM r WHERE abs(l - round(l)) < 0.005 GROUP BY k"""
     ).fetchall()
-    total = int(con.execute("SELECT count(*) FROM _changes WHERE in_before AND in_after AND amount_before > 0 "
-                            "AND amount_after > 0").fetchall()[0][0])
+    total = unchanged + int(con.execute("SELECT count(*) FROM _changes WHERE in_before AND in_after "
+                                        "AND amount_before > 0 AND amount_after > 0").fetchall()[0][0])
     shifted = [(int(k), int(n)) for k, n in rows if k != 0 and 1 <= abs(k) <= 4]
     if not shifted or total < min_deals:
         return
@@ -163,8 +163,11 @@ def _repeated_rows(con: duckdb.DuckDBPyConnection, table: str) -> int:
 
 def pipeline_changes(con: duckdb.DuckDBPyConnection, before: str, after: str, *,
                      window: tuple[date, date] | None = None,
-                     settings: Settings = DEFAULT_SETTINGS) -> ChangesResult:
+                     settings: Settings = DEFAULT_SETTINGS, unchanged: int = 0) -> ChangesResult:
     """Classify the open pipeline of ``before`` and ``after`` (two deals tables in ``con``).
+
+    ``unchanged``: deals left out of both tables because they are identical in the two snapshots
+    (``compare_stored``), counted in the amount-unit check.
 
     ``window`` is the (first, last) close date counted, inclusive; None means every open deal.
     Raises ``InputError`` when the snapshots' currencies differ.
@@ -212,7 +215,7 @@ def pipeline_changes(con: duckdb.DuckDBPyConnection, before: str, after: str, *,
         SELECT * FROM j WHERE before_in_window OR after_in_window""",
         params * 2,
     )
-    _check_unit(con)
+    _check_unit(con, unchanged=unchanged)
     rows = con.execute(
         """WITH c AS (SELECT *, coalesce(amount_before, 0) AS ab, coalesce(amount_after, 0) AS aa FROM _changes),
         moves AS (
@@ -366,6 +369,81 @@ def _check_stored_currency(index: pd.DataFrame, before_id: int, after_id: int) -
         raise InputError(Problem("changes.currency_changed", {"before": found[0], "after": found[1]}))
 
 
+def compare_stored(con: duckdb.DuckDBPyConnection, before_id: int, after_id: int, *,
+                   window: tuple[date, date] | None, settings: Settings = DEFAULT_SETTINGS) -> ChangesResult:
+    """``pipeline_changes`` between two stored snapshots, reading only the deals that changed.
+
+    A deal whose row is identical in both snapshots is one shared state (``snap_states``), so
+    comparing the two membership lists' integer state ids finds the changed deals (a few per
+    cent a week) without reading the others' columns; the unchanged ones can only add to the
+    start and the end, which one filtered sum over them gives. Falls back to the full
+    comparison when a snapshot repeats a deal id (or predates that count), as then "the first
+    row" decides and only the full comparison knows the order.
+    """
+    b, a = int(before_id), int(after_id)
+    index = snapshot_list(con).set_index("snapshot_id")
+    repeated = [index.loc[i, "repeated"] if "repeated" in index.columns else None for i in (b, a)]
+    if any(r is None or pd.isna(r) or int(r) > 0 for r in repeated):
+        return pipeline_changes(con, snapshot_view(con, b, "_snapshot_before"),
+                                snapshot_view(con, a, "_snapshot_after"), window=window, settings=settings)
+    # One pass over the two membership lists (integers): on which side each state is, how often.
+    con.execute("""CREATE OR REPLACE TEMP TABLE _sides AS
+        SELECT state_id, count(*) FILTER (WHERE snapshot_id = ?)::INTEGER AS nb,
+               count(*) FILTER (WHERE snapshot_id = ?)::INTEGER AS na
+        FROM snap_members WHERE snapshot_id IN (?, ?) GROUP BY state_id""", [b, a, b, a])
+    for name, side in (("_diff_before", "nb"), ("_diff_after", "na")):
+        # a changed state, repeated as often as it was exported (untracked twins)
+        con.execute(f"""CREATE OR REPLACE TEMP TABLE {name} AS SELECT {", ".join(SNAPSHOT_COLUMNS)}
+            FROM snap_states t JOIN (SELECT state_id, {side} AS n FROM _sides WHERE {side} > 0
+                                     AND (nb = 0 OR na = 0)) d USING (state_id), range(d.n)""")
+    in_window = "t.status = 'open'" + ("" if window is None else " AND t.close_date BETWEEN ? AND ?")
+    params: list[object] = [] if window is None else [window[0], window[1]]
+    # The unchanged deals in the window: one pass over the shared states, none over the members
+    # (a tracked id is in each snapshot once, so an unchanged state counts once on each side).
+    con.execute(f"""CREATE OR REPLACE TEMP TABLE _same_window AS SELECT t.state_id, t.deal_id, t.rep, t.team,
+        t.amount, s.nb, s.na FROM snap_states t JOIN _sides s USING (state_id)
+        WHERE s.nb > 0 AND s.na > 0 AND {in_window}""", params)
+    tracked = con.execute(
+        """SELECT count(*), coalesce(sum(amount), 0)::DOUBLE, count(*) FILTER (WHERE amount IS NULL),
+                  count(*) FILTER (WHERE amount > 0)
+           FROM _same_window WHERE deal_id IS NOT NULL""").fetchall()[0]
+    # Untracked rows may be exported twice alike: counted per member, on each side.
+    nb, sb_, na, sa_ = con.execute(
+        """SELECT coalesce(sum(nb), 0), coalesce(sum(nb * amount), 0)::DOUBLE, coalesce(sum(na), 0),
+                  coalesce(sum(na * amount), 0)::DOUBLE FROM _same_window WHERE deal_id IS NULL""").fetchall()[0]
+    ub, ua = (int(nb), float(sb_)), (int(na), float(sa_))
+    same = {"before": (int(tracked[0]) + ub[0], float(tracked[1]) + ub[1], ub[0], ub[1], int(tracked[2]),
+                       int(tracked[3])),
+            "after": (int(tracked[0]) + ua[0], float(tracked[1]) + ua[1], ua[0], ua[1], int(tracked[2]),
+                      int(tracked[3]))}
+    reps = con.execute("SELECT rep, any_value(team) AS team FROM _same_window WHERE deal_id IS NOT NULL "
+                       "AND rep IS NOT NULL GROUP BY rep").df()
+    r = pipeline_changes(con, "_diff_before", "_diff_after", window=window, settings=settings,
+                         unchanged=int(same["before"][5]))
+    sb, sa = same["before"], same["after"]
+    buckets = r.buckets.set_index("bucket")
+    buckets.loc["start", ["deals", "amount"]] = [buckets.loc["start", "deals"] + sb[0],
+                                                 round(buckets.loc["start", "amount"] + sb[1], 2)]
+    buckets.loc["end", ["deals", "amount"]] = [buckets.loc["end", "deals"] + sa[0],
+                                               round(buckets.loc["end", "amount"] + sa[1], 2)]
+    buckets.loc["untracked", ["deals", "amount"]] = [buckets.loc["untracked", "deals"] + sb[2] + sa[2],
+                                                     round(buckets.loc["untracked", "amount"] + sa[3] - sb[3], 2)]
+    signs = dict(BUCKETS)
+    buckets["signed"] = [round(signs[k] * float(v), 2) for k, v in buckets["amount"].items()]
+    buckets = buckets.reset_index().astype({"deals": "int64", "amount": "float64"})
+    # reps whose deals in the window did not change still have their (empty) row
+    quiet = reps[~reps["rep"].isin(r.by_rep["rep"])].drop_duplicates("rep")
+    by_rep = r.by_rep
+    if len(quiet):
+        zeros = quiet.assign(pushed_deals=0, pushed_amount=0.0, decreased_amount=0.0, won_amount=0.0, lost_amount=0.0)
+        by_rep = pd.concat([by_rep, zeros[by_rep.columns]], ignore_index=True).astype(by_rep.dtypes.to_dict())
+        by_rep = by_rep.sort_values(["pushed_amount", "pushed_deals", "rep"], ascending=[False, False, True],
+                                    ignore_index=True)
+    return ChangesResult(buckets, r.deals, r.stage_moves, by_rep, r.repeated_ids_before, r.repeated_ids_after,
+                         r.untracked_before + int(sb[2]), r.untracked_after + int(sa[2]),
+                         r.unknown_amounts + int(sb[4]))
+
+
 def compare_snapshots(con: duckdb.DuckDBPyConnection, before_id: int, after_id: int, window: str = "month",
                       settings: Settings = DEFAULT_SETTINGS) -> ChangesResult:
     """``pipeline_changes`` between two stored snapshots (``analytics.store.snapshots``); the
@@ -374,9 +452,7 @@ def compare_snapshots(con: duckdb.DuckDBPyConnection, before_id: int, after_id: 
     _check_stored_currency(index, int(before_id), int(after_id))
     later = index.loc[int(after_id), "taken_on"]
     day = later.date() if hasattr(later, "date") else later
-    before = snapshot_view(con, int(before_id), "_snapshot_before")
-    after = snapshot_view(con, int(after_id), "_snapshot_after")
-    return pipeline_changes(con, before, after, window=window_for(window, day), settings=settings)
+    return compare_stored(con, int(before_id), int(after_id), window=window_for(window, day), settings=settings)
 
 
 def serial_slips(con: duckdb.DuckDBPyConnection, min_pushes: int = 2) -> pd.DataFrame:
@@ -472,9 +548,7 @@ def period_changes(con: duckdb.DuckDBPyConnection, start: date, end: date, *, be
         return value.date() if hasattr(value, "date") else value  # type: ignore[return-value]
 
     _check_stored_currency(index.set_index("snapshot_id"), int(before_id), int(after_id))
-    before = snapshot_view(con, int(before_id), "_period_before")
-    after = snapshot_view(con, int(after_id), "_period_after")
-    result = pipeline_changes(con, before, after, window=(start, end), settings=settings)
+    result = compare_stored(con, int(before_id), int(after_id), window=(start, end), settings=settings)
     series = [int(i) for i in index["snapshot_id"] if day(taken[int(i)]) <= day(taken[int(after_id)])]
     slipped = slips(con, [snapshot_view(con, i, f"_snapshot_{i}") for i in series])
     return PeriodChanges(int(before_id), int(after_id), day(taken[int(before_id)]), day(taken[int(after_id)]),

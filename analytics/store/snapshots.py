@@ -6,7 +6,7 @@ an old export uploaded late). A snapshot keeps only the columns the pipeline com
 snapshot is the list of its states, so a deal that did not change between two weekly exports
 costs one membership row (two integers), not a copy of the row:
 
-- ``snap_index(snapshot_id, taken_on, version, source, rows, untracked, currency)``
+- ``snap_index(snapshot_id, taken_on, version, source, rows, untracked, currency, repeated)``
 - ``snap_states(state_id, state_hash, deal_id, rep, team, stage, status, amount, close_date)``
 - ``snap_members(snapshot_id, state_id)``
 
@@ -36,6 +36,9 @@ def ensure_schema(con: duckdb.DuckDBPyConnection, schema: str = "main") -> None:
     # The deals' currency (None: none recorded or several), so that snapshots in different
     # currencies are never compared; added to workspaces made before it was kept.
     con.execute(f"ALTER TABLE {schema}.snap_index ADD COLUMN IF NOT EXISTS currency VARCHAR")
+    # Rows repeating a deal id in the snapshot (None: not counted, made before it was kept): the
+    # comparison skips the unchanged deals only when both snapshots have none.
+    con.execute(f"ALTER TABLE {schema}.snap_index ADD COLUMN IF NOT EXISTS repeated BIGINT")
     con.execute(f"CREATE TABLE IF NOT EXISTS {schema}.snap_states (state_id BIGINT, state_hash UBIGINT, {cols})")
     con.execute(f"CREATE TABLE IF NOT EXISTS {schema}.snap_members (snapshot_id INTEGER, state_id BIGINT)")
 
@@ -63,23 +66,27 @@ def record(con: duckdb.DuckDBPyConnection, deals: str, taken_on: date, *, versio
         f"""INSERT INTO {s}.snap_members
         SELECT {new_id}, t.state_id FROM _snap_rows r JOIN {s}.snap_states t USING (state_hash)
         ORDER BY t.state_id""")
-    rows, untracked = con.execute("SELECT count(*), count(*) FILTER (WHERE deal_id IS NULL) FROM _snap_rows").fetchall()[0]
+    rows, untracked, repeated = con.execute(
+        "SELECT count(*), count(*) FILTER (WHERE deal_id IS NULL), count(deal_id) - count(DISTINCT deal_id) "
+        "FROM _snap_rows").fetchall()[0]
     currency = None
     if "currency" in {r[0] for r in con.execute(f'DESCRIBE "{deals}"').fetchall()}:
         found = con.execute(f'SELECT DISTINCT currency FROM "{deals}" WHERE currency IS NOT NULL').fetchall()
         currency = str(found[0][0]) if len(found) == 1 else None
-    con.execute(f"INSERT INTO {s}.snap_index (snapshot_id, taken_on, version, source, rows, untracked, currency) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)", [new_id, taken_on, version, source, int(rows), int(untracked), currency])
+    con.execute(f"INSERT INTO {s}.snap_index (snapshot_id, taken_on, version, source, rows, untracked, currency, "
+                "repeated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [new_id, taken_on, version, source, int(rows), int(untracked), currency, int(repeated)])
     con.execute("DROP TABLE _snap_rows")
     return new_id
 
 
 def snapshot_list(con: duckdb.DuckDBPyConnection, schema: str = "main") -> pd.DataFrame:
-    """snapshot_id, taken_on, version, source, rows, untracked, currency — oldest first; empty when none."""
+    """snapshot_id, taken_on, version, source, rows, untracked, currency, repeated — oldest first; empty when none."""
     try:
         return con.execute(f"SELECT * FROM {schema}.snap_index ORDER BY taken_on, snapshot_id").df()
     except duckdb.CatalogException:
-        return pd.DataFrame(columns=["snapshot_id", "taken_on", "version", "source", "rows", "untracked", "currency"])
+        return pd.DataFrame(columns=["snapshot_id", "taken_on", "version", "source", "rows", "untracked", "currency",
+                                     "repeated"])
 
 
 def snapshot_view(con: duckdb.DuckDBPyConnection, snapshot_id: int, name: str, schema: str = "main") -> str:
@@ -147,9 +154,9 @@ def sample_history(con: duckdb.DuckDBPyConnection, end: date, weeks: int = 52) -
         SELECT {base_snap} + dense_rank() OVER (ORDER BY w.day), t.state_id
         FROM _sample_weeks w JOIN snap_states t USING (state_hash) ORDER BY w.day, t.state_id""")
     con.execute(
-        f"""INSERT INTO snap_index (snapshot_id, taken_on, version, source, rows, untracked)
+        f"""INSERT INTO snap_index (snapshot_id, taken_on, version, source, rows, untracked, repeated)
         SELECT {base_snap} + dense_rank() OVER (ORDER BY day), day, NULL, 'sample', count(*),
-               count(*) FILTER (WHERE deal_id IS NULL)
+               count(*) FILTER (WHERE deal_id IS NULL), count(deal_id) - count(DISTINCT deal_id)
         FROM _sample_weeks GROUP BY day""")
     con.execute("DROP TABLE _sample_weeks")
 
