@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from analytics.messages import InputError, Problem
@@ -374,7 +375,7 @@ def compare_stored(con: duckdb.DuckDBPyConnection, before_id: int, after_id: int
     """``pipeline_changes`` between two stored snapshots, reading only the deals that changed.
 
     A deal whose row is identical in both snapshots is one shared state (``snap_states``), so
-    comparing the two membership lists' integer state ids finds the changed deals (a few per
+    counting the two membership lists' integer state ids finds the changed deals (a few per
     cent a week) without reading the others' columns; the unchanged ones can only add to the
     start and the end, which one filtered sum over them gives. Falls back to the full
     comparison when a snapshot repeats a deal id (or predates that count), as then "the first
@@ -386,38 +387,48 @@ def compare_stored(con: duckdb.DuckDBPyConnection, before_id: int, after_id: int
     if any(r is None or pd.isna(r) or int(r) > 0 for r in repeated):
         return pipeline_changes(con, snapshot_view(con, b, "_snapshot_before"),
                                 snapshot_view(con, a, "_snapshot_after"), window=window, settings=settings)
-    # One pass over the two membership lists (integers): on which side each state is, how often.
-    con.execute("""CREATE OR REPLACE TEMP TABLE _sides AS
-        SELECT state_id, count(*) FILTER (WHERE snapshot_id = ?)::INTEGER AS nb,
-               count(*) FILTER (WHERE snapshot_id = ?)::INTEGER AS na
-        FROM snap_members WHERE snapshot_id IN (?, ?) GROUP BY state_id""", [b, a, b, a])
-    for name, side in (("_diff_before", "nb"), ("_diff_after", "na")):
+    # The two membership lists are integers: how often each state is in either snapshot is a
+    # count per state id (np.bincount), so no hash table of a million entries is built.
+    mb, ma = (con.execute("SELECT state_id FROM snap_members WHERE snapshot_id = ?", [sid])
+              .fetchnumpy()["state_id"].astype(np.int64) for sid in (b, a))
+    lo = int(min(mb.min(initial=0), ma.min(initial=0)))
+    size = int(max(mb.max(initial=0), ma.max(initial=0))) - lo + 1
+    count_b, count_a = np.bincount(mb - lo, minlength=size), np.bincount(ma - lo, minlength=size)
+    for name, ids in (("_diff_before", mb[count_a[mb - lo] == 0]), ("_diff_after", ma[count_b[ma - lo] == 0])):
         # a changed state, repeated as often as it was exported (untracked twins)
-        con.execute(f"""CREATE OR REPLACE TEMP TABLE {name} AS SELECT {", ".join(SNAPSHOT_COLUMNS)}
-            FROM snap_states t JOIN (SELECT state_id, {side} AS n FROM _sides WHERE {side} > 0
-                                     AND (nb = 0 OR na = 0)) d USING (state_id), range(d.n)""")
-    in_window = "t.status = 'open'" + ("" if window is None else " AND t.close_date BETWEEN ? AND ?")
+        con.register("_diff_ids", pd.DataFrame({"state_id": ids}))
+        try:
+            con.execute(f"""CREATE OR REPLACE TEMP TABLE {name} AS SELECT {", ".join(SNAPSHOT_COLUMNS)}
+                FROM _diff_ids d JOIN snap_states t USING (state_id)""")
+        finally:
+            con.unregister("_diff_ids")
+    in_window = "status = 'open'" + ("" if window is None else " AND close_date BETWEEN ? AND ?")
     params: list[object] = [] if window is None else [window[0], window[1]]
-    # The unchanged deals in the window: one pass over the shared states, none over the members
-    # (a tracked id is in each snapshot once, so an unchanged state counts once on each side).
-    con.execute(f"""CREATE OR REPLACE TEMP TABLE _same_window AS SELECT t.state_id, t.deal_id, t.rep, t.team,
-        t.amount, s.nb, s.na FROM snap_states t JOIN _sides s USING (state_id)
-        WHERE s.nb > 0 AND s.na > 0 AND {in_window}""", params)
-    tracked = con.execute(
-        """SELECT count(*), coalesce(sum(amount), 0)::DOUBLE, count(*) FILTER (WHERE amount IS NULL),
-                  count(*) FILTER (WHERE amount > 0)
-           FROM _same_window WHERE deal_id IS NOT NULL""").fetchall()[0]
-    # Untracked rows may be exported twice alike: counted per member, on each side.
-    nb, sb_, na, sa_ = con.execute(
-        """SELECT coalesce(sum(nb), 0), coalesce(sum(nb * amount), 0)::DOUBLE, coalesce(sum(na), 0),
-                  coalesce(sum(na * amount), 0)::DOUBLE FROM _same_window WHERE deal_id IS NULL""").fetchall()[0]
-    ub, ua = (int(nb), float(sb_)), (int(na), float(sa_))
-    same = {"before": (int(tracked[0]) + ub[0], float(tracked[1]) + ub[1], ub[0], ub[1], int(tracked[2]),
-                       int(tracked[3])),
-            "after": (int(tracked[0]) + ua[0], float(tracked[1]) + ua[1], ua[0], ua[1], int(tracked[2]),
-                      int(tracked[3]))}
-    reps = con.execute("SELECT rep, any_value(team) AS team FROM _same_window WHERE deal_id IS NOT NULL "
-                       "AND rep IS NOT NULL GROUP BY rep").df()
+    # The unchanged deals in the window: one filtered pass over the shared states; how often each
+    # is in either snapshot comes from the sorted lists (a tracked id is in a snapshot once).
+    w = con.execute(f"""SELECT state_id, deal_id IS NULL AS untracked, coalesce(amount, 0)::DOUBLE AS amount,
+        amount IS NULL AS blank FROM snap_states WHERE {in_window}""", params).fetchnumpy()
+    sid = np.asarray(w["state_id"], dtype=np.int64)
+    inside = (sid >= lo) & (sid < lo + size)
+    nb, na = np.zeros(len(sid), dtype=np.int64), np.zeros(len(sid), dtype=np.int64)
+    nb[inside], na[inside] = count_b[sid[inside] - lo], count_a[sid[inside] - lo]
+    both = (nb > 0) & (na > 0)
+    untracked_mask = np.asarray(w["untracked"], dtype=bool)
+    amount = np.asarray(w["amount"], dtype=np.float64)
+    kept = both & ~untracked_mask
+    loose = both & untracked_mask
+    tracked = (int(kept.sum()), float(amount[kept].sum()), int((kept & np.asarray(w["blank"], dtype=bool)).sum()),
+               int((kept & (amount > 0)).sum()))
+    ub = (int(nb[loose].sum()), float((nb[loose] * amount[loose]).sum()))
+    ua = (int(na[loose].sum()), float((na[loose] * amount[loose]).sum()))
+    same = {"before": (tracked[0] + ub[0], tracked[1] + ub[1], ub[0], ub[1], tracked[2], tracked[3]),
+            "after": (tracked[0] + ua[0], tracked[1] + ua[1], ua[0], ua[1], tracked[2], tracked[3])}
+    con.register("_same_ids", pd.DataFrame({"state_id": sid[kept]}))
+    try:
+        reps = con.execute("SELECT rep, any_value(team) AS team FROM snap_states t SEMI JOIN _same_ids s "
+                           "ON s.state_id = t.state_id WHERE rep IS NOT NULL GROUP BY rep").df()
+    finally:
+        con.unregister("_same_ids")
     r = pipeline_changes(con, "_diff_before", "_diff_after", window=window, settings=settings,
                          unchanged=int(same["before"][5]))
     sb, sa = same["before"], same["after"]
