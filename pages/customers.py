@@ -16,6 +16,7 @@ from analytics import i18n
 from analytics.metrics import customers
 from ui import context, urlstate
 from ui import format as fmt
+from ui.changes import history_column, with_history_links
 from ui.charts import funnel as charts
 from ui.charts import show
 from ui.components import PAGE_ROWS, download_buttons, metric_card, show_table
@@ -243,7 +244,8 @@ def render_timeline(table: pd.DataFrame) -> None:
     shown["event"] = shown["event"].map(event_label)
     # Activities and survey answers have no amount: blank, not "None", in either language.
     shown["amount"] = shown["amount"].map(lambda x: "" if pd.isna(x) else fmt.number(x))
-    show_table(shown, total=events, column_config={
+    show_table(with_history_links(shown), total=events, column_config={
+        "history": history_column(),
         "date": st.column_config.DateColumn(t("customers.col.date")),
         "kind": st.column_config.TextColumn(t("customers.col.kind")),
         "event": st.column_config.TextColumn(t("customers.col.event")),

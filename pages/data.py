@@ -14,7 +14,8 @@ from analytics.ingest.mapping import MappingMemory, allowed_columns, field_spec
 from analytics.ingest.templates import template_xlsx
 from analytics.store import changes
 from analytics.store.schema import TABLES
-from analytics.store.workspace import Workspace, WorkspaceError
+from analytics.store.snapshots import date_in_file_name
+from analytics.store.workspace import PublishItem, Workspace, WorkspaceError
 from ui import context, upload
 from ui.components import download_buttons, show_table
 from ui.i18n import current_lang, t
@@ -281,6 +282,96 @@ def publish(imports: list[upload.FileImport], mode: str) -> None:
     context.set_use_upload(False)
 
 
+# --- a dated series of deals exports: one pipeline snapshot each ------------------------------------
+
+def series_files() -> list[dict]:
+    """The series' files, each with its deals (or what is wrong) and its date: the one the user
+    entered, else the one its name states, else None."""
+    files = st.session_state.get("series_uploader") or []
+    out = []
+    for f in files:
+        item = upload.import_upload(f.name, f.getvalue(), ctx.settings, memory)
+        deals = [r for r in item.results if r.table == "deals" and r.ok and r.rows_loaded]
+        problems = [p.text(lang) for p in item.error] + [p.text(lang) for r in item.results for p in r.errors]
+        if not problems and len(deals) != 1:
+            problems.append(t("data.series.not_deals", file=f.name))
+        detected = date_in_file_name(f.name)
+        entered = st.session_state.get(f"series_date:{item.digest}")
+        out.append({"name": f.name, "digest": item.digest, "result": deals[0] if len(deals) == 1 else None,
+                    "problems": problems, "detected": detected, "day": entered or detected})
+    return out
+
+
+def series_tab() -> None:
+    st.caption(t("data.series.intro"))
+    st.file_uploader(t("data.series.uploader"), type=["csv", "txt", "tsv", "xlsx", "xlsm", "xls"],
+                     accept_multiple_files=True, key="series_uploader")
+    files = series_files()
+    if not files:
+        return
+    for f in files:
+        c1, c2 = st.columns([3, 2], vertical_alignment="center")
+        note = (t("data.series.detected", date=f["detected"].isoformat()) if f["detected"]
+                else t("data.series.undated"))
+        c1.markdown(f"**{md(f['name'])}** · {note}")
+        c2.date_input(t("data.series.date", file=f["name"]), value=f["detected"], key=f"series_date:{f['digest']}",
+                      format="YYYY-MM-DD", label_visibility="collapsed")
+        for problem in f["problems"]:
+            st.error(problem, icon=":material/block:")
+    undated = [f["name"] for f in files if f["day"] is None]
+    days: dict[object, list[str]] = {}
+    for f in files:
+        if f["day"] is not None:
+            days.setdefault(f["day"], []).append(f["name"])
+    same_day = {d: names for d, names in days.items() if len(names) > 1}
+    if undated:
+        st.error(t("data.series.no_date", files=", ".join(undated)), icon=":material/event_busy:")
+    for day, names in same_day.items():
+        st.error(t("data.series.same_day", files=", ".join(names), date=day.isoformat()), icon=":material/event_busy:")
+    ready = not undated and not same_day and not any(f["problems"] for f in files)
+    dated = sorted((f for f in files if f["day"] is not None and f["result"] is not None), key=lambda f: f["day"])
+    if dated:
+        st.markdown("**" + t("data.series.confirm") + "**")
+        show_table(pd.DataFrame({
+            t("data.series.col.date"): [f["day"] for f in dated],
+            t("data.series.col.file"): [f["name"] for f in dated],
+            t("data.series.col.deals"): [f["result"].rows_loaded for f in dated]}), max_px=320)
+    st.button(t("data.series.publish", n=len(files)), type="primary", icon=":material/publish:",
+              disabled=not ready, key="series_publish", on_click=publish_series, args=(dated,),
+              help=t("data.series.publish_help"))
+
+
+def publish_series(dated: list[dict]) -> None:
+    """Publish each export as its own version, oldest first, dated by its export day: the last one
+    becomes the team's deals, every one a snapshot of the pipeline."""
+    done: list[str] = []
+    versions: list[int] = []
+    for f in dated:
+        r = f["result"]
+        item = PublishItem("deals", r.frame, f["name"], f["digest"], r.rows_rejected, "replace")
+        try:
+            with context._WS_LOCK:
+                versions.append(changes.publish(ws, ctx.scope, [item], retention_days=ctx.settings.retention_days,
+                                                snapshot_date=f["day"]))
+        except ChangeRefused as exc:  # checked before anything is written
+            problem = exc.text(lang)
+        except WorkspaceError as exc:
+            problem = exc.problem.text(lang)
+        except Exception as exc:  # noqa: BLE001 - what was published stays; say where it stopped
+            log.exception("series publish failed")
+            problem = type(exc).__name__
+        else:
+            done.append(f["name"])
+            continue
+        st.session_state["_published_note"] = ("error", t("data.series.stopped", file=f["name"], problem=problem,
+                                                          done=", ".join(done) or "–"))
+        return
+    st.session_state["_published_note"] = ("success", t(
+        "data.series.published", n=len(versions), first=dated[0]["day"].isoformat(),
+        last=dated[-1]["day"].isoformat(), v1=versions[0], v2=versions[-1]))
+    context.set_use_upload(False)
+
+
 def history_tab() -> None:
     versions = ws.version_list()
     if versions.empty:
@@ -344,10 +435,12 @@ if note := st.session_state.pop("_published_note", None):
     getattr(st, note[0])(note[1])
 if not ctx.scope.may_change_data:
     st.caption(":material/lock: " + t("scope.data_read_only"))
-tab_upload, tab_history, tab_templates = st.tabs(
-    [t("data.tab.upload"), t("data.tab.history"), t("data.tab.templates")])
+tab_upload, tab_series, tab_history, tab_templates = st.tabs(
+    [t("data.tab.upload"), t("data.tab.series"), t("data.tab.history"), t("data.tab.templates")])
 with tab_upload:
     upload_tab()
+with tab_series:
+    series_tab()
 with tab_history:
     try:
         history_tab()

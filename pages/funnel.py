@@ -19,6 +19,7 @@ from analytics.periods import add_months, month_start
 from analytics.store.report_log import reports_logged
 from ui import context, urlstate
 from ui import format as fmt
+from ui.changes import history_column, with_history_links
 from ui.charts import funnel as charts
 from ui.charts import show
 from ui.components import download_buttons, metric_card, show_table
@@ -278,7 +279,8 @@ def render_stage_deals(strict: bool, months: list[str]) -> None:
     shown["status"] = shown["status"].map(lambda s: t(f"funnel.status.{s}") if s in ("open", "won", "lost")
                                           else s)
     # whole amounts (the unit in the header); a page of the list is shown, the downloads hold it all
-    show_table(shown, max_px=420, column_config={
+    show_table(with_history_links(shown), max_px=420, column_config={
+        "history": history_column(),
         "deal_id": st.column_config.TextColumn(t("funnel.col.deal_id")),
         "customer": st.column_config.TextColumn(t("dim.customer")),
         "rep": st.column_config.TextColumn(t("dim.rep")),

@@ -2,7 +2,8 @@
 
 Overview (company actual, target, attainment and forecast, the pace line and the cumulative
 chart) → teams (attainment bars) → funnel → segments (won revenue) → leaderboard (reps ranked by
-attainment, with their pace status and, only when switched on, their payout). Previous / next
+attainment, with their pace status and, only when switched on, their payout) → pipeline changes
+(the period's waterfall between the snapshots framing it, and its one line). Previous / next
 buttons and an optional automatic advance move between the slides (``?slide=2``); reps' names
 can be replaced by "Rep A, B, …" (``?anon=1``); pay figures are hidden unless switched on
 (``?pay=1``). The sidebar still runs (period and filters come from the link) but is hidden, as
@@ -15,11 +16,14 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analytics.metrics import attainment, funnel, payouts, performance
+from analytics.messages import InputError
+from analytics.metrics import attainment, changes, funnel, payouts, performance
 from ui import charts, context, plan_editor, urlstate
 from ui import format as fmt
 from ui import meeting as mt
+from ui.changes import summary_parts
 from ui.charts import attainment as ac
+from ui.charts import changes as wc
 from ui.charts import funnel as fc
 from ui.charts import segments as sc
 from ui.components import no_targets_notice
@@ -319,8 +323,32 @@ def board_rows(rows: pd.DataFrame, names: dict[str, str] | None, pay: bool, wide
             cols[6].markdown(md(money_full(row["payout"])))
 
 
+def slide_changes() -> None:
+    """The period's pipeline waterfall, between the snapshots framing the period, and its one
+    line. It names nobody (no rep, no team), so it is the same with anonymous names."""
+    try:
+        found = ctx.call(changes.period_changes, period.start, period.end, settings=settings)
+    except InputError as refused:
+        st.warning(md(" ".join(p.text(lang) for p in refused.problems)), icon=":material/block:")
+        return
+    if found is None:
+        st.info(t("meeting.changes_none", period=PERIOD_LABEL), icon=":material/history:")
+        return
+    with st.container(key="meeting-changes-line"):
+        st.markdown(md(t("meeting.changes_line", before=fmt.day(found.before, lang),
+                         after=fmt.day(found.after, lang), parts=summary_parts(found.result, money, "meeting.changes_net"))))
+    labels = {b: t(f"changes.bucket.{b}") for b, _ in changes.BUCKETS}
+    fig = wc.waterfall(found.result.buckets, labels, money)
+    fig.update_layout(clickmode="none")
+    show(fig, "changes", height=CHART_HEIGHT - 80)
+    note = t("meeting.changes_note", period=PERIOD_LABEL)
+    if filters.active():
+        note += " " + t("meeting.changes_filters")
+    st.caption(note)
+
+
 SLIDE_RENDERERS = {"overview": slide_overview, "teams": slide_teams, "funnel": slide_funnel,
-                   "segments": slide_segments}
+                   "segments": slide_segments, "changes": slide_changes}
 
 
 # --- page ------------------------------------------------------------------------------------------

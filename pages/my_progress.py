@@ -18,6 +18,7 @@ from analytics.metrics.attainment import rank_among_peers
 from analytics.periods import add_months, month_start
 from ui import charts, context, urlstate
 from ui import format as fmt
+from ui.changes import history_column, history_url
 from ui.charts import attainment as ac
 from ui.components import download_buttons, metric_card, no_data, no_targets_notice, report_button, show_table
 from ui.i18n import t
@@ -142,8 +143,10 @@ def render_overdue(overdue: pd.DataFrame) -> None:
             t("my_progress.col.close"): pd.to_datetime(overdue["close_date"]).dt.date,
             t("my_progress.col.overdue_days"): overdue["days_overdue"].astype("Int64"),
         })
-        st.dataframe(money_cells(shown, [t("my_progress.col.amount")]), hide_index=True, width="stretch",
-                     key="my_progress_overdue", placeholder="–")
+        linked = shown.assign(**{t("changes.col.history"): [history_url(d) for d in overdue["deal_id"]]})
+        st.dataframe(money_cells(linked, [t("my_progress.col.amount")]), hide_index=True, width="stretch",
+                     key="my_progress_overdue", placeholder="–",
+                     column_config={t("changes.col.history"): history_column()})
 
 
 def render_gap(row: dict, deals: pd.DataFrame, overdue: pd.DataFrame) -> None:
@@ -191,7 +194,8 @@ def render_gap(row: dict, deals: pd.DataFrame, overdue: pd.DataFrame) -> None:
         out = money_cells(page, [t("my_progress.col.amount"), t("my_progress.col.weighted")])
         return out.format("{:.0%}", subset=[t("my_progress.col.probability")], na_rep="–")
 
-    show_table(shown, style=styled, key="my_progress_open")
+    linked = shown.assign(**{t("changes.col.history"): [history_url(d) for d in deals["deal_id"]]})
+    show_table(linked, style=styled, key="my_progress_open", column_config={t("changes.col.history"): history_column()})
     download_buttons(shown, f"open_deals_{period.key}", key="my_progress_open_dl")
 
 

@@ -15,12 +15,12 @@ import math
 import pandas as pd
 import streamlit as st
 
-from analytics import i18n
 from analytics.metrics import attainment, changes
 from analytics.outputs import numbers
 from analytics.periods import add_months, fiscal_year_of, month_start, year_period
 from ui import charts, context, urlstate
 from ui import format as fmt
+from ui.changes import summary_parts
 from ui.charts import attainment as ac
 from ui.components import download_buttons, metric_card, no_data, no_targets_notice, report_button
 from ui.i18n import t
@@ -100,15 +100,9 @@ def render_pipeline_change() -> None:
     latest = ctx.call(changes.latest_change, "month", ctx.settings)
     if latest is None:
         return
-    r = latest.result
-    counts = r.buckets.set_index("bucket")
-    parts = [t(f"changes.part.{b}", n=fmt.number(int(counts.loc[b, "deals"])), amount=money(counts.loc[b, "amount"]))
-             for b in ("created", "pushed_out", "won", "lost") if int(counts.loc[b, "deals"])]
-    net = r.amount("end") - r.amount("start")
-    parts.append(t("changes.part.net", change=("+" if net >= 0 else "") + money(net)))
     with st.container(horizontal=True, vertical_alignment="center"):
         st.caption(":material/waterfall_chart: " + t("changes.summary", before=fmt.day(latest.before),
-                                                      parts=i18n.join(parts, ctx.lang)))
+                                                      parts=summary_parts(latest.result, money)))
         st.page_link("pages/pipeline_changes.py", label=t("changes.open_page"), icon=":material/arrow_forward:")
 
 

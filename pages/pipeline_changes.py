@@ -69,6 +69,22 @@ def table(frame: pd.DataFrame, columns: tuple[str, ...], key: str) -> None:
     download_buttons(shown, key, key=key, narrow=True)
 
 
+def render_history(candidates: list[object]) -> None:
+    """One deal across every snapshot; the deal a link asked for (``?cdeal=``, from any deal
+    table of the app) comes first, whether or not it moved between the two snapshots."""
+    st.subheader(t("changes.history"))
+    asked = st.query_params.get("cdeal")
+    options = [str(c) for c in dict.fromkeys([*([asked] if asked else []), *candidates])]
+    if not options:
+        return
+    deal = urlstate.selectbox(st, t("changes.history_pick"), options, "cdeal", options[0])
+    history = ctx.call(changes.stored_deal_history, deal)
+    if history.empty:
+        st.caption(t("changes.history_none"))
+    else:
+        table(history, ("snapshot_date", "stage", "status", "amount", "close_date", "rep"), "deal_history")
+
+
 st.title(t("changes.title"))
 st.caption(t("changes.intro"))
 
@@ -150,12 +166,4 @@ if slipped.empty:
 else:
     table(slipped, ("deal_id", "rep", "team", "pushes", "first_close", "last_close", "amount"), "serial_slips")
 
-st.subheader(t("changes.history"))
-candidates = list(dict.fromkeys([*slipped["deal_id"].head(50), *result.deals["deal_id"].dropna().head(200)]))
-if candidates:
-    deal = urlstate.selectbox(st, t("changes.history_pick"), candidates, "cdeal", candidates[0])
-    history = ctx.call(changes.stored_deal_history, deal)
-    if history.empty:
-        st.caption(t("changes.history_none"))
-    else:
-        table(history, ("snapshot_date", "stage", "status", "amount", "close_date", "rep"), "deal_history")
+render_history([*slipped["deal_id"].head(50), *result.deals["deal_id"].dropna().head(200)])

@@ -221,3 +221,187 @@ def test_each_publish_of_deals_is_a_dated_snapshot(tmp_path):
     snapshots.snapshot_view(con, 2, "a")
     r = pipeline_changes(con, "b", "a", window=NOV)
     assert r.amount("start") == 2850.0 and r.amount("end") == 2830.0 and r.balanced
+
+
+def test_a_change_of_amount_unit_is_refused():
+    # the later export states every amount in thousands: 100 → 0.1 and so on
+    after = BEFORE.assign(amount=BEFORE["amount"] / 1000)
+    con = _con(before=BEFORE, after=after)
+    with pytest.raises(InputError) as caught:
+        pipeline_changes(con, "before", "after", window=NOV)
+    problem = caught.value.problems[0]
+    assert problem.code == "changes.unit_changed" and problem.params["factor"] == "0.001"
+    assert "0.001" in problem.text("zh")
+
+
+def test_a_few_tenfold_amount_changes_are_not_a_unit_change():
+    after = BEFORE.copy()
+    after.loc[after["deal_id"] == "D1", "amount"] = 1000  # one deal really grew tenfold
+    r = pipeline_changes(_con(before=BEFORE, after=after), "before", "after", window=NOV)
+    assert r.amount("increased") == 900.0 and r.balanced
+
+
+def test_stored_snapshots_in_different_currencies_are_refused(tmp_path):
+    from analytics.metrics.changes import compare_snapshots, period_changes
+    from analytics.store import canonical, snapshots
+    from analytics.store.workspace import PublishItem, Workspace
+
+    ws = Workspace(tmp_path / "ws")
+    for frame, day, cur in ((BEFORE, date(2026, 11, 1), "USD"), (AFTER, date(2026, 11, 8), "CNY")):
+        deals = canonical.conform("deals", frame.assign(close_date=pd.to_datetime(frame["close_date"]),
+                                                        currency=cur))
+        ws.publish([PublishItem("deals", deals, f"deals_{day}.csv", f"h{day}")], snapshot_date=day)
+    con = duckdb.connect()
+    ws.load_snapshots_into(con)
+    assert snapshots.snapshot_list(con)["currency"].tolist() == ["USD", "CNY"]
+    with pytest.raises(InputError) as caught:
+        compare_snapshots(con, 1, 2, "month")
+    assert caught.value.problems[0].code == "changes.currency_changed"
+    with pytest.raises(InputError):
+        period_changes(con, *NOV)
+
+
+def test_period_snapshots_frame_the_period():
+    from analytics.metrics.changes import period_snapshots
+
+    index = pd.DataFrame({"snapshot_id": [1, 2, 3, 4], "taken_on": pd.to_datetime(
+        ["2026-10-26", "2026-11-02", "2026-11-30", "2026-12-07"])})
+    assert period_snapshots(index, *NOV) == (1, 3)  # the last on or before 1 Nov → the last on or before 30 Nov
+    later = index[index["snapshot_id"] > 1]
+    assert period_snapshots(later, *NOV) == (2, 3)  # none before: the first inside the month
+    assert period_snapshots(index[index["snapshot_id"] == 4], *NOV) is None
+
+
+def test_waterfall_steps_stack_to_the_running_total():
+    from analytics.metrics.changes import waterfall_steps
+
+    r = pipeline_changes(_con(before=BEFORE, after=AFTER), "before", "after", window=NOV)
+    steps = waterfall_steps(r.buckets).set_index("bucket")
+    # start 2,850 stands on zero; created (+900) starts at 2,850; pushed out (−280) ends where it starts less 280
+    assert steps.loc["start"].tolist() == [0.0, 2850.0, 0.0]
+    assert steps.loc["created", "base"] == 2850.0 and steps.loc["created", "up"] == r.amount("created")
+    running = 0.0
+    for bucket, row in steps.iterrows():
+        if bucket in ("start", "end"):
+            running = row["up"]
+            continue
+        top = row["base"] + row["up"] + row["down"]
+        assert running in (row["base"], top)  # each bar starts where the previous one ended
+        running = top if row["up"] else row["base"]
+    assert running == r.amount("end") == steps.loc["end", "up"]
+
+
+def test_cli_publishes_an_old_export_as_a_dated_snapshot(tmp_path, monkeypatch, capsys):
+    from analytics.outputs.cli import main
+    from analytics.store import snapshots
+    from analytics.store.workspace import Workspace
+
+    monkeypatch.setenv("SALES_WORKSPACE", str(tmp_path / "ws"))
+    tracked = BEFORE[BEFORE["deal_id"].notna()]
+    _write(tmp_path / "deals_old.csv", tracked)
+    assert main(["publish", str(tmp_path / "deals_old.csv"), "--snapshot-date", "2026-03-01"]) == 0
+    con = duckdb.connect()
+    Workspace(tmp_path / "ws").load_snapshots_into(con)
+    index = snapshots.snapshot_list(con)
+    assert [str(d)[:10] for d in index["taken_on"]] == ["2026-03-01"] and index["rows"].tolist() == [len(tracked)]
+    capsys.readouterr()
+    assert main(["publish", str(tmp_path / "deals_old.csv"), "--snapshot-date", "1 March"]) == 2
+    assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("name", "day"), [
+    ("deals_2026-03-01.csv", date(2026, 3, 1)),
+    ("deals 20260301.xlsx", date(2026, 3, 1)),
+    ("export_2026_03_01.csv", date(2026, 3, 1)),
+    ("pipeline 2026.03.01.csv", date(2026, 3, 1)),
+    ("Opportunities 01.03.2026.xlsx", date(2026, 3, 1)),
+    ("商机导出2026年3月1日.xlsx", date(2026, 3, 1)),
+    ("deals_2026-03-01_copy_2026-03-01.csv", date(2026, 3, 1)),  # the same date twice is one date
+    ("deals.csv", None),
+    ("deals_2026-03-01_vs_2026-03-08.csv", None),  # two dates: ask, never guess
+    ("deals_20261399.csv", None),                   # digits that are no date
+    ("deals_2026-0301.csv", None),                  # mixed separators
+    ("order 123456789.csv", None),
+])
+def test_date_in_file_name(name, day):
+    from analytics.store.snapshots import date_in_file_name
+
+    assert date_in_file_name(name) == day
+
+
+def _full_and_fast(con, b, a, window):
+    from analytics.metrics.changes import compare_stored
+    from analytics.store import snapshots
+
+    full = pipeline_changes(con, snapshots.snapshot_view(con, b, "_b"), snapshots.snapshot_view(con, a, "_a"),
+                            window=window)
+    return full, compare_stored(con, b, a, window=window)
+
+
+def _same_result(full, fast):
+    pd.testing.assert_frame_equal(full.buckets, fast.buckets, check_exact=False, atol=0.01)
+    assert (full.untracked_before, full.untracked_after, full.unknown_amounts) == (
+        fast.untracked_before, fast.untracked_after, fast.unknown_amounts)
+    pd.testing.assert_frame_equal(full.stage_moves.reset_index(drop=True), fast.stage_moves.reset_index(drop=True))
+    cols = ["rep", "pushed_deals", "pushed_amount", "decreased_amount", "won_amount", "lost_amount"]
+    pd.testing.assert_frame_equal(full.by_rep[cols].reset_index(drop=True), fast.by_rep[cols].reset_index(drop=True),
+                                  check_dtype=False)
+    assert sorted(map(tuple, full.deals[["bucket", "deal_id"]].values)) == sorted(
+        map(tuple, fast.deals[["bucket", "deal_id"]].values))
+
+
+def test_the_stored_comparison_skips_unchanged_deals_and_gives_the_same_answer():
+    from analytics.store import snapshots
+    from analytics.store.sources import load_sample
+
+    con = load_sample().connect()
+    snapshots.sample_history(con, snapshots.sample_history_end(con))
+    ids = snapshots.snapshot_list(con)["snapshot_id"].tolist()
+    for b, a in ((ids[-2], ids[-1]), (ids[10], ids[30]), (ids[0], ids[-1])):
+        for window in (NOV, (date(2026, 4, 1), date(2026, 6, 30)), None):
+            full, fast = _full_and_fast(con, b, a, window)
+            _same_result(full, fast)
+            assert fast.balanced
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_stored_comparison_on_random_snapshots_with_untracked_twins(seed):
+    from analytics.store import snapshots
+
+    rng = np.random.default_rng(seed)
+    n = 300
+    base = _deals([(f"D{i}" if i % 17 else None, f"R{i % 5}", "T", "Prospecting", "open",
+                    float(rng.integers(0, 900)) if i % 23 else np.nan,
+                    (pd.Timestamp("2026-10-15") + pd.Timedelta(days=int(rng.integers(0, 60)))).date())
+                   for i in range(n)])
+    later = base.copy()
+    moved = rng.random(n) < 0.2
+    later.loc[moved, "amount"] = later.loc[moved, "amount"] * 0.5
+    later.loc[rng.random(n) < 0.1, "status"] = "won"
+    later = pd.concat([later[rng.random(n) > 0.05], later[later["deal_id"].isna()].head(3)])  # untracked twins
+    con = duckdb.connect()
+    for i, (frame, day) in enumerate(((base, date(2026, 11, 1)), (later, date(2026, 11, 8)))):
+        con.register("_f", frame.assign(close_date=pd.to_datetime(frame["close_date"])))
+        con.execute(f"CREATE TABLE s{i} AS SELECT * FROM _f")
+        con.unregister("_f")
+        snapshots.record(con, f"s{i}", day)
+    for window in (NOV, None):
+        full, fast = _full_and_fast(con, 1, 2, window)
+        _same_result(full, fast)
+        assert fast.balanced and fast.untracked_after > 0
+
+
+def test_a_snapshot_with_repeated_ids_is_compared_in_full():
+    from analytics.metrics.changes import compare_stored
+    from analytics.store import snapshots
+
+    con = duckdb.connect()
+    before = pd.concat([BEFORE, _deals([("D1", "Ann", "East", "Prospecting", "open", 999, "2026-11-20")])])
+    for i, (frame, day) in enumerate(((before, date(2026, 11, 1)), (AFTER, date(2026, 11, 8)))):
+        con.register("_f", frame.assign(close_date=pd.to_datetime(frame["close_date"])))
+        con.execute(f"CREATE TABLE s{i} AS SELECT * FROM _f")
+        con.unregister("_f")
+        snapshots.record(con, f"s{i}", day)
+    assert snapshots.snapshot_list(con)["repeated"].tolist() == [1, 0]
+    r = compare_stored(con, 1, 2, window=NOV)
+    assert r.repeated_ids_before == 1 and r.balanced

@@ -397,3 +397,13 @@ def test_the_total_row_is_labelled_total_not_blank():
     assert "(blank)" not in shown["Sales rep"].tolist()
     zh = open_page({"lang": "zh", "xr": ["team", "rep"], "xv": "amount", "xa": "sum"})
     assert frame(zh, "团队").iloc[-1].tolist()[:2] == ["合计", ""]
+
+
+def test_a_query_that_lists_deals_links_each_to_its_history():
+    """Issue 15: a deal's history is reachable from Explore's rows."""
+    at = open_page({"lang": "en", "xm": "sql",
+                    "xq": "SELECT deal_id, amount FROM deals ORDER BY deal_id LIMIT 3"})
+    at.button(key="_explore_sql_go").click().run()
+    assert not at.exception
+    shown = at.dataframe[-1].value
+    assert shown["history"].tolist() == [f"pipeline_changes?cdeal={d}&lang=en" for d in shown["deal_id"]]

@@ -76,7 +76,7 @@ def test_meet_link_shows_the_meeting_and_no_navigation(lang):
     scripts = {str(info.get("script_path", "")) for info in at._registered_pages.values()}
     assert scripts and all(s.endswith(MEETING) for s in scripts), scripts
     assert title(at) == ("Where we stand" if lang == "en" else "业绩总览")
-    assert at.main.markdown[0].value == "1 / 5"
+    assert at.main.markdown[0].value == "1 / 6"
     text = visible_text(at)
     assert any("\u4e00" <= ch <= "\u9fff" for ch in text) == (lang == "zh")
     assert at.query_params["slide"] == "1"
@@ -91,17 +91,17 @@ def test_every_slide_opens_in_both_languages(lang):
         titles.append(title(at))
         at.button(key="meeting_next").click().run()
     assert len(set(titles)) == len(mt.SLIDES)
-    assert title(at) == titles[0]  # after the fifth, back to the first
+    assert title(at) == titles[0]  # after the last, back to the first
 
 
 def test_next_and_previous_move_the_slide_and_the_link():
     at = meeting()
     at.button(key="meeting_next").click().run()
     assert at.query_params["slide"] == "2" and title(at) == "Attainment by team"
-    assert at.main.markdown[0].value == "2 / 5"
+    assert at.main.markdown[0].value == "2 / 6"
     at.button(key="meeting_prev").click().run()
     at.button(key="meeting_prev").click().run()  # before the first: the last
-    assert at.query_params["slide"] == "5" and title(at) == "Leaderboard"
+    assert at.query_params["slide"] == "6" and title(at) == "Pipeline changes"
     again = meeting(slide="3")  # a link opens the slide it names
     assert title(again) == "Sales funnel" and again.query_params["slide"] == "3"
     bad = meeting(slide="9")
@@ -228,10 +228,10 @@ def test_anonymise_reps_is_stable_for_a_seed():
 
 
 def test_slide_arithmetic():
-    assert [mt.step(s, 1) for s in range(1, 6)] == [2, 3, 4, 5, 1]
-    assert [mt.step(s, -1) for s in range(1, 6)] == [5, 1, 2, 3, 4]
-    assert [mt.parse_slide(v) for v in ("3", "5", "0", "6", "x", None, "-1")] == [3, 5, 1, 1, 1, 1, 1]
-    assert mt.position(2) == "2 / 5"
+    assert [mt.step(s, 1) for s in range(1, 7)] == [2, 3, 4, 5, 6, 1]
+    assert [mt.step(s, -1) for s in range(1, 7)] == [6, 1, 2, 3, 4, 5]
+    assert [mt.parse_slide(v) for v in ("3", "6", "0", "7", "x", None, "-1")] == [3, 6, 1, 1, 1, 1, 1]
+    assert mt.position(2) == "2 / 6"
     assert [mt.auto_seconds(o) for o in mt.AUTO_OPTIONS] == [None, 15, 30, 60]
 
 
@@ -266,3 +266,39 @@ def test_css_is_static_and_hides_the_chrome():
                  '[data-testid="stHeader"]', '[data-testid="stToolbar"]', "font-size: 22px", "3.5rem"):
         assert part in mt.CSS
     assert mt.CSS.startswith("<style>") and mt.CSS.endswith("</style>") and "{" in mt.CSS
+
+
+# --- the pipeline changes slide (issue 15) ---------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def nov_changes():
+    from analytics.metrics.changes import period_changes
+    from analytics.store import snapshots
+
+    con = load_sample().connect()
+    snapshots.sample_history(con, snapshots.sample_history_end(con))  # as the app holds the sample
+    return period_changes(con, NOV.start, NOV.end)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_changes_slide_shows_the_periods_waterfall_line(nov_changes, lang):
+    at = start({"meet": "1", "lang": lang, "slide": "6"})
+    assert_clean(at)
+    assert title(at) == ("Pipeline changes" if lang == "en" else "商机变化")
+    counts = nov_changes.result.buckets.set_index("bucket")["deals"]
+    line = next(m.value for m in at.main.markdown if fmt.day(nov_changes.after, lang) in m.value)
+    assert fmt.day(nov_changes.before, lang) in line
+    created = int(counts["created"])
+    assert created > 0 and (f"+{created} created" if lang == "en" else f"新建 {created} 个") in line
+    assert (f"{int(counts['won'])} won" if lang == "en" else f"赢单 {int(counts['won'])} 个") in line
+    assert len(at.main.get("plotly_chart")) == 1 or any(e.type == "plotly_chart" for e in at.main)
+
+
+@pytest.mark.parametrize("anon", ["0", "1"])
+def test_changes_slide_names_nobody(con, anon):
+    reps = attainment(con, NOV, "rep", ALL, as_of=AS_OF)
+    names = set(reps["rep"].astype(str)) | set(reps["team"].dropna().astype(str))
+    at = meeting(slide="6", anon=anon)
+    assert_clean(at)
+    text = shown_text(at)
+    assert not [n for n in names if n in text]

@@ -78,3 +78,48 @@ def test_overview_says_what_moved_since_the_last_snapshot(lang, words):
     assert_clean(at)
     line = next((c.value for c in at.caption if words[0] in c.value and words[1] in c.value), None)
     assert line is not None, [c.value for c in at.caption]
+
+
+# --- a deal's history, reachable from the deal tables (issue 15.3) -----------------------------------
+
+def test_a_link_opens_any_deals_history_even_one_that_did_not_move(sample_con):
+    from analytics.metrics.changes import stored_deal_history
+
+    # a deal of the first weekly export, long closed: not among the latest week's movements
+    first = int(snapshots.snapshot_list(sample_con)["snapshot_id"].iloc[0])
+    snapshots.snapshot_view(sample_con, first, "_first")
+    deal = sample_con.execute("SELECT min(deal_id) FROM _first WHERE status <> 'open'").fetchall()[0][0]
+    expected = stored_deal_history(sample_con, deal)
+    assert len(expected) >= 2
+    at = start({"lang": "en", "cdeal": deal})
+    at.switch_page("pages/pipeline_changes.py").run()
+    assert_clean(at)
+    assert at.selectbox(key="cdeal").value == deal
+    history = at.dataframe[-1].value
+    assert len(history) == len(expected)
+    assert history["amount"].tolist() == expected["amount"].tolist()
+
+
+def test_the_funnels_deal_list_links_each_deal_to_its_history():
+    from urllib.parse import parse_qs, urlsplit
+
+    at = start({"lang": "zh"})
+    at.switch_page("pages/funnel.py").run()
+    at.selectbox(key="fstage").set_value("negotiation").run()
+    assert_clean(at)
+    shown = next(df.value for df in at.dataframe if "deal_id" in df.value.columns)
+    assert len(shown) > 0
+    for deal, link in zip(shown["deal_id"], shown["history"], strict=True):
+        parts = urlsplit(link)
+        assert parts.path == "pipeline_changes"
+        assert parse_qs(parts.query) == {"cdeal": [deal], "lang": ["zh"]}
+
+
+def test_history_links_encode_the_id():
+    import pandas as pd
+
+    from ui.changes import with_history_links
+
+    frame = with_history_links(pd.DataFrame({"deal_id": ["A&B=1 #x<y>", None, " "]}))
+    assert frame["history"].iloc[0].startswith("pipeline_changes?cdeal=A%26B%3D1+%23x%3Cy%3E&lang=")
+    assert frame["history"].iloc[1:].isna().all()  # no id, no link

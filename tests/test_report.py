@@ -29,7 +29,7 @@ from analytics.outputs import cli
 from analytics.outputs.export import display_width
 from analytics.outputs.report import build_report, build_report_from_con, label, report_file_name
 from analytics.periods import parse_period
-from analytics.store import canonical
+from analytics.store import canonical, snapshots
 from analytics.store.settings import DEFAULT_SETTINGS, register_stage_map
 from analytics.store.sources import load_sample
 
@@ -92,6 +92,7 @@ def sample():
     loaded = load_sample()
     con = loaded.connect()
     register_stage_map(con, DEFAULT_SETTINGS)
+    snapshots.sample_history(con, snapshots.sample_history_end(con))  # as the app holds them
     kw = {"settings": DEFAULT_SETTINGS, "as_of": AS_OF}
     books = {
         # through the Loaded entry point the CLI uses
@@ -129,7 +130,7 @@ def test_every_sheet_exists_in_the_chosen_language(sample, lang):
     names = [label(f"sheet.{k}", lang) for k in SHEETS]
     assert book.sheetnames[:len(SHEETS)] == names
     if lang == "zh":
-        assert book.sheetnames == [*names, "提成与奖金"]  # asked for with include_pay=True
+        assert book.sheetnames == [*names, "商机变化", "提成与奖金"]  # changes: a department's report; pay asked for
         assert sheet(book, "attainment", "zh").cell(4, 1).value == "层级"
         assert sheet(book, "cover", "zh").cell(1, 1).value == "月度销售报告"
 
@@ -309,7 +310,7 @@ def test_cli_writes_the_report(sample, tmp_path, monkeypatch):
     out = tmp_path / "r.xlsx"
     assert cli.main(["report", "--period", "2026-11", "--as-of", "2026-11-30", "--out", str(out)]) == 0
     book = open_book(out.read_bytes())
-    assert book.sheetnames == [label(f"sheet.{k}", "en") for k in SHEETS]
+    assert book.sheetnames == [label(f"sheet.{k}", "en") for k in (*SHEETS, "changes")]
 
 
 def test_unknown_rep_is_a_readable_error(sample):

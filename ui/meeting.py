@@ -23,7 +23,7 @@ from ui.format import missing as _missing
 from ui.safe import plotly_text
 
 #: The slides, in the order the meeting tells the story (the URL's ``slide`` is 1-based).
-SLIDES = ("overview", "teams", "funnel", "segments", "leaderboard")
+SLIDES = ("overview", "teams", "funnel", "segments", "leaderboard", "changes")
 #: Automatic advance choices (seconds; "off" = by hand only).
 AUTO_OPTIONS = ("off", "15", "30", "60")
 #: URL keys owned by the meeting page (``meet`` itself is the sidebar's, ``pay`` shared with KPI & rewards).

@@ -30,12 +30,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from analytics.messages import InputError, Problem
 from analytics.store.schema import SOURCE_ROW
 from analytics.store.settings import DEFAULT_SETTINGS, Settings
-from analytics.store.snapshots import snapshot_list, snapshot_view
+from analytics.store.snapshots import SNAPSHOT_COLUMNS, snapshot_list, snapshot_view
 
 #: Buckets in waterfall order; ``sign`` is how each enters the balance.
 BUCKETS: tuple[tuple[str, int], ...] = (
@@ -102,6 +103,25 @@ def _check_currency(con: duckdb.DuckDBPyConnection, before: str, after: str) -> 
         raise InputError(Problem("changes.currency_changed", {"before": found[0], "after": found[1]}))
 
 
+def _check_unit(con: duckdb.DuckDBPyConnection, min_deals: int = 5, unchanged: int = 0) -> None:
+    """Refuse snapshots whose amounts were exported in another unit (yuan one week, 万 the next):
+    when most deals present in both moved by the same power of ten (×10 … ×10⁴ or back),
+    the amounts are not comparable and every deal would land in increased or decreased."""
+    rows = con.execute(
+        """WITH r AS (SELECT log10(amount_after / amount_before) AS l FROM _changes
+                      WHERE in_before AND in_after AND amount_before > 0 AND amount_after > 0)
+        SELECT round(l)::INTEGER AS k, count(*) AS n FROM r WHERE abs(l - round(l)) < 0.005 GROUP BY k"""
+    ).fetchall()
+    total = unchanged + int(con.execute("SELECT count(*) FROM _changes WHERE in_before AND in_after "
+                                        "AND amount_before > 0 AND amount_after > 0").fetchall()[0][0])
+    shifted = [(int(k), int(n)) for k, n in rows if k != 0 and 1 <= abs(k) <= 4]
+    if not shifted or total < min_deals:
+        return
+    k, n = max(shifted, key=lambda x: x[1])
+    if n * 2 > total:
+        raise InputError(Problem("changes.unit_changed", {"factor": f"{10.0 ** k:g}", "deals": n, "total": total}))
+
+
 def _stage_orders(con: duckdb.DuckDBPyConnection, tables: Sequence[str], settings: Settings) -> None:
     """Temp table ``_changes_stage(stage, stage_order)`` over the labels of ``tables``."""
     labels: set[str] = set()
@@ -144,8 +164,11 @@ def _repeated_rows(con: duckdb.DuckDBPyConnection, table: str) -> int:
 
 def pipeline_changes(con: duckdb.DuckDBPyConnection, before: str, after: str, *,
                      window: tuple[date, date] | None = None,
-                     settings: Settings = DEFAULT_SETTINGS) -> ChangesResult:
+                     settings: Settings = DEFAULT_SETTINGS, unchanged: int = 0) -> ChangesResult:
     """Classify the open pipeline of ``before`` and ``after`` (two deals tables in ``con``).
+
+    ``unchanged``: deals left out of both tables because they are identical in the two snapshots
+    (``compare_stored``), counted in the amount-unit check.
 
     ``window`` is the (first, last) close date counted, inclusive; None means every open deal.
     Raises ``InputError`` when the snapshots' currencies differ.
@@ -193,6 +216,7 @@ def pipeline_changes(con: duckdb.DuckDBPyConnection, before: str, after: str, *,
         SELECT * FROM j WHERE before_in_window OR after_in_window""",
         params * 2,
     )
+    _check_unit(con, unchanged=unchanged)
     rows = con.execute(
         """WITH c AS (SELECT *, coalesce(amount_before, 0) AS ab, coalesce(amount_after, 0) AS aa FROM _changes),
         moves AS (
@@ -337,16 +361,109 @@ def window_for(kind: str, day: date) -> tuple[date, date] | None:
     return first, date(first.year + year, month + 1, 1) - timedelta(days=1)
 
 
+def _check_stored_currency(index: pd.DataFrame, before_id: int, after_id: int) -> None:
+    """Refuse two stored snapshots recorded in different currencies (``snap_index.currency``)."""
+    if "currency" not in index.columns:
+        return
+    found = [index.loc[i, "currency"] for i in (before_id, after_id)]
+    if all(isinstance(c, str) and c for c in found) and found[0] != found[1]:
+        raise InputError(Problem("changes.currency_changed", {"before": found[0], "after": found[1]}))
+
+
+def compare_stored(con: duckdb.DuckDBPyConnection, before_id: int, after_id: int, *,
+                   window: tuple[date, date] | None, settings: Settings = DEFAULT_SETTINGS) -> ChangesResult:
+    """``pipeline_changes`` between two stored snapshots, reading only the deals that changed.
+
+    A deal whose row is identical in both snapshots is one shared state (``snap_states``), so
+    counting the two membership lists' integer state ids finds the changed deals (a few per
+    cent a week) without reading the others' columns; the unchanged ones can only add to the
+    start and the end, which one filtered sum over them gives. Falls back to the full
+    comparison when a snapshot repeats a deal id (or predates that count), as then "the first
+    row" decides and only the full comparison knows the order.
+    """
+    b, a = int(before_id), int(after_id)
+    index = snapshot_list(con).set_index("snapshot_id")
+    repeated = [index.loc[i, "repeated"] if "repeated" in index.columns else None for i in (b, a)]
+    if any(r is None or pd.isna(r) or int(r) > 0 for r in repeated):
+        return pipeline_changes(con, snapshot_view(con, b, "_snapshot_before"),
+                                snapshot_view(con, a, "_snapshot_after"), window=window, settings=settings)
+    # The two membership lists are integers: how often each state is in either snapshot is a
+    # count per state id (np.bincount), so no hash table of a million entries is built.
+    mb, ma = (con.execute("SELECT state_id FROM snap_members WHERE snapshot_id = ?", [sid])
+              .fetchnumpy()["state_id"].astype(np.int64) for sid in (b, a))
+    lo = int(min(mb.min(initial=0), ma.min(initial=0)))
+    size = int(max(mb.max(initial=0), ma.max(initial=0))) - lo + 1
+    count_b, count_a = np.bincount(mb - lo, minlength=size), np.bincount(ma - lo, minlength=size)
+    for name, ids in (("_diff_before", mb[count_a[mb - lo] == 0]), ("_diff_after", ma[count_b[ma - lo] == 0])):
+        # a changed state, repeated as often as it was exported (untracked twins)
+        con.register("_diff_ids", pd.DataFrame({"state_id": ids}))
+        try:
+            con.execute(f"""CREATE OR REPLACE TEMP TABLE {name} AS SELECT {", ".join(SNAPSHOT_COLUMNS)}
+                FROM _diff_ids d JOIN snap_states t USING (state_id)""")
+        finally:
+            con.unregister("_diff_ids")
+    in_window = "status = 'open'" + ("" if window is None else " AND close_date BETWEEN ? AND ?")
+    params: list[object] = [] if window is None else [window[0], window[1]]
+    # The unchanged deals in the window: one filtered pass over the shared states; how often each
+    # is in either snapshot comes from the sorted lists (a tracked id is in a snapshot once).
+    w = con.execute(f"""SELECT state_id, deal_id IS NULL AS untracked, coalesce(amount, 0)::DOUBLE AS amount,
+        amount IS NULL AS blank FROM snap_states WHERE {in_window}""", params).fetchnumpy()
+    sid = np.asarray(w["state_id"], dtype=np.int64)
+    inside = (sid >= lo) & (sid < lo + size)
+    nb, na = np.zeros(len(sid), dtype=np.int64), np.zeros(len(sid), dtype=np.int64)
+    nb[inside], na[inside] = count_b[sid[inside] - lo], count_a[sid[inside] - lo]
+    both = (nb > 0) & (na > 0)
+    untracked_mask = np.asarray(w["untracked"], dtype=bool)
+    amount = np.asarray(w["amount"], dtype=np.float64)
+    kept = both & ~untracked_mask
+    loose = both & untracked_mask
+    tracked = (int(kept.sum()), float(amount[kept].sum()), int((kept & np.asarray(w["blank"], dtype=bool)).sum()),
+               int((kept & (amount > 0)).sum()))
+    ub = (int(nb[loose].sum()), float((nb[loose] * amount[loose]).sum()))
+    ua = (int(na[loose].sum()), float((na[loose] * amount[loose]).sum()))
+    same = {"before": (tracked[0] + ub[0], tracked[1] + ub[1], ub[0], ub[1], tracked[2], tracked[3]),
+            "after": (tracked[0] + ua[0], tracked[1] + ua[1], ua[0], ua[1], tracked[2], tracked[3])}
+    con.register("_same_ids", pd.DataFrame({"state_id": sid[kept]}))
+    try:
+        reps = con.execute("SELECT rep, any_value(team) AS team FROM snap_states t SEMI JOIN _same_ids s "
+                           "ON s.state_id = t.state_id WHERE rep IS NOT NULL GROUP BY rep").df()
+    finally:
+        con.unregister("_same_ids")
+    r = pipeline_changes(con, "_diff_before", "_diff_after", window=window, settings=settings,
+                         unchanged=int(same["before"][5]))
+    sb, sa = same["before"], same["after"]
+    buckets = r.buckets.set_index("bucket")
+    buckets.loc["start", ["deals", "amount"]] = [buckets.loc["start", "deals"] + sb[0],
+                                                 round(buckets.loc["start", "amount"] + sb[1], 2)]
+    buckets.loc["end", ["deals", "amount"]] = [buckets.loc["end", "deals"] + sa[0],
+                                               round(buckets.loc["end", "amount"] + sa[1], 2)]
+    buckets.loc["untracked", ["deals", "amount"]] = [buckets.loc["untracked", "deals"] + sb[2] + sa[2],
+                                                     round(buckets.loc["untracked", "amount"] + sa[3] - sb[3], 2)]
+    signs = dict(BUCKETS)
+    buckets["signed"] = [round(signs[k] * float(v), 2) for k, v in buckets["amount"].items()]
+    buckets = buckets.reset_index().astype({"deals": "int64", "amount": "float64"})
+    # reps whose deals in the window did not change still have their (empty) row
+    quiet = reps[~reps["rep"].isin(r.by_rep["rep"])].drop_duplicates("rep")
+    by_rep = r.by_rep
+    if len(quiet):
+        zeros = quiet.assign(pushed_deals=0, pushed_amount=0.0, decreased_amount=0.0, won_amount=0.0, lost_amount=0.0)
+        by_rep = pd.concat([by_rep, zeros[by_rep.columns]], ignore_index=True).astype(by_rep.dtypes.to_dict())
+        by_rep = by_rep.sort_values(["pushed_amount", "pushed_deals", "rep"], ascending=[False, False, True],
+                                    ignore_index=True)
+    return ChangesResult(buckets, r.deals, r.stage_moves, by_rep, r.repeated_ids_before, r.repeated_ids_after,
+                         r.untracked_before + int(sb[2]), r.untracked_after + int(sa[2]),
+                         r.unknown_amounts + int(sb[4]))
+
+
 def compare_snapshots(con: duckdb.DuckDBPyConnection, before_id: int, after_id: int, window: str = "month",
                       settings: Settings = DEFAULT_SETTINGS) -> ChangesResult:
     """``pipeline_changes`` between two stored snapshots (``analytics.store.snapshots``); the
     window is the month or quarter of the later snapshot's date, or all open deals."""
     index = snapshot_list(con).set_index("snapshot_id")
+    _check_stored_currency(index, int(before_id), int(after_id))
     later = index.loc[int(after_id), "taken_on"]
     day = later.date() if hasattr(later, "date") else later
-    before = snapshot_view(con, int(before_id), "_snapshot_before")
-    after = snapshot_view(con, int(after_id), "_snapshot_after")
-    return pipeline_changes(con, before, after, window=window_for(window, day), settings=settings)
+    return compare_stored(con, int(before_id), int(after_id), window=window_for(window, day), settings=settings)
 
 
 def serial_slips(con: duckdb.DuckDBPyConnection, min_pushes: int = 2) -> pd.DataFrame:
@@ -385,3 +502,85 @@ def latest_change(con: duckdb.DuckDBPyConnection, window: str = "month",
         return value.date() if hasattr(value, "date") else value  # type: ignore[return-value]
 
     return LatestChange(day(before["taken_on"]), day(after["taken_on"]), result)
+
+
+@dataclass(frozen=True)
+class PeriodChanges:
+    """The waterfall of a period (the monthly report's sheet, the meeting's slide): from the
+    snapshot taken at the period's start to the one taken at its end, for deals closing in it."""
+
+    before_id: int
+    after_id: int
+    before: date
+    after: date
+    window: tuple[date, date]
+    result: ChangesResult
+    slips: pd.DataFrame  # serial slips across the snapshots up to ``after``
+
+
+def period_snapshots(index: pd.DataFrame, start: date, end: date) -> tuple[int, int] | None:
+    """The snapshots that frame ``start``..``end``: the newest taken on or before ``start`` (else
+    the first taken inside the period) and the newest taken on or before ``end``; None when they
+    are not two different snapshots."""
+    if index.empty:
+        return None
+    days = pd.to_datetime(index["taken_on"]).dt.date
+    ids = index["snapshot_id"].astype(int)
+    before = ids[days <= start]
+    if before.empty:
+        before = ids[(days > start) & (days <= end)]
+        first = int(before.iloc[0]) if len(before) else None
+    else:
+        first = int(before.iloc[-1])
+    after = ids[days <= end]
+    last = int(after.iloc[-1]) if len(after) else None
+    if first is None or last is None or first == last:
+        return None
+    return first, last
+
+
+def period_changes(con: duckdb.DuckDBPyConnection, start: date, end: date, *, before_id: int | None = None,
+                   after_id: int | None = None, settings: Settings = DEFAULT_SETTINGS) -> PeriodChanges | None:
+    """``pipeline_changes`` for deals closing from ``start`` to ``end``, between the snapshots
+    ``before_id`` and ``after_id`` when given, else those framing the period
+    (``period_snapshots``). None when there are not two snapshots to compare."""
+    index = snapshot_list(con)
+    if before_id is None or after_id is None:
+        pair = period_snapshots(index, start, end)
+        if pair is None:
+            return None
+        before_id, after_id = pair
+    taken = {int(r.snapshot_id): r.taken_on for r in index.itertuples()}
+    for sid in (before_id, after_id):
+        if int(sid) not in taken:
+            raise InputError(Problem("changes.no_snapshot", {"value": sid}))
+
+    def day(value: object) -> date:
+        return value.date() if hasattr(value, "date") else value  # type: ignore[return-value]
+
+    _check_stored_currency(index.set_index("snapshot_id"), int(before_id), int(after_id))
+    result = compare_stored(con, int(before_id), int(after_id), window=(start, end), settings=settings)
+    series = [int(i) for i in index["snapshot_id"] if day(taken[int(i)]) <= day(taken[int(after_id)])]
+    slipped = slips(con, [snapshot_view(con, i, f"_snapshot_{i}") for i in series])
+    return PeriodChanges(int(before_id), int(after_id), day(taken[int(before_id)]), day(taken[int(after_id)]),
+                         (start, end), result, slipped)
+
+
+def waterfall_steps(buckets: pd.DataFrame) -> pd.DataFrame:
+    """The waterfall as a stacked bar chart draws it: per bucket an invisible ``base`` and a
+    visible ``up`` or ``down`` bar (start and end stand on zero; each movement starts where the
+    running total stood). Columns: bucket, base, up, down."""
+    rows = []
+    total = 0.0
+    for bucket, signed in zip(buckets["bucket"], buckets["signed"], strict=True):
+        value = float(signed)
+        if bucket in ("start", "end"):
+            rows.append((bucket, 0.0, value, 0.0))
+            total = value
+        elif value >= 0:
+            rows.append((bucket, total, value, 0.0))
+            total += value
+        else:
+            rows.append((bucket, total + value, 0.0, -value))
+            total += value
+    return pd.DataFrame(rows, columns=["bucket", "base", "up", "down"])

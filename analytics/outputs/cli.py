@@ -350,6 +350,7 @@ def cmd_publish(args, lang: Lang) -> int:
     from analytics.store.sources import reject_duplicates_across
 
     settings = _settings()
+    snapshot_day = _date_arg(args.snapshot_date) if getattr(args, "snapshot_date", None) else None
     ws = Workspace()
     overrides = parse_overrides(args.map or [])
     memory = MappingMemory(ws.mappings_path)
@@ -397,7 +398,7 @@ def cmd_publish(args, lang: Lang) -> int:
     items = [PublishItem(r.table, r.frame, r.file_name, hashes.get(r.file_name, ""), r.rows_rejected, mode)
              for r in results if r.table]
     version = changes.publish(ws, _scope(args), items, who=_who(args), note=args.note or "",
-                              retention_days=settings.retention_days)
+                              retention_days=settings.retention_days, snapshot_date=snapshot_day)
     for r in results:
         if r.mapping is not None:
             memory.remember(r.headers, r.mapping)
@@ -470,6 +471,14 @@ def cmd_sample(args, lang: Lang) -> int:
     for p in paths:
         print(p)
     return 0
+
+
+def _date_arg(text: str) -> date:
+    """A YYYY-MM-DD option, or a readable error naming it."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise CliError([Problem("cli_bad_date", {"value": text})]) from None
 
 
 def _today() -> date:
@@ -721,6 +730,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--kind", choices=list(TABLES), help="force the table instead of detecting it")
     p.add_argument("--map", action="append", metavar="'Their Header=canonical_name'")
     p.add_argument("--note", help="a note kept in the history")
+    p.add_argument("--snapshot-date", dest="snapshot_date", metavar="YYYY-MM-DD",
+                   help="the day the deals were exported (an old export published late); default today")
 
     p = add("workspace", cmd_workspace, "the team's workspace: history (versions), check (integrity), "
             "backup FOLDER, restore FOLDER, pin/unpin VERSION")

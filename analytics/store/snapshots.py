@@ -6,7 +6,7 @@ an old export uploaded late). A snapshot keeps only the columns the pipeline com
 snapshot is the list of its states, so a deal that did not change between two weekly exports
 costs one membership row (two integers), not a copy of the row:
 
-- ``snap_index(snapshot_id, taken_on, version, source, rows, untracked)``
+- ``snap_index(snapshot_id, taken_on, version, source, rows, untracked, currency, repeated)``
 - ``snap_states(state_id, state_hash, deal_id, rep, team, stage, status, amount, close_date)``
 - ``snap_members(snapshot_id, state_id)``
 
@@ -17,6 +17,7 @@ snapshots from its deals (stage-entry dates, and deterministic pushes and amount
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 import duckdb
@@ -32,6 +33,12 @@ def ensure_schema(con: duckdb.DuckDBPyConnection, schema: str = "main") -> None:
     cols = ", ".join(f"{c} {_TYPES[c]}" for c in SNAPSHOT_COLUMNS)
     con.execute(f"CREATE TABLE IF NOT EXISTS {schema}.snap_index (snapshot_id INTEGER PRIMARY KEY, taken_on DATE, "
                 f"version INTEGER, source VARCHAR, rows BIGINT, untracked BIGINT)")
+    # The deals' currency (None: none recorded or several), so that snapshots in different
+    # currencies are never compared; added to workspaces made before it was kept.
+    con.execute(f"ALTER TABLE {schema}.snap_index ADD COLUMN IF NOT EXISTS currency VARCHAR")
+    # Rows repeating a deal id in the snapshot (None: not counted, made before it was kept): the
+    # comparison skips the unchanged deals only when both snapshots have none.
+    con.execute(f"ALTER TABLE {schema}.snap_index ADD COLUMN IF NOT EXISTS repeated BIGINT")
     con.execute(f"CREATE TABLE IF NOT EXISTS {schema}.snap_states (state_id BIGINT, state_hash UBIGINT, {cols})")
     con.execute(f"CREATE TABLE IF NOT EXISTS {schema}.snap_members (snapshot_id INTEGER, state_id BIGINT)")
 
@@ -59,19 +66,27 @@ def record(con: duckdb.DuckDBPyConnection, deals: str, taken_on: date, *, versio
         f"""INSERT INTO {s}.snap_members
         SELECT {new_id}, t.state_id FROM _snap_rows r JOIN {s}.snap_states t USING (state_hash)
         ORDER BY t.state_id""")
-    rows, untracked = con.execute("SELECT count(*), count(*) FILTER (WHERE deal_id IS NULL) FROM _snap_rows").fetchall()[0]
-    con.execute(f"INSERT INTO {s}.snap_index VALUES (?, ?, ?, ?, ?, ?)",
-                [new_id, taken_on, version, source, int(rows), int(untracked)])
+    rows, untracked, repeated = con.execute(
+        "SELECT count(*), count(*) FILTER (WHERE deal_id IS NULL), count(deal_id) - count(DISTINCT deal_id) "
+        "FROM _snap_rows").fetchall()[0]
+    currency = None
+    if "currency" in {r[0] for r in con.execute(f'DESCRIBE "{deals}"').fetchall()}:
+        found = con.execute(f'SELECT DISTINCT currency FROM "{deals}" WHERE currency IS NOT NULL').fetchall()
+        currency = str(found[0][0]) if len(found) == 1 else None
+    con.execute(f"INSERT INTO {s}.snap_index (snapshot_id, taken_on, version, source, rows, untracked, currency, "
+                "repeated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [new_id, taken_on, version, source, int(rows), int(untracked), currency, int(repeated)])
     con.execute("DROP TABLE _snap_rows")
     return new_id
 
 
 def snapshot_list(con: duckdb.DuckDBPyConnection, schema: str = "main") -> pd.DataFrame:
-    """snapshot_id, taken_on, version, source, rows, untracked — oldest first; empty when none."""
+    """snapshot_id, taken_on, version, source, rows, untracked, currency, repeated — oldest first; empty when none."""
     try:
         return con.execute(f"SELECT * FROM {schema}.snap_index ORDER BY taken_on, snapshot_id").df()
     except duckdb.CatalogException:
-        return pd.DataFrame(columns=["snapshot_id", "taken_on", "version", "source", "rows", "untracked"])
+        return pd.DataFrame(columns=["snapshot_id", "taken_on", "version", "source", "rows", "untracked", "currency",
+                                     "repeated"])
 
 
 def snapshot_view(con: duckdb.DuckDBPyConnection, snapshot_id: int, name: str, schema: str = "main") -> str:
@@ -139,9 +154,9 @@ def sample_history(con: duckdb.DuckDBPyConnection, end: date, weeks: int = 52) -
         SELECT {base_snap} + dense_rank() OVER (ORDER BY w.day), t.state_id
         FROM _sample_weeks w JOIN snap_states t USING (state_hash) ORDER BY w.day, t.state_id""")
     con.execute(
-        f"""INSERT INTO snap_index
+        f"""INSERT INTO snap_index (snapshot_id, taken_on, version, source, rows, untracked, repeated)
         SELECT {base_snap} + dense_rank() OVER (ORDER BY day), day, NULL, 'sample', count(*),
-               count(*) FILTER (WHERE deal_id IS NULL)
+               count(*) FILTER (WHERE deal_id IS NULL), count(deal_id) - count(DISTINCT deal_id)
         FROM _sample_weeks GROUP BY day""")
     con.execute("DROP TABLE _sample_weeks")
 
@@ -150,3 +165,29 @@ def sample_history_end(con: duckdb.DuckDBPyConnection) -> date:
     """The Monday on or before the last day a sample deal was created: the newest weekly export."""
     last = con.execute("SELECT max(created_date) FROM deals").fetchall()[0][0] or date.today()
     return last - timedelta(days=last.weekday())
+
+
+# --- a series of exports dated by their file names ---------------------------------------------
+
+_NAME_DATES = (
+    # 2026-03-01, 2026_03_01, 2026.03.01, 20260301 (year first, one separator or none)
+    (re.compile(r"(?<!\d)(\d{4})([-_.]?)(\d{2})\2(\d{2})(?!\d)"), (1, 3, 4)),
+    # 01.03.2026 (day first, dots: the European way; 03-01-2026 is left to the user, it could be US)
+    (re.compile(r"(?<!\d)(\d{1,2})(\.)(\d{1,2})\2(\d{4})(?!\d)"), (4, 3, 1)),
+    # 2026年3月1日
+    (re.compile(r"(\d{4})(年)(\d{1,2})月(\d{1,2})日"), (1, 3, 4)),
+)
+
+
+def date_in_file_name(name: str) -> date | None:
+    """The export date a file name states (``deals_2026-03-01.csv``, ``20260301``, ``2026_03_01``,
+    ``01.03.2026``, ``2026年3月1日``); None when it states none, or two different ones (the user
+    then enters the date: a guess would file the snapshot under the wrong week)."""
+    found: set[date] = set()
+    for pattern, (y, m, d) in _NAME_DATES:
+        for match in pattern.finditer(name):
+            try:
+                found.add(date(int(match.group(y)), int(match.group(m)), int(match.group(d))))
+            except ValueError:
+                continue  # 20261399: digits, not a date
+    return found.pop() if len(found) == 1 else None

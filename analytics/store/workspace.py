@@ -388,7 +388,7 @@ class Workspace:
                 "SELECT table_name FROM duckdb_tables() WHERE database_name = 'ws' AND schema_name = 'main'").fetchall()}
             for table in ("snap_index", "snap_states", "snap_members"):
                 if table in present:
-                    target.execute(f"INSERT INTO main.{table} SELECT * FROM ws.main.{table}")
+                    target.execute(f"INSERT INTO main.{table} BY NAME SELECT * FROM ws.main.{table}")
         except duckdb.Error as exc:
             raise WorkspaceCorrupt(self.db_path, _short(exc)) from exc
         finally:

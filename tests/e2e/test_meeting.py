@@ -14,8 +14,9 @@ from ui.meeting import SLIDES
 pytestmark = pytest.mark.e2e
 
 TITLES = {
-    "en": ["Where we stand", "Attainment by team", "Sales funnel", "Won revenue by segment", "Leaderboard"],
-    "zh": ["业绩总览", "各团队达成率", "销售漏斗", "各细分市场赢单收入", "排行榜"],
+    "en": ["Where we stand", "Attainment by team", "Sales funnel", "Won revenue by segment", "Leaderboard",
+           "Pipeline changes"],
+    "zh": ["业绩总览", "各团队达成率", "销售漏斗", "各细分市场赢单收入", "排行榜", "商机变化"],
 }
 NEXT = {"en": "Next", "zh": "下一页"}
 EXIT = {"en": "Exit meeting mode", "zh": "退出会议模式"}

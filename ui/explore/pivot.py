@@ -18,6 +18,7 @@ from analytics.outputs.export import MONEY_FORMAT, column_format
 from analytics.store.schema import TABLES
 from ui import format as fmt
 from ui import urlstate
+from ui.changes import history_column, history_url
 from ui.charts import explore as charts
 from ui.charts import show
 from ui.components import download_buttons, metric_card
@@ -297,8 +298,13 @@ def render_pivot_result(table: str, result: explore.PivotResult, types: dict[str
     config = {name: column_config_for(kind, name, table) for name in shown.columns[len(result.row_dims):]}
     for name in shown.columns[: len(result.row_dims)]:
         config[name] = st.column_config.Column(name)
+    on_screen = shown
+    if table == "deals" and "deal_id" in result.row_dims:  # a row per deal: link each to its history
+        link = t("changes.col.history")
+        on_screen = shown.assign(**{link: [history_url(v) for v in shown[shown.columns[result.row_dims.index("deal_id")]]]})
+        config[link] = history_column()
     if dims:
-        st.dataframe(shown, hide_index=True, column_config=config, width="stretch",
+        st.dataframe(on_screen, hide_index=True, column_config=config, width="stretch",
                      height=min(640, 38 + 35 * len(shown)), placeholder="–")
     if result.dropped_columns:
         st.caption(t("explore.dropped_columns", shown=f"{len(shown.columns) - len(result.row_dims):,}",

@@ -15,6 +15,7 @@ from analytics.metrics import explore
 from analytics.metrics.sql_guard import DEFAULT_MEMORY_LIMIT, QueryResult
 from ui import format as fmt
 from ui import urlstate
+from ui.changes import history_column, with_history_links
 from ui.components import download_buttons
 from ui.explore.state import (
     SQL_DONE,
@@ -91,6 +92,9 @@ def render_sql(frame: pd.DataFrame) -> None:
         render_save("sql")
     if outcome.truncated:
         st.warning(t("explore.sql.truncated", rows=f"{outcome.max_rows:,}"), icon=":material/content_cut:")
-    st.dataframe(outcome.frame, hide_index=True, width="stretch", placeholder="–",
-                 height=min(640, 38 + 35 * max(len(outcome.frame), 1)))
+    # a result that names deals links each to its history across the snapshots
+    linked = "deal_id" in outcome.frame.columns and "history" not in outcome.frame.columns
+    st.dataframe(with_history_links(outcome.frame) if linked else outcome.frame, hide_index=True, width="stretch",
+                 placeholder="–", height=min(640, 38 + 35 * max(len(outcome.frame), 1)),
+                 column_config={"history": history_column()} if linked else None)
     download_buttons(outcome.frame, "query", key="explore_sql_dl")

@@ -276,6 +276,16 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "商机变化：两个快照的币种不同（{before} 与 {after}），请先换算为同一币种再比较。",
         "zh-Hant": "商機變化：兩個快照的幣種不同（{before} 與 {after}），請先換算為同一幣種再比較。",
     },
+    "changes.unit_changed": {
+        "en": "Pipeline changes: {deals} of the {total} deals in both snapshots changed amount by the same factor (×{factor}), so the amounts were exported in another unit (e.g. yuan and 10k yuan); export both in the same unit before comparing them.",
+        "zh": "商机变化：两个快照共有的 {total} 个商机中，有 {deals} 个的金额按同一倍数（×{factor}）变化，说明金额的单位不同（例如元与万元）；请以相同单位导出后再比较。",
+        "zh-Hant": "商機變化：兩個快照共有的 {total} 個商機中，有 {deals} 個的金額按同一倍數（×{factor}）變化，說明金額的單位不同（例如元與萬元）；請以相同單位匯出後再比較。",
+    },
+    "changes.no_snapshot": {
+        "en": "Pipeline changes: there is no snapshot {value}.",
+        "zh": "商机变化：没有编号为 {value} 的快照。",
+        "zh-Hant": "商機變化：沒有編號為 {value} 的快照。",
+    },
     "changes.not_a_snapshot": {
         "en": "Pipeline changes: {name} has no deals, so it cannot be compared.",
         "zh": "商机变化：{name} 中没有商机数据，无法比较。",

@@ -21,6 +21,11 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "报告：提成方案无法使用，因此未包含提成。",
         "zh-Hant": "報表：佣金方案無法使用，因此未包含佣金。",
     },
+    "cli_bad_date": {
+        "en": "{value!r} is not a date: write it as YYYY-MM-DD, e.g. 2026-03-01.",
+        "zh": "{value!r} 不是日期：请写成 YYYY-MM-DD，例如 2026-03-01。",
+        "zh-Hant": "{value!r} 不是日期：請寫成 YYYY-MM-DD，例如 2026-03-01。",
+    },
     "cli_no_snapshot": {
         "en": "There is no snapshot {value!r}: give a snapshot number, a date on or after the first snapshot, or a deals file.",
         "zh": "没有快照 {value!r}：请给出快照编号、不早于第一个快照的日期，或一个商机文件。",

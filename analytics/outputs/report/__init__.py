@@ -6,7 +6,8 @@ kpi, rewards); this module only lays them out. Money is in the data's currency (
 Settings' reporting currency for data that records none; no symbol when unknown), fractions are stored as fractions and shown as 0.0 %, dates as yyyy-mm-dd.
 
 Sheets: Cover (key figures), Attainment, Pace & forecast, Funnel, Segments & channels,
-Satisfaction & KPI and, only when ``include_pay`` is set, Payouts. A rep's report (``rep=``)
+Satisfaction & KPI, Pipeline changes (a department's report: the waterfall between the snapshots
+framing the period) and, only when ``include_pay`` is set, Payouts. A rep's report (``rep=``)
 holds that rep's figures only: their attainment and what closes the gap, their pace, funnel,
 segments, satisfaction, KPI score (ranked among their peers) and their own payout lines;
 never another rep's figures or pay. Lead-source ROI is left out of a rep's report (campaign
@@ -31,6 +32,8 @@ import duckdb
 from analytics.access import Scope
 from analytics.filters import Filters
 from analytics.i18n import Lang, parse_lang
+from analytics.messages import InputError
+from analytics.metrics import changes as pipeline
 from analytics.metrics.attainment import pace_share
 from analytics.outputs.report.gather import ReportData as ReportData
 from analytics.outputs.report.gather import gather as gather
@@ -40,6 +43,7 @@ from analytics.outputs.report.labels import report_file_name as report_file_name
 from analytics.outputs.report.sheets import (
     _Book,
     _write_attainment,
+    _write_changes,
     _write_cover,
     _write_funnel,
     _write_pace,
@@ -69,11 +73,24 @@ def _source_text(con: duckdb.DuckDBPyConnection, source: str | None, version: in
                   "first": first.isoformat() if first else "–", "last": last.isoformat() if last else "–"}
 
 
+def _changes_sheet(book: _Book, con: duckdb.DuckDBPyConnection, period: Period, settings: Settings,
+                   snapshots: tuple[int, int] | None, subtitle: str, filtered: bool):
+    """The Pipeline changes sheet; a comparison refused (another currency or unit) is said on it."""
+    before, after = snapshots if snapshots else (None, None)
+    try:
+        found = pipeline.period_changes(con.cursor(), period.start, period.end, before_id=before, after_id=after,
+                                        settings=settings)
+    except InputError as refused:
+        return _write_changes(book, None, refused.problems, subtitle, filtered)
+    return _write_changes(book, found, [], subtitle, filtered)
+
+
 def build_report_from_con(con: duckdb.DuckDBPyConnection, period: Period, *, settings: Settings,
                           rep: str | None = None, lang: Lang = "en", include_pay: bool = False,
                           as_of: date | None = None, plan_text: str | None = None,
                           filters: Filters | None = None, source: str | None = None,
-                          version: int | None = None, scope: Scope | None = None) -> bytes:
+                          version: int | None = None, scope: Scope | None = None,
+                          snapshots: tuple[int, int] | None = None) -> bytes:
     """The report workbook (XLSX bytes) from a connection holding the canonical tables.
 
     ``rep``: that rep's own report (only their figures); ``include_pay``: add the Payouts sheet
@@ -82,6 +99,8 @@ def build_report_from_con(con: duckdb.DuckDBPyConnection, period: Period, *, set
     is measured on (None: min(today, period end)). ``filters``: the app's current slice (a rep's
     report ignores the team and rep filters). ``source``/``version`` describe the data on the cover.
     ``scope``: the pay a signed-in person may see (``Scope.sees_pay_of``; None = everyone's).
+    ``snapshots``: the (before, after) snapshot ids of the Pipeline changes sheet (None: the
+    snapshots framing the period); a department's report only, as the changes are the whole pipeline's.
     Raises ``InputError`` for an unknown rep.
     """
     lang = parse_lang(lang)
@@ -101,6 +120,8 @@ def build_report_from_con(con: duckdb.DuckDBPyConnection, period: Period, *, set
         (label("sheet.segments", lang), label("contents.segments_rep" if rep else "contents.segments", lang)),
         (label("sheet.satisfaction", lang), label("contents.satisfaction", lang)),
     ]
+    if not rep:
+        contents.append((label("sheet.changes", lang), label("contents.changes", lang)))
     if include_pay:
         contents.append((label("sheet.payouts", lang), label("contents.payouts", lang)))
     source_text, counts = _source_text(con, source, version, lang)
@@ -111,6 +132,8 @@ def build_report_from_con(con: duckdb.DuckDBPyConnection, period: Period, *, set
               _write_funnel(book, d, subtitle, settings),
               _write_segments(book, d, subtitle),
               _write_satisfaction(book, d, subtitle, settings)]
+    if not rep:
+        sheets.append(_changes_sheet(book, con, period, settings, snapshots, subtitle, bool(d.filters.active())))
     if include_pay:
         sheets.append(_write_payouts(book, d, subtitle))
     header = f"{base} · {period_label(period, lang)}"
@@ -127,8 +150,21 @@ def build_report(loaded: Loaded, period: Period, *, settings: Settings, rep: str
                  filters: Filters | None = None, scope: Scope | None = None) -> bytes:
     """The report workbook for ``loaded`` (an ``analytics.store.sources.Loaded``): connects and delegates
     to :func:`build_report_from_con` (same arguments)."""
+    from analytics.store import scoped
+    from analytics.store import snapshots as stored
+    from analytics.store.workspace import Workspace
+
     con = loaded.connect()
     try:
+        # the snapshots the Pipeline changes sheet compares, as the app holds them
+        if getattr(loaded, "source", None) == "sample":
+            stored.sample_history(con, stored.sample_history_end(con))
+        elif getattr(loaded, "source", None) == "workspace":
+            Workspace().load_snapshots_into(con)
+        if scope is not None and scoped.restricts_rows(scope):
+            # the snapshots just loaded are the whole pipeline's: keep only the scope's rows
+            full, con = con, scoped.scoped_connection(con, scope)
+            full.close()
         register_stage_map(con, settings)
         return build_report_from_con(con, period, settings=settings, rep=rep, lang=lang, include_pay=include_pay,
                                      as_of=as_of, plan_text=plan_text, filters=filters,

@@ -28,6 +28,7 @@ from analytics import i18n
 from analytics.i18n import Lang
 from analytics.messages import Problem
 from analytics.metrics.attainment import COMPANY, pace_bands, pace_share
+from analytics.metrics.changes import PeriodChanges, waterfall_steps
 from analytics.outputs import numbers
 from analytics.outputs.export import display_width, neutralise
 from analytics.outputs.export import missing as _missing
@@ -690,4 +691,94 @@ def _write_payouts(book: _Book, d: ReportData, subtitle: str) -> _Sheet:
                 d.pay.lines["kind"].iloc[r - lines.first_row] == "total":
             for j in range(1, len(line_cols) + 1):
                 s.ws.cell(row=r, column=j).font = Font(bold=True)
+    return s
+
+
+def _write_changes(book: _Book, changes: PeriodChanges | None, problems: Sequence[Problem], subtitle: str,
+                   filtered: bool) -> _Sheet:
+    """Pipeline changes: the period's waterfall (a stacked bar chart whose invisible base series
+    lifts each movement to the running total), the bucket table, stage moves, pushes by rep and
+    serial slips. ``problems``: why no comparison could be made (e.g. a change of currency)."""
+    s = book.sheet("sheet.changes")
+    t, lang = s.t, book.lang
+    s.title(t("sec.changes"), subtitle)
+    if problems or changes is None:
+        s.widths[1] = 40
+        s.note(" ".join(p.text(lang) for p in problems) or t("note.changes_none"), 6, plain=True)
+        return s
+    r = changes.result
+    start, end = changes.window
+    # which snapshots and which close dates, on the line above the first table (row 3)
+    s.put(3, 1, t("note.changes", before=changes.before.isoformat(), after=changes.after.isoformat(),
+                  start=start.isoformat(), end=end.isoformat()), fit=False).font = Font(color="595959")
+
+    def bucket(key: str) -> str:
+        return i18n.text(f"changes.bucket.{key}", lang)
+
+    buckets = s.table([("bucket", t("col.bucket"), "text"), ("deals", t("col.deals"), "int"),
+                       ("amount", t("col.amount"), "money"), ("signed", t("col.signed"), "money")],
+                      [[bucket(b.bucket), b.deals, b.amount, b.signed] for b in r.buckets.itertuples()])
+    s.freeze_below(buckets)
+    notes = []
+    if r.untracked_before or r.untracked_after:
+        notes.append(i18n.text("changes.untracked_note", lang, n=f"{r.untracked_before + r.untracked_after:,}"))
+    if r.repeated_ids_before or r.repeated_ids_after:
+        notes.append(i18n.text("changes.repeated_note", lang, before=f"{r.repeated_ids_before:,}",
+                               after=f"{r.repeated_ids_after:,}"))
+    if r.unknown_amounts:
+        notes.append(i18n.text("changes.unknown_note", lang, n=f"{r.unknown_amounts:,}"))
+    if filtered:
+        notes.append(t("note.changes_filters"))
+    if notes:
+        s.note(" ".join(notes), 4)
+    s.row += 1
+    # The chart's series: visible as a table, so that the chart reads plain numbers
+    s.section(t("sec.changes_chart_data"))
+    steps = waterfall_steps(r.buckets)
+    data = s.table([("bucket", t("col.bucket"), "text"), ("base", t("col.base"), "money"),
+                    ("up", t("col.up"), "money"), ("down", t("col.down"), "money")],
+                   [[bucket(x.bucket), x.base, x.up, x.down] for x in steps.itertuples()])
+    chart = BarChart()
+    chart.type = "col"
+    chart.grouping = "stacked"
+    chart.overlap = 100
+    chart.title = t("chart.changes")
+    chart.style = 10
+    chart.legend = None
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
+    chart.y_axis.number_format = book.formats["money"] or "#,##0"
+    chart.add_data(Reference(s.ws, min_col=data.col("base"), max_col=data.col("down"), min_row=data.header_row,
+                             max_row=data.last_row), titles_from_data=True)
+    chart.set_categories(Reference(s.ws, min_col=data.col("bucket"), min_row=data.first_row, max_row=data.last_row))
+    base, up, down = chart.series
+    base.graphicalProperties.noFill = True  # the invisible base that lifts each step
+    base.graphicalProperties.line.noFill = True
+    up.graphicalProperties.solidFill = "2E7D32"
+    down.graphicalProperties.solidFill = "C62828"
+    chart.width = 24
+    s.chart(chart)
+    s.row = s.end_row + 2
+    s.section(t("sec.changes_moves"))
+    moves = r.stage_moves.set_index("direction") if len(r.stage_moves) else pd.DataFrame()
+    s.table([("direction", t("col.direction"), "text"), ("deals", t("col.deals"), "int"),
+             ("amount", t("col.amount"), "money")],
+            [[i18n.text(f"changes.{d}", lang), int(moves.loc[d, "deals"]) if d in moves.index else 0,
+              float(moves.loc[d, "amount"]) if d in moves.index else 0.0] for d in ("progressed", "regressed")])
+    s.row += 1
+    s.section(t("sec.changes_by_rep"))
+    rep_cols = ("rep", "team", "pushed_deals", "pushed_amount", "decreased_amount", "won_amount", "lost_amount")
+    kinds: dict[str, Kind] = {"rep": "text", "team": "text", "pushed_deals": "int"}
+    s.table([(c, i18n.text(f"changes.col.{c}", lang), kinds.get(c, "money")) for c in rep_cols],
+            [[_name(row[c], lang) if c in ("rep", "team") else row[c] for c in rep_cols]
+             for row in r.by_rep.to_dict("records")])
+    s.row += 1
+    s.section(t("sec.changes_slips"))
+    slip_cols = ("deal_id", "rep", "team", "pushes", "first_close", "last_close", "amount")
+    slip_kinds: dict[str, Kind] = {"pushes": "int", "first_close": "date", "last_close": "date", "amount": "money"}
+    if changes.slips.empty:
+        s.note(i18n.text("changes.slips_none", lang), 4)
+    else:
+        s.table([(c, i18n.text(f"changes.col.{c}", lang), slip_kinds.get(c, "text")) for c in slip_cols],
+                [[row[c] for c in slip_cols] for row in changes.slips.to_dict("records")])
     return s
