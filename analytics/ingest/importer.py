@@ -22,7 +22,7 @@ from analytics.ingest.mapping import (
     MappingMemory,
     allowed_columns,
     apply_overrides,
-    cell_currency,
+    cells_currency,
     detect_table,
     field_spec,
     month_name_period,
@@ -589,7 +589,7 @@ class _Importer:
                 per_row[:] = unit.currency
                 how = "header"
             if header and header in self.raw.columns:
-                cells = self.raw[header].map(cell_currency)
+                cells = cells_currency(self.raw[header])
                 if cells.notna().any():
                     per_row = cells.where(cells.notna(), per_row)
                     how = "cells"
