@@ -467,6 +467,12 @@ def _columns_from_child(sheet: dict[str, object]) -> list[list[str | None]]:
     nrows = int(sheet["nrows"])  # type: ignore[call-overload]
     out = []
     for col in sheet["columns"]:  # type: ignore[attr-defined]
+        if isinstance(col, str):
+            # split and clean in Arrow: no list of 100k Python strings per column in between
+            cells = pc.split_pattern(pa.array([col], pa.large_string()), "\x00").flatten()
+            if len(cells) == nrows:
+                out.append(_clean_text(cells.cast(pa.string())))
+                continue
         values = col.split("\x00") if isinstance(col, str) else list(col)
         if len(values) != nrows:  # never expected; keep the grid rectangular
             values = (values + [""] * nrows)[:nrows]
