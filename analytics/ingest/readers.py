@@ -16,6 +16,7 @@ come back blank: python-calamine does not expose them.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
@@ -314,23 +315,57 @@ def _read_csv_arrow(payload: bytes, delim: str, width: int) -> tuple[list[np.nda
     return columns, nrows
 
 
+_UTF8_BOM = b"\xef\xbb\xbf"
+_HEAD_BYTES = 4 * 65536 + 4  # holds at least the 65,537 characters the sniffers look at
+
+
+def _plain_utf8(data: bytes) -> str | None:
+    """"utf-8" or "utf-8-sig" when ``decode_text`` would decode ``data`` as UTF-8 without a
+    replacement, checked piece by piece: a 250 MB export is not copied into a 250 MB ``str`` just
+    to learn that it is UTF-8. None for anything else (then ``decode_text`` decides)."""
+    bom = data.startswith(_UTF8_BOM)
+    if not bom and (data.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")) or _utf16_without_bom(data)):
+        return None
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    view = memoryview(data)[3 if bom else 0:]
+    step = 16 << 20
+    try:
+        for start in range(0, len(view), step):
+            decoder.decode(view[start:start + step])
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return None
+    return "utf-8-sig" if bom else "utf-8"
+
+
 def _read_text(data: bytes, filename: str, notes: list[Problem], limits: Limits) -> Sheet:
-    text, codec, replaced = decode_text(data)
-    _not_text(data, text, filename)
-    delim, width = sniff_delimiter(text)
-    if codec == "utf-8" and not replaced:
-        payload = data
-    elif codec == "utf-8-sig" and not replaced:
-        payload = data[3:]
-    else:
-        payload = text.encode("utf-8")
-    fast = _read_csv_arrow(payload, delim, width) if limits.csv_arrow else None
+    codec = _plain_utf8(data) if limits.csv_arrow else None
+    fast = None
+    if codec is not None:
+        payload: bytes | memoryview = memoryview(data)[3:] if codec == "utf-8-sig" else data
+        head = bytes(payload[:_HEAD_BYTES]).decode("utf-8", errors="ignore")  # the last character may be cut
+        text, replaced = head[:65537] if len(payload) > _HEAD_BYTES else head, False
+        _not_text(data, text, filename)
+        delim, width = sniff_delimiter(text)
+        fast = _read_csv_arrow(payload, delim, width)
+    if fast is None:
+        text, codec, replaced = decode_text(data)
+        _not_text(data, text, filename)
+        delim, width = sniff_delimiter(text)
+        if codec == "utf-8" and not replaced:
+            payload = data
+        elif codec == "utf-8-sig" and not replaced:
+            payload = data[3:]
+        else:
+            payload = text.encode("utf-8")
+        if limits.csv_arrow and codec not in ("utf-8", "utf-8-sig"):
+            fast = _read_csv_arrow(payload, delim, width)
     if fast is not None:
         columns, nrows = fast
     else:
-        grid, nrows = _read_csv_grid(payload, text, delim, width, filename, limits.max_cells)
+        grid, nrows = _read_csv_grid(bytes(payload), text, delim, width, filename, limits.max_cells)
         columns = [_clean(c) for c in grid]
-    del text
+    del text, payload
     encoding = _ENCODING_NAMES.get(codec, codec)
     notes.append(Problem("read_text_format", {"file": filename, "encoding": encoding,
                                               "delimiter": _DELIMITER_NAMES[delim]}, "info"))
