@@ -170,3 +170,30 @@ def test_messages_count_data_rows_of_a_large_csv() -> None:
     assert error.code == "nothing_loaded" and error.params["rows"] == rows
     assert "50000 row" in error.text("en") and "50001" not in error.text("en")
     assert result.rejected[0][0] == 2 and result.rejected[-1][0] == rows + 1  # rows as the user sees them
+
+
+def _has_dtd_reference(buf: bytes) -> bool:
+    """The scan as it was before issue 19: one pass per spelling."""
+    for needle in (b"<!", b"<\x00!\x00", b"\x00<\x00!"):
+        pos = buf.find(needle)
+        while pos >= 0:
+            word = buf[pos + len(needle): pos + len(needle) + 16].replace(b"\x00", b"")[:7].upper()
+            if word.startswith((b"DOCTYPE", b"ENTITY")):
+                return True
+            pos = buf.find(needle, pos + 1)
+    return False
+
+
+def test_dtd_scan_in_one_pass_finds_what_the_three_passes_found() -> None:
+    import random
+
+    from analytics.ingest.safe_workbook import has_dtd
+
+    rng = random.Random(19)
+    pieces = [b"<!", b"!", b"<", b"\x00", b"DOCTYPE", b"entity", b"<!--", b"x", b" ", b"E", b"#DIV/0!"]
+    words = [w.encode(enc) for w in ("<!DOCTYPE", "<!ENTITY", "<!doctype", "<!-- x -->")
+             for enc in ("utf-8", "utf-16-le", "utf-16-be")]
+    buffers = [b"".join(rng.choice(pieces + words) for _ in range(rng.randint(0, 12))) for _ in range(3000)]
+    found = [has_dtd(b) for b in buffers]
+    assert found == [_has_dtd_reference(b) for b in buffers]
+    assert any(found) and not all(found)
