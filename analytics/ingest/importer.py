@@ -362,9 +362,12 @@ class _Importer:
         if self.table == "targets" and self.mapping.wide_months:
             self._unpivot_wide_targets()
         self._parse_columns()
+        # the parsers' Arrow temporaries: freed, but kept by Arrow's allocator until released
+        pa.default_memory_pool().release_unused()
         getattr(self, f"_rules_{self.table}", lambda: None)()
         if not self.result.errors:
             self._currency()
+            pa.default_memory_pool().release_unused()
         if self.result.errors:
             return
         self._finish()
@@ -746,7 +749,7 @@ class _Importer:
         file_rows = self.rows.to_numpy()
         for i, cells in zip(bad_index, records, strict=True):
             res.rejected.append((int(file_rows[i]), self.reasons[int(i)], cells))
-        loaded = self.out[ok].copy()
+        loaded = self.out[ok] if not ok.all() else self.out  # copy-on-write: no copy of 1M rows
         loaded[SOURCE_ROW] = self.rows[ok].to_numpy()
         loaded = loaded[[c for c in loaded.columns if not c.startswith("_blank_")]]
         res.frame = conform(self.table, loaded)
