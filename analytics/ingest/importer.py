@@ -9,11 +9,13 @@ row number as the user sees it in the file and the reasons in plain words.
 
 from __future__ import annotations
 
+import ctypes
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from analytics import i18n
 from analytics.ingest import values
@@ -22,7 +24,7 @@ from analytics.ingest.mapping import (
     MappingMemory,
     allowed_columns,
     apply_overrides,
-    cell_currency,
+    cells_currency,
     detect_table,
     field_spec,
     month_name_period,
@@ -126,11 +128,27 @@ def import_file(data: bytes, filename: str, *, table: str | None = None,
 
     ``fx_rates`` (a canonical fx_rates frame) converts a file that mixes currencies; without it
     such a file is refused with a message naming the currencies."""
-    sheets = read_file(data, filename, sheet=sheet, **({"limits": limits} if limits else {}))
-    if table and table != RAW and sheet is None and len(sheets) > 1 and not overrides:
-        return _import_book_as(sheets, filename, table, settings, memory, fx_rates)
-    return [import_sheet(s, filename, table=table, overrides=overrides, settings=settings, memory=memory,
-                         fx_rates=fx_rates) for s in sheets]
+    try:
+        sheets = read_file(data, filename, sheet=sheet, **({"limits": limits} if limits else {}))
+        if table and table != RAW and sheet is None and len(sheets) > 1 and not overrides:
+            return _import_book_as(sheets, filename, table, settings, memory, fx_rates)
+        return [import_sheet(s, filename, table=table, overrides=overrides, settings=settings, memory=memory,
+                             fx_rates=fx_rates) for s in sheets]
+    finally:
+        sheets = []  # the raw text frames are garbage before the heap is trimmed
+        release_memory()
+
+
+def release_memory() -> None:
+    """Hand the freed heap of a big import back to the OS: Arrow's pool and glibc both keep freed
+    pages otherwise (a refused million-row file left the server 700 MB larger for good). Call it
+    also when a session drops its imports. Without glibc, only Arrow's pool is released."""
+    pa.default_memory_pool().release_unused()
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+    except OSError:
+        return
+    libc.malloc_trim(0)
 
 
 def _import_book_as(sheets: Sequence[Sheet], filename: str, table: str, settings: Settings,
@@ -344,9 +362,12 @@ class _Importer:
         if self.table == "targets" and self.mapping.wide_months:
             self._unpivot_wide_targets()
         self._parse_columns()
+        # the parsers' Arrow temporaries: freed, but kept by Arrow's allocator until released
+        pa.default_memory_pool().release_unused()
         getattr(self, f"_rules_{self.table}", lambda: None)()
         if not self.result.errors:
             self._currency()
+            pa.default_memory_pool().release_unused()
         if self.result.errors:
             return
         self._finish()
@@ -589,7 +610,7 @@ class _Importer:
                 per_row[:] = unit.currency
                 how = "header"
             if header and header in self.raw.columns:
-                cells = self.raw[header].map(cell_currency)
+                cells = cells_currency(self.raw[header])
                 if cells.notna().any():
                     per_row = cells.where(cells.notna(), per_row)
                     how = "cells"
@@ -728,7 +749,7 @@ class _Importer:
         file_rows = self.rows.to_numpy()
         for i, cells in zip(bad_index, records, strict=True):
             res.rejected.append((int(file_rows[i]), self.reasons[int(i)], cells))
-        loaded = self.out[ok].copy()
+        loaded = self.out[ok] if not ok.all() else self.out  # copy-on-write: no copy of 1M rows
         loaded[SOURCE_ROW] = self.rows[ok].to_numpy()
         loaded = loaded[[c for c in loaded.columns if not c.startswith("_blank_")]]
         res.frame = conform(self.table, loaded)

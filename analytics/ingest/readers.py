@@ -16,13 +16,18 @@ come back blank: python-calamine does not expose them.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pa_csv
 
 from analytics import i18n
 from analytics.ingest import safe_workbook as sw
@@ -50,13 +55,14 @@ class Sheet:
 class Limits:
     """Bounds for one file; a file beyond any of them is refused with one clear problem."""
 
-    max_bytes: int = 200 * 2**20          # file size
-    max_cells: int = 20_000_000           # rows x cols actually present (all sheets read)
+    max_bytes: int = 1024 * 2**20         # file size: the upload limit (.streamlit/config.toml)
+    max_cells: int = 20_000_000           # workbooks only: rows x cols present (all sheets read)
     max_declared_cells: int = 50_000_000  # dimension claimed by an xlsx sheet
     max_uncompressed: int = 1 * 2**30     # sum of zip member sizes
     max_ratio: int = 200                  # zip compression ratio per member (members >= 1 MB)
     timeout_s: float = 60.0               # wall time of the child parser
     memory_mb: int = 2048                 # RLIMIT_AS of the child parser
+    csv_arrow: bool = True                # CSV through Arrow's reader (False: the pandas/csv path)
 
 
 # ---- content sniffing ----------------------------------------------------------------------
@@ -224,14 +230,31 @@ def sniff_delimiter(text: str) -> tuple[str, int]:
     return choice, widest
 
 
+def csv_data_rows(text: str) -> int:
+    """Data rows of a CSV as a user counts them: its lines, less the header and a final line end."""
+    lines = text.count("\n") + (0 if text.endswith("\n") else 1)
+    return max(lines - 1, 0)
+
+
+def csv_grid_refused(rows: int, cols: int, size: int, max_cells: int) -> bool:
+    """True when a CSV's grid would be a bomb: more cells than its bytes could ever hold.
+
+    A CSV is bounded by its bytes (``Limits.max_bytes``, the upload limit): every field of a
+    rectangular file costs at least its delimiter or line end, so a wide CRM export of a million
+    rows (22 million cells in 184 MB) is a normal file. Only ragged rows can claim more cells than
+    bytes (one line of 100,000 commas above 1,000 short lines); those are refused beyond the cell
+    cap, which otherwise is for workbooks, whose few compressed bytes can claim billions of cells."""
+    return rows * cols > max(max_cells, size + 1)
+
+
 def _read_csv_grid(payload: bytes, text: str, delim: str, width: int, filename: str,
                    max_cells: int) -> tuple[list[list[object]], int]:
     """All records as columns of raw strings (pandas C parser; the csv module if rows are ragged)."""
-    lines = text.count("\n") + 1
+    rows = csv_data_rows(text)
 
     def check(cols: int) -> None:
-        if lines * cols > max_cells:
-            raise _fail(sw.TOO_MANY_CELLS, filename, sheet=PurePath(filename).name, rows=lines, cols=cols,
+        if csv_grid_refused(rows + 1, cols, len(payload), max_cells):
+            raise _fail(sw.TOO_MANY_CELLS, filename, sheet=PurePath(filename).name, rows=rows, cols=cols,
                         limit=max_cells)
 
     names = width
@@ -252,35 +275,106 @@ def _read_csv_grid(payload: bytes, text: str, delim: str, width: int, filename: 
             names = max(names + 1, int(found.group(1)))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
     try:
-        rows = list(reader)
+        records = list(reader)
     except csv.Error as exc:
         raise _fail("read_bad_csv", filename, line=reader.line_num, detail=str(exc)[:120]) from None
-    width = max((len(r) for r in rows), default=0)
+    width = max((len(r) for r in records), default=0)
     check(width)
     columns: list[list[object]] = [[] for _ in range(width)]
-    for r in rows:
+    for r in records:
         for j in range(width):
             columns[j].append(r[j] if j < len(r) else "")
-    return columns, len(rows)
+    return columns, len(records)
+
+
+def _read_csv_arrow(payload: bytes, delim: str, width: int) -> tuple[list[np.ndarray], int] | None:
+    """Every record as cleaned columns through Arrow's multi-threaded CSV reader, or None when the
+    file is not a plain rectangle of ``width`` fields per record (a ragged row, a blank line, a
+    title row above the header): those go through ``_read_csv_grid``, which knows them. On a
+    rectangle both read the same records (tests/test_import_speed.py compares them)."""
+    names = [f"c{j}" for j in range(width)]
+    try:
+        table = pa_csv.read_csv(
+            pa.py_buffer(payload),
+            read_options=pa_csv.ReadOptions(column_names=names, block_size=16 << 20),
+            parse_options=pa_csv.ParseOptions(delimiter=delim, quote_char='"', double_quote=True,
+                                              escape_char=False, newlines_in_values=True,
+                                              ignore_empty_lines=False),
+            convert_options=pa_csv.ConvertOptions(column_types=dict.fromkeys(names, pa.string()),
+                                                  null_values=[], strings_can_be_null=False,
+                                                  quoted_strings_can_be_null=False))
+    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
+        return None
+    if table.num_columns != width or any(not pa.types.is_string(t) for t in table.schema.types):
+        return None
+    nrows = table.num_rows
+    columns = []
+    pool = pa.default_memory_pool()
+    for _column in range(width):  # column by column, dropping each from the table once cleaned
+        columns.append(_clean_text(table.column(0)))
+        table = table.remove_column(0)
+        # Arrow's allocator keeps freed pages for reuse: 470 MB after a 250 MB file, held for good
+        pool.release_unused()
+    return columns, nrows
+
+
+_UTF8_BOM = b"\xef\xbb\xbf"
+_HEAD_BYTES = 4 * 65536 + 4  # holds at least the 65,537 characters the sniffers look at
+
+
+def _plain_utf8(data: bytes) -> str | None:
+    """"utf-8" or "utf-8-sig" when ``decode_text`` would decode ``data`` as UTF-8 without a
+    replacement, checked piece by piece: a 250 MB export is not copied into a 250 MB ``str`` just
+    to learn that it is UTF-8. None for anything else (then ``decode_text`` decides)."""
+    bom = data.startswith(_UTF8_BOM)
+    if not bom and (data.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")) or _utf16_without_bom(data)):
+        return None
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    view = memoryview(data)[3 if bom else 0:]
+    step = 16 << 20
+    try:
+        for start in range(0, len(view), step):
+            decoder.decode(view[start:start + step])
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return None
+    return "utf-8-sig" if bom else "utf-8"
 
 
 def _read_text(data: bytes, filename: str, notes: list[Problem], limits: Limits) -> Sheet:
-    text, codec, replaced = decode_text(data)
-    _not_text(data, text, filename)
-    delim, width = sniff_delimiter(text)
-    if codec == "utf-8" and not replaced:
-        payload = data
-    elif codec == "utf-8-sig" and not replaced:
-        payload = data[3:]
+    codec = _plain_utf8(data) if limits.csv_arrow else None
+    fast = None
+    if codec is not None:
+        payload: bytes | memoryview = memoryview(data)[3:] if codec == "utf-8-sig" else data
+        head = bytes(payload[:_HEAD_BYTES]).decode("utf-8", errors="ignore")  # the last character may be cut
+        text, replaced = head[:65537] if len(payload) > _HEAD_BYTES else head, False
+        _not_text(data, text, filename)
+        delim, width = sniff_delimiter(text)
+        fast = _read_csv_arrow(payload, delim, width)
+    if fast is None:
+        text, codec, replaced = decode_text(data)
+        _not_text(data, text, filename)
+        delim, width = sniff_delimiter(text)
+        if codec == "utf-8" and not replaced:
+            payload = data
+        elif codec == "utf-8-sig" and not replaced:
+            payload = data[3:]
+        else:
+            payload = text.encode("utf-8")
+        if limits.csv_arrow and codec not in ("utf-8", "utf-8-sig"):
+            fast = _read_csv_arrow(payload, delim, width)
+    if fast is not None:
+        columns, nrows = fast
     else:
-        payload = text.encode("utf-8")
-    columns, nrows = _read_csv_grid(payload, text, delim, width, filename, limits.max_cells)
+        grid, nrows = _read_csv_grid(bytes(payload), text, delim, width, filename, limits.max_cells)
+        columns = [_clean(c) for c in grid]
+    del text, payload
     encoding = _ENCODING_NAMES.get(codec, codec)
     notes.append(Problem("read_text_format", {"file": filename, "encoding": encoding,
                                               "delimiter": _DELIMITER_NAMES[delim]}, "info"))
     if replaced:
         notes.append(Problem("read_decode_replaced", {"file": filename, "encoding": encoding}, "warning"))
-    sheet = _build_sheet(PurePath(filename).name, [_clean(c) for c in columns], nrows, notes)
+    sheet = _build_sheet(PurePath(filename).name, columns, nrows, notes)
     if sheet is None:
         raise _fail("read_no_data", filename)
     if sheet.title_rows and re.fullmatch(r"sep=.?", sheet.title_rows[0], re.IGNORECASE):
@@ -291,8 +385,29 @@ def _read_text(data: bytes, filename: str, notes: list[Problem], limits: Limits)
 # ---- grid -> Sheet -------------------------------------------------------------------------
 
 def _clean(values: list[object]) -> list[str | None]:
-    """Strip every cell; blank or missing -> None."""
+    """Strip every cell; blank or missing -> None (per cell: the reference for ``_clean_text``)."""
     return [v.strip() or None for v in values]  # type: ignore[attr-defined]
+
+
+#: Exactly the characters Python's ``str.strip()`` removes (``str.isspace``), for Arrow's trim.
+_WHITESPACE = "".join(chr(c) for c in range(0x110000) if chr(c).isspace())
+
+
+def _clean_text(column: pa.Array | pa.ChunkedArray) -> np.ndarray:
+    """``_clean`` of a column of text in Arrow compute: strip (the same characters as ``str.strip``),
+    blank -> None; an object array of ``str``/None. A column of few distinct values (stage, region,
+    owner) shares one ``str`` per value, so a million rows hold a few hundred strings, not a million."""
+    trimmed = pc.utf8_trim(column, characters=_WHITESPACE)
+    cleaned = pc.if_else(pc.equal(trimmed, ""), pa.scalar(None, pa.string()), trimmed)
+    if isinstance(cleaned, pa.ChunkedArray):
+        cleaned = cleaned.combine_chunks()
+    n = len(cleaned)
+    if n > 1000:
+        coded = cleaned.dictionary_encode()
+        if len(coded.dictionary) < n // 4:
+            distinct = np.array([*coded.dictionary.to_pylist(), None], dtype=object)
+            return distinct[coded.indices.fill_null(len(coded.dictionary)).to_numpy()]
+    return cleaned.to_numpy(zero_copy_only=False)
 
 
 _NUMBERISH = re.compile(r"[\s$€£¥￥+\-−(]*\d[\d\s,.:/'\-]*%?\)?(?:\s*[AaPp][Mm])?")
@@ -370,8 +485,9 @@ def _build_sheet(name: str, columns: list[list[str | None]], nrows: int,
     keep = [j for j, col in enumerate(columns)
             if header[j] is not None or any(v is not None for v in col[h + 1:])]
     names = _unique_names([header[j] for j in keep], keep)
+    # copy=False: one block per column, not a 22-column copy of a million-row grid
     frame = pd.DataFrame({n: columns[j][h + 1:] for n, j in zip(names, keep, strict=True)},
-                         dtype=object, columns=names)
+                         dtype=object, columns=names, copy=False)
     first_row = h + 2  # 1-based file row of the first data row
     if len(frame):
         filled = frame.notna().any(axis=1).to_numpy()
@@ -390,6 +506,12 @@ def _columns_from_child(sheet: dict[str, object]) -> list[list[str | None]]:
     nrows = int(sheet["nrows"])  # type: ignore[call-overload]
     out = []
     for col in sheet["columns"]:  # type: ignore[attr-defined]
+        if isinstance(col, str):
+            # split and clean in Arrow: no list of 100k Python strings per column in between
+            cells = pc.split_pattern(pa.array([col], pa.large_string()), "\x00").flatten()
+            if len(cells) == nrows:
+                out.append(_clean_text(cells.cast(pa.string())))
+                continue
         values = col.split("\x00") if isinstance(col, str) else list(col)
         if len(values) != nrows:  # never expected; keep the grid rectangular
             values = (values + [""] * nrows)[:nrows]

@@ -147,7 +147,7 @@ def test_the_uploader_speaks_chinese(server, page):
         getComputedStyle(e.querySelector('button [data-testid="stMarkdownContainer"]'), '::after').content,
         getComputedStyle(e.querySelector('[data-testid="stFileUploaderDropzoneInstructions"] > div'),
                          '::after').content]""")
-    assert ours == ['"上傳"', '"每個檔案最大 200 MB"'], ours
+    assert ours == ['"上傳"', '"每個檔案最大 1024 MB"'], ours
 
 
 def test_a_browser_in_traditional_chinese_opens_in_traditional_chinese(server, browser):
