@@ -144,10 +144,12 @@ class ChangeRefused(Exception):
     """A change this scope may not make; ``problem`` names it for the page and the CLI."""
 
     def __init__(self, right: Right, scope: Scope):
+        from analytics.i18n import Key
         from analytics.messages import Problem
 
         self.right = right
-        self.problem = Problem(f"scope.refused.{right}", {"login": scope.who, "role": scope.role})
+        # the role in the reader's language (销售代表, not "rep")
+        self.problem = Problem(f"scope.refused.{right}", {"login": scope.who, "role": Key(f"role.{scope.role}")})
         super().__init__(self.problem.text("en"))
 
     def text(self, lang: str = "en") -> str:

@@ -476,3 +476,10 @@ def test_cli_unknown_login_and_personal_who(team):
     code, _, _ = cli("workspace", "pin", "1")
     assert code == 0
     assert audit.read(team.folder)["who"][0].startswith("cli:")
+
+
+def test_a_refusal_names_the_role_in_the_readers_language():
+    rep = Scope.for_user(User("ann", "Ann", "rep", rep="Ann"))
+    assert "销售代表" in ChangeRefused("data", rep).text("zh")
+    assert "銷售代表" in ChangeRefused("settings", rep).text("zh-Hant")
+    assert " rep" not in ChangeRefused("data", rep).text("zh")
