@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -483,3 +484,24 @@ def test_a_refusal_names_the_role_in_the_readers_language():
     assert "销售代表" in ChangeRefused("data", rep).text("zh")
     assert "銷售代表" in ChangeRefused("settings", rep).text("zh-Hant")
     assert " rep" not in ChangeRefused("data", rep).text("zh")
+
+
+def test_cli_report_as_a_manager_keeps_other_teams_out_of_the_pipeline_changes(team, tmp_path):
+    """The report's Pipeline changes sheet reads the stored snapshots, which are the whole
+    pipeline's: a manager's report must show their team's deals only (West's C-NEW never)."""
+    import openpyxl
+
+    before, _ = frames()
+    team.publish([PublishItem("deals", before, "deals1.csv", "h3")], snapshot_date=date(2026, 10, 30))
+    later = DEALS_CSV + b"C-NEW,Cai,West,Negotiation,7777,2026-11-28,2026-11-20\n"
+    deals = import_file(later, "deals.csv")[0].frame
+    team.publish([PublishItem("deals", deals, "deals2.csv", "h4")], snapshot_date=date(2026, 11, 20))
+    sign_in(EVE)
+    sign_in(DORA)
+    for login, sees_west in (("eve", False), ("dora", True)):
+        out = tmp_path / f"{login}.xlsx"
+        code, _, err = cli("--as", login, "report", "--period", "2026-11", "--out", str(out))
+        assert code == 0, err
+        cells = {str(c.value) for ws in openpyxl.load_workbook(out).worksheets for row in ws.iter_rows()
+                 for c in row if c.value is not None}
+        assert any("Cai" in c or "C-NEW" in c or "7777" in c or "7,777" in c for c in cells) is sees_west, login
