@@ -229,6 +229,10 @@ def render_followups(frame: pd.DataFrame | None) -> None:
     download_buttons(shown, "followups", key="my_progress_followups_dl")
 
 
+def signed_in_rep() -> bool:
+    return ctx.scope.role == "rep" and ctx.scope.mode == "team"
+
+
 def rank_of(rep: str, peers: pd.DataFrame) -> tuple[object, int]:
     """(rank text, number of ranked peers): the rep's place among the peers with a target."""
     ranks = rank_among_peers(peers)
@@ -277,10 +281,14 @@ else:
         st.info(t("my_progress.nothing"), icon=":material/search_off:")
     else:
         row = rows.iloc[0].to_dict()
-        rank = rank_of(me, data["peers"]) if show_rank else None
+        # a signed-in rep's session holds their own rows only: they rank on the whole team's
+        # leaderboard (attainment only), not among the one rep their copy holds
+        peers = ctx.call_standing(standing.leaderboard, period, settings=ctx.settings) if signed_in_rep() \
+            else data["peers"]
+        rank = rank_of(me, peers) if show_rank else None
         render_pace(row, rank if rank and rank[1] else None)  # nobody has a target: no ranking
         render_gap(row, data["open"], data["overdue"])
-    if ctx.scope.role == "rep" and ctx.scope.mode == "team":
+    if signed_in_rep():
         render_standing(me)
     render_trend(data["trend"])
     render_followups(data.get("followups"))

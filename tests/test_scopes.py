@@ -310,6 +310,8 @@ def test_a_rep_sees_team_and_company_attainment_and_the_leaderboard_without_amou
     assert_clean(at)
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Team attainment"] == "75.0%" and metrics["Company attainment"] == "77.8%"
+    # her rank is on the whole team's leaderboard, not "#1 among 1" in her own copy of the data
+    assert metrics["Rank among 3 peers"] == "#3"
     board = next(d.value for d in at.dataframe if "Rank" in d.value.columns)
     assert board.to_dict("list") == {"Rank": [1, 2, 3], "Rep": ["Ben", "Cai", "Ann"],
                                      "Attainment": ["100.0%", "80.0%", "50.0%"]}
