@@ -13,10 +13,11 @@ from pathlib import Path
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from analytics.store import catalog
+from analytics.store import catalog, scoped
 from ui import auth, context, layout, sidebar, urlstate
 from ui import meeting as meeting_ui
 from ui.i18n import native_uploader_css, t
+from ui.safe import md
 
 if PagesManager.uses_pages_directory:
     # A fresh server runs its first session's first script run in Streamlit's old pages/ mode;
@@ -109,5 +110,9 @@ scoped_dims = ctx.scope.row_filters.active() if ctx.widened else {}
 layout.header(ctx, [x for x in urlstate.ignored() if x.split("=", 1)[0] not in scoped_dims])
 if ctx.widened:
     st.info(t("scope.widened.rep" if ctx.scope.role == "rep" else "scope.widened.team"), icon=":material/person_pin:")
+if ctx.source.full_con is not None and scoped.names_nobody(ctx.source.full_con.cursor(), ctx.scope):
+    user = ctx.scope.user
+    st.warning(t("scope.unmatched.rep", rep=md(user.rep or "")) if ctx.scope.role == "rep"
+               else t("scope.unmatched.team", teams=md(", ".join(user.teams))), icon=":material/person_off:")
 sidebar.data_gap_notice(data_catalog, ctx.period, ctx.as_of)
 layout.run_page(navigation)

@@ -507,3 +507,22 @@ def test_cli_report_as_a_manager_keeps_other_teams_out_of_the_pipeline_changes(t
         cells = {str(c.value) for ws in openpyxl.load_workbook(out).worksheets for row in ws.iter_rows()
                  for c in row if c.value is not None}
         assert any("Cai" in c or "C-NEW" in c or "7777" in c or "7,777" in c for c in cells) is sees_west, login
+
+
+def test_an_account_that_names_nobody_in_the_data_is_told_so(team):
+    """A rep's account whose rep name the data never writes reads an empty copy: the page says
+    why, instead of "no deals imported"."""
+    ghost = User("ghost", "Wang Lei", "rep", rep="Wang Lei", teams=("East",))
+    at = run_as(ghost, "pages/my_progress.py")
+    assert_clean(at)
+    assert any("Wang Lei" in w.value and "Settings" in w.value for w in at.warning)
+    at = run_as(ANN, "pages/my_progress.py")
+    assert not any("Settings" in str(w.value) for w in at.warning)
+    assert scoped.names_nobody(team_con(team), Scope.for_user(EVE)) is False
+    assert scoped.names_nobody(team_con(team), Scope.for_user(User("m", "M", "manager", teams=("North",))))
+
+
+def team_con(ws: Workspace) -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect(":memory:")
+    ws.load_into(con)
+    return con

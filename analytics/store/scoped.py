@@ -109,3 +109,17 @@ def scoped_connection(full: duckdb.DuckDBPyConnection, scope: Scope) -> duckdb.D
     out.execute("SET enable_external_access = false")
     out.execute("SET lock_configuration = true")
     return out
+
+
+def names_nobody(full: duckdb.DuckDBPyConnection, scope: Scope) -> bool:
+    """Whether a rep's or manager's account names no rep or team found in the data (``full``):
+    their copy is then empty because of the account's mapping, not because nothing was loaded,
+    and the page must say so rather than "no deals imported"."""
+    if not restricts_rows(scope):
+        return False
+    present = [name for name in ("deals", "targets") if name in _tables(full)]
+    if not present:
+        return False  # nothing loaded at all: the pages' own notices say that
+    return not allowed_reps(full, scope) if scope.role == "manager" else not any(
+        full.execute(f"SELECT 1 FROM {name} WHERE rep = ? LIMIT 1", [scope.row_filters.rep[0]]).fetchone()
+        for name in present)

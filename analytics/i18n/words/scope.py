@@ -11,6 +11,16 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "此链接指向其他团队；现显示您所在团队的数据。",
         "zh-Hant": "此連結指向其他團隊；現顯示您所在團隊的資料。",
     },
+    "scope.unmatched.rep": {
+        "en": "Your account names the rep {rep}, and no deal or target in this data does, so every figure below is empty. Ask a director to set your account's rep name as the data writes it (Settings → Accounts).",
+        "zh": "您的账户对应的销售代表是 {rep}，但当前数据中没有该销售的商机或目标，因此以下数据均为空。请联系总监在“设置 → 账户”中将您账户的销售代表名称改为数据中的写法。",
+        "zh-Hant": "您的帳戶對應的銷售代表是 {rep}，但目前資料中沒有該銷售的商機或目標，因此以下資料均為空。請聯絡總監在「設定 → 帳戶」中將您的銷售代表名稱改為資料中的寫法。",
+    },
+    "scope.unmatched.team": {
+        "en": "Your account names the team(s) {teams}, and no deal or target in this data does, so every figure below is empty. Ask a director to set your account's teams as the data writes them (Settings → Accounts).",
+        "zh": "您的账户对应的团队是 {teams}，但当前数据中没有这些团队的商机或目标，因此以下数据均为空。请联系总监在“设置 → 账户”中将团队名称改为数据中的写法。",
+        "zh-Hant": "您的帳戶對應的團隊是 {teams}，但目前資料中沒有這些團隊的商機或目標，因此以下資料均為空。請聯絡總監在「設定 → 帳戶」中將團隊名稱改為資料中的寫法。",
+    },
     "scope.refused.data": {
         "en": "Publishing, rolling back, restoring, pinning and backing up the team's data belong to the director (or an analyst granted data rights). {login} is signed in as {role}: nothing was changed.",
         "zh": "发布、回滚、恢复、固定和备份团队数据仅限总监（或获授权的分析师）。{login} 的角色是 {role}：未做任何更改。",
