@@ -62,7 +62,7 @@ def test_upload_map_publish_and_see_it_elsewhere(server, page, browser):
     maven = dataset("maven-crm/sales_pipeline.csv")
     open_page(page, f"{server['url']}/data")
     shoot(page, "upload_0_sample")
-    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(maven))
+    page.get_by_test_id("stFileUploaderDropzoneInput").first.set_input_files(str(maven))  # the Upload tab's (Dated series has its own)
     page.get_by_text("8,800", exact=False).first.wait_for(timeout=90_000)
     wait_idle(page)
     no_exception(page)

@@ -79,8 +79,8 @@ def test_twenty_sessions_of_mixed_roles_stay_apart(browser, tmp_path):
                     assert name not in text, (login, name)
             for _, page, _, file_name in sessions:  # each uploads its own file for its own session
                 page.get_by_test_id("stSidebarNavLink").filter(has_text="Data").click()
-                page.get_by_test_id("stFileUploaderDropzoneInput").wait_for(state="attached", timeout=90_000)
-                page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
+                page.get_by_test_id("stFileUploaderDropzoneInput").first.wait_for(state="attached", timeout=90_000)
+                page.get_by_test_id("stFileUploaderDropzoneInput").first.set_input_files(
                     files=[{"name": file_name, "mimeType": "text/csv", "buffer": DEALS_CSV}])
             uploads_seen += [s[3] for s in sessions]
             for _, page, _, file_name in sessions:
