@@ -11,8 +11,6 @@ fix it. Saving validates with ``analytics.metrics.plan.load_plan`` and writes th
 from __future__ import annotations
 
 import math
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +32,7 @@ from analytics.metrics.plan import (
 )
 from analytics.metrics.plan import plan_in_use as _plan_in_use
 from analytics.store import changes
+from analytics.store.files import write_atomic
 from analytics.store.settings import DEFAULT_SETTINGS
 from ui import context
 from ui import format as fmt
@@ -54,17 +53,7 @@ def plan_in_use() -> PlanInUse:
 
 def save_plan_text(text: str, path: Path) -> None:
     """Write ``text`` to ``path`` atomically: readers see the old file or the new one, never half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".commission_plan-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, text)
 
 
 def show_file_problems(pin: PlanInUse, lang: Lang) -> None:

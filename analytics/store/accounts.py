@@ -21,7 +21,6 @@ from __future__ import annotations
 import fcntl
 import json
 import os
-import tempfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
@@ -35,6 +34,7 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from analytics.access import ROLES, Role, User
 from analytics.messages import Problem
 from analytics.store import audit
+from analytics.store.files import write_atomic
 
 FILE_NAME = "accounts.json"
 MAX_FAILURES = 5
@@ -125,18 +125,7 @@ def _read(folder: Path) -> dict[str, Any]:
 
 
 def _write(folder: Path, data: dict[str, Any]) -> None:
-    path = accounts_path(folder)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".accounts.", suffix=".tmp")
-    try:
-        os.fchmod(fd, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(data, f, ensure_ascii=False, indent=1)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(accounts_path(folder), json.dumps(data, ensure_ascii=False, indent=1), mode=0o600)
 
 
 @contextmanager

@@ -10,11 +10,9 @@ cannot be read at all is kept aside as ``<name>.broken`` before the next save re
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import re
-import tempfile
 import threading
 import unicodedata
 from dataclasses import dataclass, field
@@ -23,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from analytics.messages import InputError, Problem
+from analytics.store.files import write_atomic
 
 VIEW_KINDS = ("pivot", "sql")
 FORMAT_VERSION = 1
@@ -168,17 +167,7 @@ def _write(path: Path, views: list[SavedView]) -> None:
     if path.exists() and any(p.code == VIEWS_UNREADABLE for p in load_views(path)[1]):
         os.replace(path, path.with_name(path.name + ".broken"))
     body = {"version": FORMAT_VERSION, "views": [v.to_json() for v in views]}
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(body, handle, ensure_ascii=False, indent=2)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    write_atomic(path, json.dumps(body, ensure_ascii=False, indent=2))
 
 
 def save_view(path: Path, view: SavedView) -> bool:
