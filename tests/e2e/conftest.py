@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -42,17 +43,16 @@ def _require_browser() -> None:
         pytest.skip("Debian's chromium is not installed: apt-get install chromium fonts-noto-cjk")
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory):
-    """A running app on a free port with its own empty workspace; yields the base URL."""
+@contextmanager
+def app_server(workspace: Path, *extra: str, port: int | None = None):
+    """The app on ``port`` (else a free one), reading ``workspace``; yields its base URL."""
     _require_browser()
-    workspace = tmp_path_factory.mktemp("e2e_workspace")
-    port = _free_port()
+    port = port or _free_port()
     env = {**os.environ, "SALES_WORKSPACE": str(workspace), "SALES_TODAY": "2026-11-30"}
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
          "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-         "--server.fileWatcherType", "none"],
+         "--server.fileWatcherType", "none", *extra],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
@@ -65,13 +65,23 @@ def server(tmp_path_factory):
             time.sleep(0.5)
     else:
         proc.kill()
-        pytest.fail("the app did not start within 60 s: " + (proc.stdout.read().decode()[-2000:] if proc.stdout else ""))
-    yield {"url": url, "workspace": workspace}
-    proc.terminate()
+        pytest.fail("the app did not start: " + (proc.stdout.read().decode()[-2000:] if proc.stdout else ""))
     try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory):
+    """A running app on a free port with its own empty workspace; yields its URL and workspace."""
+    workspace = tmp_path_factory.mktemp("e2e_workspace")
+    with app_server(workspace) as url:
+        yield {"url": url, "workspace": workspace}
 
 
 @pytest.fixture(scope="session")

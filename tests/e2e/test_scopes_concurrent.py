@@ -14,8 +14,8 @@ from __future__ import annotations
 import pytest
 
 from analytics.store import accounts
-from tests.e2e.conftest import no_exception, shoot, wait_idle
-from tests.e2e.test_sign_in import app_server, sign_in_with_password
+from tests.e2e.conftest import app_server, no_exception, shoot, wait_idle
+from tests.e2e.test_sign_in import sign_in_with_password
 from tests.test_scopes import DEALS_CSV, publish
 
 pytestmark = pytest.mark.e2e

@@ -7,53 +7,12 @@ secrets file (``--secrets.files``). Screenshots of the sign-in screen in English
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
-import urllib.request
-from contextlib import contextmanager
-from pathlib import Path
-
 import pytest
 
 from analytics.store import accounts
-from tests.e2e.conftest import ROOT, _free_port, _require_browser, no_exception, shoot, wait_idle
+from tests.e2e.conftest import _free_port, app_server, no_exception, shoot, wait_idle
 
 pytestmark = pytest.mark.e2e
-
-
-@contextmanager
-def app_server(workspace: Path, *extra: str, port: int | None = None):
-    """The app on ``port`` (else a free one), reading ``workspace``; yields its base URL."""
-    _require_browser()
-    port = port or _free_port()
-    env = {**os.environ, "SALES_WORKSPACE": str(workspace), "SALES_TODAY": "2026-11-30"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-         "--server.fileWatcherType", "none", *extra],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                if r.read() == b"ok":
-                    break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        proc.kill()
-        pytest.fail("the app did not start: " + (proc.stdout.read().decode()[-2000:] if proc.stdout else ""))
-    try:
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 def open_app(page, url: str) -> None:
