@@ -13,7 +13,7 @@ from pathlib import Path
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from analytics.store import catalog, scoped
+from analytics.store import catalog
 from ui import auth, context, layout, sidebar, urlstate
 from ui import meeting as meeting_ui
 from ui.i18n import native_uploader_css, t
@@ -110,7 +110,7 @@ scoped_dims = ctx.scope.row_filters.active() if ctx.widened else {}
 layout.header(ctx, [x for x in urlstate.ignored() if x.split("=", 1)[0] not in scoped_dims])
 if ctx.widened:
     st.info(t("scope.widened.rep" if ctx.scope.role == "rep" else "scope.widened.team"), icon=":material/person_pin:")
-if ctx.source.full_con is not None and scoped.names_nobody(ctx.source.full_con.cursor(), ctx.scope):
+if context.account_names_nobody(ctx):
     user = ctx.scope.user
     st.warning(t("scope.unmatched.rep", rep=md(user.rep or "")) if ctx.scope.role == "rep"
                else t("scope.unmatched.team", teams=md(", ".join(user.teams))), icon=":material/person_off:")

@@ -252,6 +252,19 @@ def _scope_source(source: DataSource, scope: Scope) -> DataSource:
                       dict(source.origins), full_con=source.con)
 
 
+def account_names_nobody(ctx: Context) -> bool:
+    """Whether the signed-in rep's or manager's account names no rep or team in the data (see
+    ``scoped.names_nobody``), asked once per data version and scope, not on every rerun."""
+    if ctx.source.full_con is None:
+        return False
+    return _names_nobody(ctx.data_key, ctx.scope, _full=ctx.source.full_con)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _names_nobody(data_key: str, scope: Scope, _full: duckdb.DuckDBPyConnection) -> bool:
+    return scoped.names_nobody(_full.cursor(), scope)
+
+
 def current_scope() -> Scope:
     """This session's scope: set by sign-in (``st.session_state["_scope"]``), else personal."""
     scope = st.session_state.get("_scope")
