@@ -54,3 +54,27 @@ def maven_deals():
     result = import_file(path.read_bytes(), path.name)[0]
     assert result.rows_loaded == 8800
     return result.frame
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """A throw-away PostgreSQL cluster for the whole run (see tests/pg.py); skips without the
+    server binaries, except in CI, where scripts/test installs them."""
+    from tests.pg import Cluster, server_bin
+
+    bin_dir = server_bin()
+    if bin_dir is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("PostgreSQL's server binaries are missing in CI: scripts/test installs them as root")
+        pytest.skip("PostgreSQL server not installed (apt-get install postgresql, or run scripts/test as root)")
+    cluster = Cluster(bin_dir).start()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture
+def pg_url(pg_cluster):
+    """A new empty database on the throw-away cluster, dropped after the test."""
+    url = pg_cluster.new_database()
+    yield url
+    pg_cluster.drop_database(url)
