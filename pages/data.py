@@ -15,7 +15,8 @@ from analytics.ingest.templates import template_xlsx
 from analytics.store import changes
 from analytics.store.schema import TABLES
 from analytics.store.snapshots import date_in_file_name
-from analytics.store.workspace import PublishItem, Workspace, WorkspaceError
+from analytics.store.transfer import open_workspace
+from analytics.store.workspace import PublishItem, WorkspaceError
 from ui import context, upload
 from ui.components import download_buttons, show_table
 from ui.i18n import current_lang, t
@@ -24,8 +25,8 @@ from ui.safe import md
 log = logging.getLogger("sales")
 ctx = context.current()
 lang = current_lang()
-ws = Workspace()
-memory = MappingMemory(ws.mappings_path)
+ws = open_workspace()
+memory = MappingMemory(ws.mappings_doc)
 
 
 def table_label(name: str | None) -> str:

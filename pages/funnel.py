@@ -473,7 +473,7 @@ def step_help(row: dict) -> str:
 def render_steps() -> None:
     """The department's six-step process in one strip: each step's figure and the page behind it."""
     st.subheader(t("funnel.steps.title"))
-    logged = reports_logged(context.workspace().folder)
+    logged = reports_logged(context.workspace().docs)
     logged = logged[logged["source"].astype("object") == ctx.source.kind] if len(logged) else logged
     steps = ctx.call(process.six_steps, ctx.period, ctx.filters, logged, ctx.settings, as_of=ctx.as_of)
     rows = steps.to_dict("records")

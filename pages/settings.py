@@ -119,8 +119,8 @@ if saved:
     else:
         weights_only = replace(s, kpi_weights=new.kpi_weights) == new
         try:
-            changes.save_workspace_settings(context.workspace().folder, ctx.scope, s, new,
-                                            context.workspace().settings_path,
+            changes.save_workspace_settings(context.workspace().docs, ctx.scope, s, new,
+                                            context.workspace().settings_doc,
                                             "kpi_weights.edit" if weights_only else "settings.edit")
         except ChangeRefused as exc:
             st.error(exc.text(ctx.lang), icon=":material/lock:")
@@ -131,9 +131,9 @@ if saved:
 if st.button(t("settings.reset"), icon=":material/restart_alt:"):
     try:
         changes.save_workspace_settings(
-            context.workspace().folder, ctx.scope, s,
+            context.workspace().docs, ctx.scope, s,
             replace(DEFAULT_SETTINGS, stages=tuple(StageSetting(**vars(x)) for x in DEFAULT_SETTINGS.stages)),
-            context.workspace().settings_path, "settings.reset")
+            context.workspace().settings_doc, "settings.reset")
     except ChangeRefused as exc:
         st.error(exc.text(ctx.lang), icon=":material/lock:")
     else:

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 import pytest
 
 from analytics.messages import InputError
-from analytics.store import views
+from analytics.store import files, views
 
 PIVOT = {"xt": "deals", "xr": ["team"], "xv": "amount", "xa": "sum", "xf": ["status"], "xf:status": ["won"]}
 NOW = datetime(2026, 11, 30, 9, 30, tzinfo=UTC)
@@ -107,7 +107,8 @@ def test_a_failed_write_leaves_the_old_file(path, monkeypatch):
     def broken_replace(src, dst):
         raise OSError("disk full")
 
-    monkeypatch.setattr(views.os, "replace", broken_replace)
+    # every document is written through analytics.store.files.write_atomic
+    monkeypatch.setattr(files.os, "replace", broken_replace)
     with pytest.raises(OSError):
         views.save_view(path, views.make_view("Lost", "sql", {"xq": "SELECT 2"}))
     assert path.read_bytes() == before

@@ -12,7 +12,7 @@ import streamlit as st
 
 from analytics.access import ROLES, Scope
 from analytics.store import accounts, audit
-from analytics.store.workspace import default_folder
+from analytics.store.transfer import open_workspace
 from ui.components import download_buttons, show_table
 from ui.i18n import t
 
@@ -30,7 +30,7 @@ def render() -> None:
     scope: Scope = st.session_state.get("_scope", Scope.personal())
     if not scope.may_change_settings:
         return
-    folder = default_folder()
+    folder = open_workspace().docs
     who = _who(scope)
     st.divider()
     st.subheader(t("admin.title"))

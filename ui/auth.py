@@ -24,7 +24,7 @@ from streamlit.errors import StreamlitSecretNotFoundError
 from analytics.access import Scope, User
 from analytics.store import accounts
 from analytics.store.accounts import Refusal
-from analytics.store.workspace import default_folder
+from analytics.store.transfer import open_workspace
 from ui.i18n import t
 from ui.safe import md
 
@@ -49,7 +49,7 @@ def secrets() -> dict[str, Any]:
 
 def session_scope(folder: Path | None = None) -> Scope:
     """The session's scope; in team mode without a signed-in user, the sign-in screen and a stop."""
-    folder = folder or default_folder()
+    folder = folder or open_workspace().docs
     config = secrets()
     if not accounts.team_mode(folder, config):
         st.sidebar.caption(":material/lock_open: " + t("auth.personal_badge"))

@@ -121,7 +121,7 @@ def report_button(ctx, *, rep: str | None = None, include_pay: bool = False, key
     from analytics.store.report_log import record_report
     from ui.context import workspace
 
-    folder = workspace().folder
+    folder = workspace().docs
 
     def build() -> bytes:
         cur = source.con.cursor()

@@ -22,7 +22,6 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any, Literal
 
 import duckdb
@@ -37,16 +36,18 @@ from analytics.ingest.importer import ImportResult
 from analytics.outputs.numbers import MoneyFormat
 from analytics.periods import Period
 from analytics.store import canonical, scoped, snapshots
+from analytics.store.postgres import WorkspaceUnreachable
 from analytics.store.schema import TABLES
 from analytics.store.settings import (
     Settings,
     data_currency,
-    load_settings,
     register_stage_map,
     reporting_currency,
+    settings_from_text,
 )
 from analytics.store.sources import SAMPLE_DIRS, load_sample, sample_edition
-from analytics.store.workspace import Status, Workspace, WorkspaceBusy, WorkspaceCorrupt
+from analytics.store.transfer import Store, open_workspace
+from analytics.store.workspace import Status, WorkspaceBusy, WorkspaceCorrupt
 
 log = logging.getLogger("sales")
 
@@ -157,8 +158,9 @@ class Context:
                             tuple(sorted(kwargs.items())), _con=con.cursor(), _func=func)
 
 
-def workspace(wait_s: float | None = None) -> Workspace:
-    return Workspace(wait_s=wait_s)
+def workspace(wait_s: float | None = None) -> Store:
+    """The team's store: the DuckDB file, or PostgreSQL when ``SALES_DATABASE_URL`` is set."""
+    return open_workspace(wait_s=wait_s)
 
 
 @st.cache_data(show_spinner=False, max_entries=1024)
@@ -168,14 +170,14 @@ def _cached_call(data_key: str, settings_key: str, scope: Scope, func_name: str,
 
 
 def settings_now() -> tuple[Settings, list[str]]:
-    path = workspace().settings_path
-    stamp = path.stat().st_mtime_ns if path.exists() else 0
-    return _settings_cached(str(path), stamp)
+    """The workspace's settings, read on every run (a small text: another replica may have
+    changed it) and parsed once per distinct text."""
+    return _settings_cached(workspace().settings_doc.read())
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _settings_cached(path: str, stamp: int) -> tuple[Settings, list[str]]:
-    return load_settings(Path(path))
+def _settings_cached(text: str | None) -> tuple[Settings, list[str]]:
+    return settings_from_text(text)
 
 
 def _sample_key(edition: str = "en") -> str:
@@ -194,21 +196,13 @@ def _sample_connection(key: str) -> duckdb.DuckDBPyConnection:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _workspace_connection(key: str, folder: str) -> tuple[duckdb.DuckDBPyConnection, int | None]:
+def _workspace_connection(key: str, _ws: Store) -> tuple[duckdb.DuckDBPyConnection, int | None]:
+    """The published version in this process's own in-memory DuckDB, once per ``key`` (the
+    store, the version and its change mark): every session of the process shares it."""
     con = duckdb.connect(":memory:")
     with _WS_LOCK:
-        version = Workspace(Path(folder)).load_into(con)
+        version = _ws.load_into(con)
     return con, version
-
-
-def _file_stamp(path: Path) -> tuple:
-    """The file's identity and change marks (inode, size, mtime, ctime, and its WAL's)."""
-    out: tuple = ()
-    for p in (path, path.with_name(path.name + ".wal")):
-        if p.exists():
-            st_ = p.stat()
-            out += (st_.st_ino, st_.st_size, st_.st_mtime_ns, st_.st_ctime_ns)
-    return out
 
 
 # Successful readings only: an error is never remembered, so a lock that clears is seen on the
@@ -216,9 +210,10 @@ def _file_stamp(path: Path) -> tuple:
 _STATUS_CACHE: dict[tuple, Status] = {}
 
 
-def workspace_status(ws: Workspace) -> Status:
-    """The written state of the team's workspace. Raises WorkspaceBusy / WorkspaceCorrupt."""
-    key = (str(ws.db_path), _file_stamp(ws.db_path))
+def workspace_status(ws: Store) -> Status:
+    """The written state of the team's workspace. Raises WorkspaceBusy / WorkspaceCorrupt /
+    WorkspaceUnreachable; asked again only when the store's change mark moves."""
+    key = (ws.cache_key(), ws.change_mark())
     with _WS_LOCK:
         cached = _STATUS_CACHE.get(key)
         if cached is not None:
@@ -277,8 +272,8 @@ def _team_source(wait_s: float | None = None) -> DataSource:
     ws = workspace(wait_s)
     status = workspace_status(ws)
     if status.state == "published":
-        key = f"ws:{ws.folder}:{status.version}:{_file_stamp(ws.db_path)}"
-        con, _ = _workspace_connection(key, str(ws.folder))
+        key = f"ws:{ws.cache_key()}:{status.version}:{ws.change_mark()}"
+        con, _ = _workspace_connection(key, ws)
         return DataSource("workspace", key, con, status.version, status.published_at,
                           origins={t: "team" for t in TABLES})
     # No data published: the sample company speaks the user's language.
@@ -437,6 +432,12 @@ def _source_or_stop(scope: Scope) -> DataSource:
     except WorkspaceCorrupt as exc:
         log.exception("the team's workspace cannot be read: %s", exc.path)
         st.error(exc.problem.text(lang), icon=":material/report:")
+        _stop()
+    except WorkspaceUnreachable as exc:
+        log.warning("the team's database does not answer: %s", exc)
+        st.error(exc.problem.text(lang), icon=":material/cloud_off:")
+        if st.button(t("workspace.try_again"), icon=":material/refresh:"):
+            st.rerun()
         _stop()
     notice.empty()
     if st.session_state.pop("_busy_since", None) is not None:

@@ -32,7 +32,7 @@ from analytics.metrics.plan import (
 )
 from analytics.metrics.plan import plan_in_use as _plan_in_use
 from analytics.store import changes
-from analytics.store.files import write_atomic
+from analytics.store.documents import Doc, doc_of
 from analytics.store.settings import DEFAULT_SETTINGS
 from ui import context
 from ui import format as fmt
@@ -51,9 +51,9 @@ def plan_in_use() -> PlanInUse:
     return _plan_in_use(context.workspace())
 
 
-def save_plan_text(text: str, path: Path) -> None:
-    """Write ``text`` to ``path`` atomically: readers see the old file or the new one, never half."""
-    write_atomic(path, text)
+def save_plan_text(text: str, path: Path | Doc) -> None:
+    """Write ``text`` to the store's plan atomically: readers see the old plan or the new one, never half."""
+    doc_of(path).write(text)
 
 
 def show_file_problems(pin: PlanInUse, lang: Lang) -> None:
@@ -168,7 +168,7 @@ def validate_and_save(text: str | bytes, path: Path, lang: Lang) -> bool:
     if isinstance(text, bytes):
         text = text.decode("utf-8-sig")
     try:
-        changes.save_plan(context.workspace().folder, context.current().scope, path, text.lstrip("\ufeff"), save_plan_text)
+        changes.save_plan(context.workspace().docs, context.current().scope, path, text.lstrip("\ufeff"), save_plan_text)
     except ChangeRefused as exc:
         st.error(exc.text(lang), icon=":material/lock:")
         return False
@@ -400,7 +400,7 @@ def _render_file(pin: PlanInUse, lang: Lang, path: Path) -> None:
 
 def render_settings(lang: Lang, currency: str | None = None) -> None:
     """The "Commission plan" section of Settings; amounts in ``currency`` (ISO code, None = unknown)."""
-    path = context.workspace().plan_path
+    path = context.workspace().plan_doc
     pin = plan_in_use()
     st.header(t("plan_editor.title"))
     st.caption(t("plan_editor.intro"))

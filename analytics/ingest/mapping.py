@@ -44,6 +44,7 @@ from analytics import i18n
 from analytics.ingest import values
 from analytics.messages import InputError, Problem
 from analytics.periods import parse_period
+from analytics.store.documents import Doc, doc_of
 from analytics.store.schema import (
     DEAL_DATE_ROLE_NAMES,
     DEAL_DATE_ROLES,
@@ -874,14 +875,15 @@ def header_signature(headers: Sequence[str]) -> str:
 class MappingMemory:
     """Confirmed mappings remembered per header set, in a small JSON file."""
 
-    def __init__(self, path: Path | None):
-        self.path = path
+    def __init__(self, path: Path | Doc | None):
+        self.doc = doc_of(path) if path is not None else None
 
     def _load(self) -> dict[str, dict]:
-        if self.path is None or not self.path.exists():
+        if self.doc is None:
             return {}
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
+            text = self.doc.read()
+            data = json.loads(text) if text is not None else {}
         except (OSError, ValueError):
             return {}
         return data if isinstance(data, dict) else {}
@@ -897,17 +899,14 @@ class MappingMemory:
         return entry["table"], {str(k): str(v or "") for k, v in columns.items()}
 
     def remember(self, headers: Sequence[str], mapping: Mapping) -> None:
-        if self.path is None:
+        if self.doc is None:
             return
         data = self._load()
         data[header_signature(headers)] = {
             "table": mapping.table,
             "columns": {h: (c or "") for h, c in mapping.columns.items()},
         }
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-        tmp.replace(self.path)
+        self.doc.write(json.dumps(data, ensure_ascii=False, indent=1))
 
 
 __all__ = ["CLOSE_MARGIN", "THRESHOLD", "WEAK", "ColumnProfile", "Mapping", "MappingMemory", "Unit",

@@ -450,10 +450,10 @@ def plan_in_use(workspace: Workspace, given: str | bytes | Path | None = None) -
             text = given.decode("utf-8-sig", "replace") if isinstance(given, bytes) else given
         return PlanInUse(plan, plan_to_yaml(plan) if plan is not None and not text else text, "given",
                          tuple(problems))
-    path = workspace.plan_path
-    if path.exists():
-        plan, problems = load_plan(path)
-        text = _read_text(path)
+    saved = workspace.plan_doc.read()
+    if saved is not None:
+        plan, problems = load_plan(saved.encode("utf-8"))
+        text = saved.lstrip("\ufeff")
         if plan is not None and not text:
             text = plan_to_yaml(plan)
         return PlanInUse(plan, text, "workspace", tuple(problems))

@@ -32,7 +32,8 @@ from analytics.store import changes, scoped
 from analytics.store.schema import TABLES
 from analytics.store.settings import Settings, load_settings
 from analytics.store.sources import Loaded, load_default, load_files, snapshot_connection
-from analytics.store.workspace import PublishItem, Workspace, WorkspaceError, content_hash
+from analytics.store.transfer import open_workspace
+from analytics.store.workspace import PublishItem, WorkspaceError, content_hash
 
 FILE_OPTIONS = ("deals", "targets", "surveys", "peer_reviews", "activities", "campaigns", "markets", "fx_rates")
 
@@ -82,7 +83,7 @@ def emit(frame: pd.DataFrame, fmt: str, out=None) -> None:
 # --- loading ---------------------------------------------------------------------------------
 
 def _settings() -> Settings:
-    settings, _problems = load_settings(Workspace().settings_path)
+    settings, _problems = load_settings(open_workspace().settings_doc)
     return settings
 
 
@@ -94,7 +95,7 @@ def _scope(args: argparse.Namespace) -> Scope:
         return Scope.personal()
     from analytics.store import accounts
 
-    user = accounts.user_for_login(Workspace().folder, login)
+    user = accounts.user_for_login(open_workspace().docs, login)
     if user is None:
         raise CliError([Problem("scope.cli_unknown_login", {"login": login})])
     return Scope.for_user(user)
@@ -133,7 +134,7 @@ def _load_from_args(args: argparse.Namespace, settings: Settings) -> Loaded:
     if not files:
         return load_default(settings=settings)
     loaded = load_files(files, overrides=overrides, settings=settings,
-                        memory=MappingMemory(Workspace().mappings_path))
+                        memory=MappingMemory(open_workspace().mappings_doc))
     failed = [r for r in loaded.results if r.errors]
     if failed:
         raise CliError([p for r in failed for p in r.errors])
@@ -308,7 +309,7 @@ def cmd_rewards(args, loaded, settings):
     from analytics.metrics.plan import plan_in_use
 
     # the plan the app and the report use (``--plan`` overrides it); an invalid one: exit 2, no pay
-    pin = plan_in_use(Workspace(), Path(args.plan) if args.plan else None)
+    pin = plan_in_use(open_workspace(), Path(args.plan) if args.plan else None)
     period = _period(args.period, settings)
     result = payouts_for(_connect(loaded, settings), period, _filters(args), pin, as_of=_as_of(args),
                          settings=settings, scope=_scope(args))
@@ -351,9 +352,9 @@ def cmd_publish(args, lang: Lang) -> int:
 
     settings = _settings()
     snapshot_day = _date_arg(args.snapshot_date) if getattr(args, "snapshot_date", None) else None
-    ws = Workspace()
+    ws = open_workspace()
     overrides = parse_overrides(args.map or [])
-    memory = MappingMemory(ws.mappings_path)
+    memory = MappingMemory(ws.mappings_doc)
     problems: list[Problem] = []
     flagged: list[Problem] = []
     results = []
@@ -415,9 +416,11 @@ def cmd_publish(args, lang: Lang) -> int:
 
 
 def cmd_workspace(args, lang: Lang) -> int:
-    ws = Workspace()
+    ws = open_workspace()
     action = args.action
     scope, who = _scope(args), _who(args)
+    if action == "migrate":
+        return _migrate(args, scope, who)
     if action == "history":
         frame = ws.version_list()
         frame["published_at"] = frame["published_at"].map(lambda v: None if pd.isna(v) else f"{v:%Y-%m-%d %H:%M:%S}")
@@ -438,11 +441,39 @@ def cmd_workspace(args, lang: Lang) -> int:
         raise ValueError(f"workspace {action} needs a folder")
     if action == "backup":
         path = changes.backup(ws, scope, Path(args.target), who=who)
-        print(f"backup written to {path.parent} ({path.stat().st_size:,} bytes), checked")
+        size = sum(f.stat().st_size for f in path.parent.iterdir() if f.is_file())
+        print(f"backup written to {path.parent} ({size:,} bytes), checked")
         return 0
     changes.restore(ws, scope, Path(args.target), who=who)
-    print(f"restored {ws.db_path} from {args.target}; current version {ws.current_version()}")
+    print(f"restored {ws.where} from {args.target}; current version {ws.current_version()}")
     return 0
+
+
+def _migrate(args, scope, who: str) -> int:
+    """``workspace migrate --to URL``: the DuckDB file workspace into an empty PostgreSQL database."""
+    from analytics.store import audit
+    from analytics.store.postgres import PgWorkspace
+    from analytics.store.transfer import migrate_to_postgres
+    from analytics.store.workspace import Workspace
+
+    if not args.to:
+        raise ValueError("workspace migrate needs --to postgresql://user@host/database")
+    scope.require("data")
+    src, dst = Workspace(), PgWorkspace(args.to)
+    report = migrate_to_postgres(src, dst)
+    audit.record(dst.docs, who, "workspace.migrate", f"{src.where} → {dst.where}",
+                 after={"versions": report.versions, "history": report.history_rows})
+    frame = pd.DataFrame(report.checks, columns=["version", "table", "rows", "ok"])
+    if args.format == "table":
+        print(f"moved {len(report.versions)} versions, {report.history_rows} history lines, {report.snapshots} "
+              f"snapshots and {len(report.documents)} documents ({', '.join(report.documents) or 'none'}) "
+              f"to {dst.where}")
+        bad = frame[~frame["ok"]]
+        print("every version read back with its row counts and checksums: OK" if report.ok
+              else f"MISMATCH in {len(bad)} tables:\n{bad.to_string(index=False)}")
+    else:
+        emit(frame, args.format)
+    return 0 if report.ok else 3
 
 
 def cmd_report(args, lang: Lang) -> int:
@@ -456,9 +487,8 @@ def cmd_report(args, lang: Lang) -> int:
     Path(args.out).write_bytes(data)
     if loaded.source == "workspace":  # the team's report: the process's sixth step counts it
         from analytics.store.report_log import record_report
-        from analytics.store.workspace import Workspace
 
-        record_report(Workspace().folder, period.key, args.rep, source="workspace")
+        record_report(open_workspace().docs, period.key, args.rep, source="workspace")
     print(f"wrote {args.out} ({len(data):,} bytes)")
     return 0
 
@@ -524,7 +554,7 @@ def cmd_changes(args, lang: Lang) -> int:
         con = duckdb.connect()
         for name, path in (("_before", args.before), ("_after", args.after)):
             loaded = load_files({"deals": [Path(path)]}, settings=settings,
-                                memory=MappingMemory(Workspace().mappings_path))
+                                memory=MappingMemory(open_workspace().mappings_doc))
             failed = [p for r in loaded.results for p in r.errors]
             if failed:
                 raise CliError(failed)
@@ -582,7 +612,7 @@ def cmd_users(args, lang: Lang) -> int:
     """Accounts for team mode (SPEC §5): add, remove, list, set-role, set-password, unlock."""
     from analytics.store import accounts
 
-    folder = Workspace().folder
+    folder = open_workspace().docs
     who = _cli_who()
     try:
         if args.action == "list":
@@ -621,7 +651,7 @@ def cmd_audit(args, lang: Lang) -> int:
     """The workspace's audit log, newest first."""
     from analytics.store import audit
 
-    frame = audit.read(Workspace().folder)
+    frame = audit.read(open_workspace().docs)
     emit(frame.head(args.limit) if args.limit else frame, args.format)
     return 0
 
@@ -734,9 +764,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="the day the deals were exported (an old export published late); default today")
 
     p = add("workspace", cmd_workspace, "the team's workspace: history (versions), check (integrity), "
-            "backup FOLDER, restore FOLDER, pin/unpin VERSION")
-    p.add_argument("action", choices=["history", "check", "backup", "restore", "pin", "unpin"])
+            "backup FOLDER, restore FOLDER, pin/unpin VERSION, migrate --to URL (the DuckDB file into PostgreSQL)")
+    p.add_argument("action", choices=["history", "check", "backup", "restore", "pin", "unpin", "migrate"])
     p.add_argument("target", nargs="?", metavar="FOLDER|VERSION")
+    p.add_argument("--to", metavar="URL", help="migrate: the PostgreSQL database (postgresql://user@host/db)")
 
     p = add("users", cmd_users, "accounts and roles for team mode: add, remove, list, set-role, set-password, "
             "unlock")

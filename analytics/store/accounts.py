@@ -18,9 +18,7 @@ Every change is recorded with :func:`analytics.store.audit.record` (never a hash
 
 from __future__ import annotations
 
-import fcntl
 import json
-import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
@@ -34,7 +32,7 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from analytics.access import ROLES, Role, User
 from analytics.messages import Problem
 from analytics.store import audit
-from analytics.store.files import write_atomic
+from analytics.store.documents import Documents, docs_of
 
 FILE_NAME = "accounts.json"
 MAX_FAILURES = 5
@@ -114,37 +112,30 @@ def _from_json(d: Mapping[str, Any]) -> Account:
                    locked_until=datetime.fromisoformat(until) if until else None)
 
 
-def _read(folder: Path) -> dict[str, Any]:
-    path = accounts_path(folder)
-    if not path.exists():
+def _read(folder: Path | Documents) -> dict[str, Any]:
+    text = docs_of(folder).read(FILE_NAME)
+    if text is None:
         return {"accounts": [], "unknown": {}}
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = json.loads(text)
     data.setdefault("accounts", [])
     data.setdefault("unknown", {})
     return data
 
 
-def _write(folder: Path, data: dict[str, Any]) -> None:
-    write_atomic(accounts_path(folder), json.dumps(data, ensure_ascii=False, indent=1), mode=0o600)
+def _write(folder: Path | Documents, data: dict[str, Any]) -> None:
+    docs_of(folder).write(FILE_NAME, json.dumps(data, ensure_ascii=False, indent=1))
 
 
 @contextmanager
-def _locked(folder: Path) -> Iterator[dict[str, Any]]:
-    """The accounts file's content, held under an exclusive lock; written back on exit.
-
-    The lock is on a side file: the data file is replaced by rename, so its inode changes."""
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    fd = os.open(folder / (FILE_NAME + ".lock"), os.O_RDWR | os.O_CREAT, 0o600)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        data = _read(folder)
+def _locked(folder: Path | Documents) -> Iterator[dict[str, Any]]:
+    """The accounts' content, held under the store's exclusive lock; written back on exit."""
+    docs = docs_of(folder)
+    with docs.locked(FILE_NAME):
+        data = _read(docs)
         before = json.dumps(data, sort_keys=True)
         yield data
         if json.dumps(data, sort_keys=True) != before:
-            _write(folder, data)
-    finally:
-        os.close(fd)
+            _write(docs, data)
 
 
 def _find(data: dict[str, Any], login: str) -> int | None:

@@ -16,6 +16,7 @@ from typing import Any
 
 from analytics.access import Scope
 from analytics.store import audit
+from analytics.store.documents import Doc, Documents, doc_of
 from analytics.store.settings import Settings, save_settings
 from analytics.store.workspace import PublishItem, Workspace
 
@@ -23,7 +24,7 @@ from analytics.store.workspace import PublishItem, Workspace
 def publish(ws: Workspace, scope: Scope, items: list[PublishItem], who: str | None = None, **kwargs: Any) -> int:
     scope.require("data")
     version = ws.publish(items, **kwargs)
-    audit.record(ws.folder, who or scope.who, "publish", f"version {version}",
+    audit.record(ws.docs, who or scope.who, "publish", f"version {version}",
                  after={"version": version, "tables": sorted({i.table for i in items}),
                         "files": sorted({i.file_name for i in items}), "note": kwargs.get("note", "")})
     return version
@@ -33,21 +34,21 @@ def rollback(ws: Workspace, scope: Scope, version: int, who: str | None = None) 
     scope.require("data")
     before = ws.status().version
     ws.rollback(version)
-    audit.record(ws.folder, who or scope.who, "rollback", f"version {version}", before={"version": before},
+    audit.record(ws.docs, who or scope.who, "rollback", f"version {version}", before={"version": before},
                  after={"version": version})
 
 
 def pin(ws: Workspace, scope: Scope, version: int, pinned: bool = True, who: str | None = None) -> None:
     scope.require("data")
     ws.pin(version, pinned)
-    audit.record(ws.folder, who or scope.who, "pin" if pinned else "unpin", f"version {version}",
+    audit.record(ws.docs, who or scope.who, "pin" if pinned else "unpin", f"version {version}",
                  before={"pinned": not pinned}, after={"pinned": pinned})
 
 
 def backup(ws: Workspace, scope: Scope, dest: Path, who: str | None = None) -> Path:
     scope.require("data")
     path = ws.backup(dest)
-    audit.record(ws.folder, who or scope.who, "backup", str(path))
+    audit.record(ws.docs, who or scope.who, "backup", str(path))
     return path
 
 
@@ -55,7 +56,7 @@ def restore(ws: Workspace, scope: Scope, source: Path, who: str | None = None) -
     scope.require("data")
     before = ws.status().version
     ws.restore(source)
-    audit.record(ws.folder, who or scope.who, "restore", str(source), before={"version": before},
+    audit.record(ws.docs, who or scope.who, "restore", str(source), before={"version": before},
                  after={"version": ws.status().version})
 
 
@@ -65,18 +66,18 @@ def _changed(before: dict[str, Any], after: dict[str, Any]) -> tuple[dict[str, A
     return {k: before.get(k) for k in keys}, {k: after.get(k) for k in keys}
 
 
-def save_workspace_settings(folder: Path, scope: Scope, old: Settings, new: Settings, path: Path,
+def save_workspace_settings(folder: Path | Documents, scope: Scope, old: Settings, new: Settings, path: Path | Doc,
                             action: str = "settings.edit") -> None:
     """Write ``new`` settings (``action`` ``kpi_weights.edit`` for the weights alone)."""
     scope.require("settings")
     save_settings(new, path)
     before, after = _changed(old.to_dict(), new.to_dict())
-    audit.record(folder, scope.who, action, path.name, before=before, after=after)
+    audit.record(folder, scope.who, action, doc_of(path).name, before=before, after=after)
 
 
-def save_plan(folder: Path, scope: Scope, path: Path, text: str, write: Any) -> None:
+def save_plan(folder: Path | Documents, scope: Scope, path: Path | Doc, text: str, write: Any) -> None:
     """Write the commission plan with ``write(text, path)``; the audit keeps the old and new text."""
     scope.require("settings")
-    old = path.read_text(encoding="utf-8") if path.exists() else None
+    old = doc_of(path).read()
     write(text, path)
-    audit.record(folder, scope.who, "plan.edit", path.name, before=old, after=text)
+    audit.record(folder, scope.who, "plan.edit", doc_of(path).name, before=old, after=text)

@@ -23,6 +23,7 @@ import yaml
 from analytics import i18n
 from analytics.i18n import LANG_CODES, LANGUAGES, Lang
 from analytics.outputs.numbers import currency_code
+from analytics.store.documents import Doc, doc_of
 from analytics.store.schema import LOST_SYNONYMS, STAGES, WON_STAGE_KEY, normalise_header
 
 
@@ -216,22 +217,29 @@ def settings_from_dict(data: object) -> tuple[Settings, list[str]]:
     return out, problems
 
 
-def load_settings(path: Path) -> tuple[Settings, list[str]]:
-    """Settings from a YAML file; a missing file is the defaults with no problem."""
-    if not path.exists():
+def load_settings(path: Path | Doc) -> tuple[Settings, list[str]]:
+    """Settings from the store's YAML document (or a file); a missing one is the defaults with no problem."""
+    doc = doc_of(path)
+    try:
+        text = doc.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        return DEFAULT_SETTINGS, [f"{doc.name} could not be read ({exc.__class__.__name__}); defaults used"]
+    return settings_from_text(text, doc.name)
+
+
+def settings_from_text(text: str | None, name: str = "settings.yaml") -> tuple[Settings, list[str]]:
+    """Settings from YAML text (None: never saved, the defaults with no problem)."""
+    if text is None:
         return DEFAULT_SETTINGS, []
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        return DEFAULT_SETTINGS, [f"{path.name} could not be read ({exc.__class__.__name__}); defaults used"]
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        return DEFAULT_SETTINGS, [f"{name} could not be read ({exc.__class__.__name__}); defaults used"]
     return settings_from_dict(data)
 
 
-def save_settings(settings: Settings, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(yaml.safe_dump(settings.to_dict(), allow_unicode=True, sort_keys=False), encoding="utf-8")
-    tmp.replace(path)
+def save_settings(settings: Settings, path: Path | Doc) -> None:
+    doc_of(path).write(yaml.safe_dump(settings.to_dict(), allow_unicode=True, sort_keys=False))
 
 
 def register_stage_map(con: duckdb.DuckDBPyConnection, settings: Settings = DEFAULT_SETTINGS) -> None:

@@ -20,6 +20,7 @@ from analytics.messages import InputError, Problem
 from analytics.store import canonical
 from analytics.store.schema import SOURCE_ROW, TABLES
 from analytics.store.settings import DEFAULT_SETTINGS, Settings
+from analytics.store.transfer import open_workspace
 from analytics.store.workspace import PROJECT_ROOT, Workspace
 
 SAMPLE_DIR = PROJECT_ROOT / "data" / "sample"
@@ -161,7 +162,7 @@ def load_default(workspace: Workspace | None = None, settings: Settings = DEFAUL
     A locked or damaged workspace raises WorkspaceBusy / WorkspaceCorrupt: the sample never
     stands in for the team's data because of an error.
     """
-    ws = workspace or Workspace()
+    ws = workspace or open_workspace()
     if ws.status().state == "published":
         con = duckdb.connect(":memory:")
         try:
@@ -184,5 +185,5 @@ def snapshot_connection(settings: Settings = DEFAULT_SETTINGS,
     if loaded.source == "sample":
         snapshots.sample_history(con, snapshots.sample_history_end(con))
     else:
-        (workspace or Workspace()).load_snapshots_into(con)
+        (workspace or open_workspace()).load_snapshots_into(con)
     return con

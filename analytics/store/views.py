@@ -2,7 +2,7 @@
 
 A view is its name, its kind (``pivot`` or ``sql``) and the page's link parameters (``xt``
 table, ``xr`` rows, ``xq`` query …), so opening a view is the same as opening its link. The
-file (``Workspace().views_path``) is written atomically (a temporary file in the same folder,
+file (``Workspace().views_doc``) is written atomically (a temporary file in the same folder,
 then ``os.replace``), so a reader never sees half a file. Everything read back is validated:
 an entry that is not a well-formed view is skipped and reported, never trusted; a file that
 cannot be read at all is kept aside as ``<name>.broken`` before the next save replaces it.
@@ -11,7 +11,6 @@ cannot be read at all is kept aside as ``<name>.broken`` before the next save re
 from __future__ import annotations
 
 import json
-import os
 import re
 import threading
 import unicodedata
@@ -21,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from analytics.messages import InputError, Problem
-from analytics.store.files import write_atomic
+from analytics.store.documents import Doc, doc_of
 
 VIEW_KINDS = ("pivot", "sql")
 FORMAT_VERSION = 1
@@ -116,23 +115,24 @@ def _from_json(entry: object) -> SavedView:
     return view
 
 
-def load_views(path: Path) -> tuple[list[SavedView], list[Problem]]:
+def load_views(path: Path | Doc) -> tuple[list[SavedView], list[Problem]]:
     """The valid views in ``path`` sorted by name (case-insensitive), and a problem per skipped entry.
 
     A missing file is no views and no problem; an unreadable file is no views and one problem.
     When a name appears twice the later entry wins.
     """
-    path = Path(path)
-    if not path.exists():
-        return [], []
+    doc = doc_of(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        text = doc.read()
+        if text is None:
+            return [], []
+        data = json.loads(text)
     except (OSError, UnicodeDecodeError, ValueError) as error:
         reason = type(error).__name__
-        return [], [Problem(VIEWS_UNREADABLE, {"reason": reason, "backup": path.name + ".broken"})]
+        return [], [Problem(VIEWS_UNREADABLE, {"reason": reason, "backup": doc.name + ".broken"})]
     entries = data.get("views") if isinstance(data, dict) else None
     if not isinstance(entries, list):
-        return [], [Problem(VIEWS_UNREADABLE, {"reason": "no list of views", "backup": path.name + ".broken"})]
+        return [], [Problem(VIEWS_UNREADABLE, {"reason": "no list of views", "backup": doc.name + ".broken"})]
     found: dict[str, SavedView] = {}
     problems: list[Problem] = []
     for entry in entries[: MAX_VIEWS * 2]:
@@ -147,12 +147,12 @@ def load_views(path: Path) -> tuple[list[SavedView], list[Problem]]:
     return sorted(found.values(), key=lambda v: (v.name.casefold(), v.name)), problems
 
 
-def list_views(path: Path) -> list[SavedView]:
+def list_views(path: Path | Doc) -> list[SavedView]:
     """The valid saved views, sorted by name (entries that fail validation left out)."""
     return load_views(path)[0]
 
 
-def get_view(path: Path, name: str) -> SavedView | None:
+def get_view(path: Path | Doc, name: str) -> SavedView | None:
     """The view called ``name`` (compared after :func:`clean_name`), or None."""
     try:
         wanted = clean_name(name)
@@ -161,16 +161,17 @@ def get_view(path: Path, name: str) -> SavedView | None:
     return next((v for v in list_views(path) if v.name == wanted), None)
 
 
-def _write(path: Path, views: list[SavedView]) -> None:
-    """Replace ``path`` atomically with ``views`` (an unreadable old file is kept as ``.broken``)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if path.exists() and any(p.code == VIEWS_UNREADABLE for p in load_views(path)[1]):
-        os.replace(path, path.with_name(path.name + ".broken"))
+def _write(path: Path | Doc, views: list[SavedView]) -> None:
+    """Replace the views atomically with ``views`` (an unreadable old text is kept as ``.broken``)."""
+    doc = doc_of(path)
+    old = doc.read()
+    if old is not None and any(p.code == VIEWS_UNREADABLE for p in load_views(doc)[1]):
+        doc.docs.write(doc.name + ".broken", old)
     body = {"version": FORMAT_VERSION, "views": [v.to_json() for v in views]}
-    write_atomic(path, json.dumps(body, ensure_ascii=False, indent=2))
+    doc.write(json.dumps(body, ensure_ascii=False, indent=2))
 
 
-def save_view(path: Path, view: SavedView) -> bool:
+def save_view(path: Path | Doc, view: SavedView) -> bool:
     """Store ``view`` (validated again), replacing one of the same name; True if it replaced one."""
     view = make_view(view.name, view.kind, view.params)
     with _LOCK:
@@ -179,16 +180,16 @@ def save_view(path: Path, view: SavedView) -> bool:
         kept = [v for v in current if v.name != view.name]
         if len(kept) >= MAX_VIEWS:
             raise InputError(Problem(VIEW_TOO_MANY, {"limit": MAX_VIEWS}))
-        _write(Path(path), [*kept, view])
+        _write(path, [*kept, view])
     return replaced
 
 
-def delete_view(path: Path, name: str) -> bool:
+def delete_view(path: Path | Doc, name: str) -> bool:
     """Remove the view called ``name``; False if there was none (the file is then left as it is)."""
     with _LOCK:
         current = list_views(path)
         kept = [v for v in current if v.name != name]
         if len(kept) == len(current):
             return False
-        _write(Path(path), kept)
+        _write(path, kept)
     return True

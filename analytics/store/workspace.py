@@ -33,6 +33,7 @@ import hashlib
 import os
 import re
 import shutil
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -46,6 +47,8 @@ import pandas as pd
 
 from analytics.messages import Problem
 from analytics.store.canonical import compact, conform, create_table, table_layout
+from analytics.store.documents import NAMES as DOCUMENT_NAMES
+from analytics.store.documents import Doc, Documents, FolderDocuments
 from analytics.store.schema import TABLES
 
 DB_NAME = "workspace.duckdb"
@@ -54,7 +57,9 @@ DEFAULT_RETENTION_DAYS = 90
 #: How long an open waits for another process's lock before giving up (seconds);
 #: ``$SALES_WORKSPACE_WAIT_S`` changes it (tests, or a nightly job that may wait longer).
 DEFAULT_WAIT_S = 10.0
-SIDE_FILES = ("settings.yaml", "mappings.json", "commission_plan.yaml", "saved_views.json")
+#: The documents a backup copies; a restore brings back all but the audit log, which is
+#: append-only (the restore itself is its next line).
+SIDE_FILES = DOCUMENT_NAMES
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 RESTORE_COMMAND = "python -m analytics workspace restore BACKUP_FOLDER"
 
@@ -195,6 +200,50 @@ class Workspace:
     def views_path(self) -> Path:
         return self.folder / "saved_views.json"
 
+    # The documents, as both stores give them (``analytics.store.documents``): the app and the
+    # CLI use these, never the paths above, so they work the same on PostgreSQL.
+
+    @property
+    def docs(self) -> Documents:
+        return FolderDocuments(self.folder)
+
+    @property
+    def settings_doc(self) -> Doc:
+        return Doc(self.docs, "settings.yaml")
+
+    @property
+    def mappings_doc(self) -> Doc:
+        return Doc(self.docs, "mappings.json")
+
+    @property
+    def plan_doc(self) -> Doc:
+        return Doc(self.docs, "commission_plan.yaml")
+
+    @property
+    def views_doc(self) -> Doc:
+        return Doc(self.docs, "saved_views.json")
+
+    # --- identity (what app processes cache by) --------------------------------------------
+
+    kind = "file"
+
+    @property
+    def where(self) -> str:
+        return str(self.db_path)
+
+    def cache_key(self) -> str:
+        return f"file:{self.folder}"
+
+    def change_mark(self) -> tuple:
+        """Changes whenever the file may have: its identity and change marks, and its WAL's
+        (a restore swaps the inode; a publish changes size and times)."""
+        out: tuple = ()
+        for p in (self.db_path, self.db_path.with_name(self.db_path.name + ".wal")):
+            if p.exists():
+                st_ = p.stat()
+                out += (st_.st_ino, st_.st_size, st_.st_mtime_ns, st_.st_ctime_ns)
+        return out
+
     # --- opening ---------------------------------------------------------------------------
 
     def _open(self, read_only: bool, on_retry: Callable[[int, float], None] | None = None
@@ -250,13 +299,17 @@ class Workspace:
 
     @contextmanager
     def _write(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        # Another process is kept out by DuckDB's file lock (retried in _open); threads of this
+        # process share one database instance, where two writers at once fail with a write-write
+        # conflict instead of waiting. One lock per file makes them take turns.
         self.folder.mkdir(parents=True, exist_ok=True)
-        con = self._open(read_only=False)
-        try:
-            _ensure_layout(con)
-            yield con
-        finally:
-            con.close()
+        with _writer_lock(self.db_path):
+            con = self._open(read_only=False)
+            try:
+                _ensure_layout(con)
+                yield con
+            finally:
+                con.close()
 
     # --- reading ---------------------------------------------------------------------------
 
@@ -603,11 +656,22 @@ class Workspace:
         wal.unlink(missing_ok=True)
         tmp.replace(self.db_path)
         for name in SIDE_FILES:
-            if (source / name).exists():
+            if name != "audit.jsonl" and (source / name).exists():
                 shutil.copy2(source / name, self.folder / name)
 
 
 # --- layout helpers ------------------------------------------------------------------------------
+
+_WRITER_LOCKS: dict[str, threading.Lock] = {}
+_WRITER_LOCKS_GUARD = threading.Lock()
+
+
+def _writer_lock(path: Path) -> threading.Lock:
+    """The one lock for writers of ``path`` in this process."""
+    key = str(path.resolve())
+    with _WRITER_LOCKS_GUARD:
+        return _WRITER_LOCKS.setdefault(key, threading.Lock())
+
 
 def _has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
     return bool(con.execute("SELECT 1 FROM information_schema.tables WHERE table_schema = 'main' "

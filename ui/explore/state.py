@@ -24,7 +24,7 @@ from analytics.metrics import explore
 from analytics.metrics.sql_guard import Sandbox
 from analytics.store import views
 from analytics.store.schema import TABLES
-from analytics.store.workspace import Workspace
+from analytics.store.transfer import open_workspace
 from ui import context
 from ui.charts import explore as charts
 from ui.i18n import current_lang, t
@@ -74,7 +74,7 @@ def ctx() -> context.Context:
 
 
 def views_path():
-    return Workspace().views_path
+    return open_workspace().views_doc
 
 
 def note(kind: str, text: str) -> None:

@@ -66,6 +66,11 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "团队数据文件 {file} 已损坏，无法读取（{reason}）。请从备份恢复：{command}",
         "zh-Hant": "團隊資料檔案 {file} 已損壞，無法讀取（{reason}）。請從備份恢復：{command}",
     },
+    "workspace_unreachable": {
+        "en": "The team's database ({database}) does not answer after {waited:.0f} s ({reason}). Nothing is shown rather than other data. Check that the database server is running, then try again.",
+        "zh": "团队数据库（{database}）在 {waited:.0f} 秒内没有响应（{reason}）。为避免显示其他数据，此处不显示任何内容。请确认数据库服务器正在运行，然后重试。",
+        "zh-Hant": "團隊資料庫（{database}）在 {waited:.0f} 秒內沒有回應（{reason}）。為避免顯示其他資料，此處不顯示任何內容。請確認資料庫伺服器正在執行，然後重試。",
+    },
     "workspace_nothing": {
         "en": "Nothing has been published to {folder} yet.",
         "zh": "{folder} 中尚未发布任何数据。",

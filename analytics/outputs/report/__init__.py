@@ -53,6 +53,7 @@ from analytics.outputs.report.sheets import (
 )
 from analytics.periods import Period
 from analytics.store.settings import Settings, data_currency, register_stage_map, reporting_currency
+from analytics.store.transfer import open_workspace
 
 if TYPE_CHECKING:
     from analytics.store.sources import Loaded
@@ -152,7 +153,6 @@ def build_report(loaded: Loaded, period: Period, *, settings: Settings, rep: str
     to :func:`build_report_from_con` (same arguments)."""
     from analytics.store import scoped
     from analytics.store import snapshots as stored
-    from analytics.store.workspace import Workspace
 
     con = loaded.connect()
     try:
@@ -160,7 +160,7 @@ def build_report(loaded: Loaded, period: Period, *, settings: Settings, rep: str
         if getattr(loaded, "source", None) == "sample":
             stored.sample_history(con, stored.sample_history_end(con))
         elif getattr(loaded, "source", None) == "workspace":
-            Workspace().load_snapshots_into(con)
+            open_workspace().load_snapshots_into(con)
         if scope is not None and scoped.restricts_rows(scope):
             # the snapshots just loaded are the whole pipeline's: keep only the scope's rows
             full, con = con, scoped.scoped_connection(con, scope)

@@ -27,7 +27,7 @@ from analytics.metrics.plan import plan_in_use
 from analytics.metrics.satisfaction import collaboration, satisfaction
 from analytics.periods import Period, add_months, month_start
 from analytics.store.settings import Settings
-from analytics.store.workspace import Workspace
+from analytics.store.transfer import open_workspace
 
 if TYPE_CHECKING:
     pass
@@ -125,7 +125,7 @@ def gather(con: duckdb.DuckDBPyConnection, period: Period, *, settings: Settings
     plan_problems: list[Problem] = []
     if include_pay:
         # the plan the app and the CLI use; an invalid one: its problems on the sheet, and no pay
-        pin = plan_in_use(Workspace(), plan_text)
+        pin = plan_in_use(open_workspace(), plan_text)
         plan_name = pin.plan.name if pin.plan is not None else None
         pay = payouts_for(con, period, peers, pin, as_of=as_of, settings=settings, scope=viewer)
         plan_problems = list(pay.problems)
