@@ -838,3 +838,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ValueError, KeyError) as exc:  # a usage problem the parser could not see
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except Exception as exc:  # noqa: BLE001 — a fault of ours: named in one line, never a traceback
+        print(f"error: the command failed ({type(exc).__name__}: {str(exc)[:300]}). Nothing was published "
+              "half-way; please report this line.", file=sys.stderr)
+        return 4

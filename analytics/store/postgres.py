@@ -349,7 +349,7 @@ class PgWorkspace:
     def history(self) -> pd.DataFrame:
         with self._connect() as con:
             rows = con.execute(f"SELECT {', '.join(_HISTORY)} FROM history "
-                               "ORDER BY published_at DESC, version DESC, id DESC").fetchall()
+                               "ORDER BY published_at DESC, version DESC, table_name, file_name").fetchall()
         frame = pd.DataFrame(rows, columns=_HISTORY)
         for col in ("version", "rows_loaded", "rows_rejected"):
             frame[col] = frame[col].astype("Int64")
@@ -482,7 +482,7 @@ class PgWorkspace:
         ``version`` (migration only) keeps a version's number from another store."""
         if not items:
             raise ValueError("nothing to publish")
-        now = now or datetime.now()
+        given_now = now
         by_table: dict[str, list[PublishItem]] = {}
         for item in items:
             by_table.setdefault(item.table, []).append(item)
@@ -491,6 +491,8 @@ class PgWorkspace:
             with self._connect(autocommit=False) as con:
                 try:
                     con.execute("SELECT pg_advisory_xact_lock(%s)", [PUBLISH_LOCK])
+                    # The time is taken once the lock is held, so the history's times follow its versions.
+                    now = given_now or datetime.now()
                     current = _current(con)
                     version = version or _next_version(con)
                     for table in TABLES:

@@ -103,7 +103,7 @@ def migrate_to_postgres(src: Workspace, dst: PgWorkspace) -> MigrationReport:
                     if table not in present:
                         continue
                     names = [n for n, _ in layout]
-                    rows = file_con.execute(f"SELECT {', '.join(names)} FROM {table}").arrow()
+                    rows = file_con.sql(f"SELECT {', '.join(names)} FROM {table}").to_arrow_table()
                     local.execute("CREATE OR REPLACE TABLE _snap AS SELECT * FROM rows")
                     postgres._copy_in(con, local, "SELECT * FROM _snap", table, names)
                     if table == "snap_index":

@@ -347,7 +347,7 @@ class Workspace:
             if not _has_table(con, "history"):
                 return pd.DataFrame(columns=cols)
             return con.execute(f"SELECT {', '.join(cols)} FROM history "
-                               "ORDER BY published_at DESC, version DESC").df()
+                               "ORDER BY published_at DESC, version DESC, table_name, file_name").df()
 
     def versions(self) -> list[int]:
         """Kept versions, oldest first."""
@@ -412,6 +412,16 @@ class Workspace:
             version = _current(con)
             if version is None:
                 return None
+        self._copy_version(target, version)
+        self.load_snapshots_into(target)
+        return version
+
+    def load_version_into(self, target: duckdb.DuckDBPyConnection, version: int) -> None:
+        """Copy kept ``version``'s tables into ``target`` (an in-memory connection)."""
+        self._copy_version(target, version)
+
+    def _copy_version(self, target: duckdb.DuckDBPyConnection, version: int) -> None:
+        with self._read() as con:
             refs = {t: _table_ref(con, version, t) for t in TABLES}
         # The copy goes through an ATTACH on the target so rows never pass through pandas.
         self._attach(target, "ws")
@@ -425,8 +435,6 @@ class Workspace:
         finally:
             target.execute("DETACH ws")
         compact(target)  # compressed, with the deal-id uniqueness noted: several times faster queries
-        self.load_snapshots_into(target)
-        return version
 
     def load_snapshots_into(self, target: duckdb.DuckDBPyConnection) -> None:
         """Copy the pipeline snapshots (``analytics.store.snapshots``) into ``target``; none yet → empty."""
@@ -481,11 +489,12 @@ class Workspace:
         """
         if not items:
             raise ValueError("nothing to publish")
-        now = now or datetime.now()
         by_table: dict[str, list[PublishItem]] = {}
         for item in items:
             by_table.setdefault(item.table, []).append(item)
         with self._write() as con:
+            # Taken once the file is held, so the history's times follow its versions.
+            now = now or datetime.now()
             con.execute("BEGIN TRANSACTION")
             try:
                 current = _current(con)
