@@ -87,6 +87,7 @@ meeting = urlstate.toggle(st.sidebar, t("meeting.toggle"), "meet", help=t("meeti
                           on_change=meeting_ui.forget_presenter_state)
 st.session_state["_context"] = ctx
 st.session_state["_catalog"] = data_catalog
+context.watch_publishes(ctx)  # several app servers (PostgreSQL): another's publish shows here within 2 s
 
 if meeting:
     # One page, the meeting, served at every page's address: a link to any page with ?meet=1 opens

@@ -456,3 +456,40 @@ def current() -> Context:
     if ctx is None:
         raise RuntimeError("app.py must build the context before a page runs")
     return ctx
+
+
+# --- several app servers: a publish elsewhere shows here within seconds ---------------------------
+
+#: How often an open page checks whether another app server published (PostgreSQL store only:
+#: the check reads VersionWatch's counter, kept by a LISTEN thread, and asks the database nothing
+#: unless the counter moved).
+LIVE_REFRESH_S = 2.0
+
+
+def watch_publishes(ctx: Context) -> None:
+    """On the PostgreSQL store, rerun this session when another replica (or the CLI) publishes,
+    rolls back or restores, so a shared screen never keeps showing a replaced version. The file
+    store has one app server, whose sessions see a publish on their next interaction."""
+    ws = workspace()
+    if ws.kind != "postgres":
+        return
+    if (version := st.session_state.pop("_new_version_seen", None)) is not None:
+        from ui.i18n import t
+
+        st.toast(t("workspace.new_version", version=version), icon=":material/update:")
+    shown = ctx.source.version if ctx.source.kind == "workspace" else None
+    _publish_watch(ws.change_mark(), shown)
+
+
+@st.fragment(run_every=LIVE_REFRESH_S)
+def _publish_watch(mark: tuple, shown: int | None) -> None:
+    ws = workspace()
+    if ws.change_mark() == mark:
+        return
+    try:
+        version = workspace_status(ws).version
+    except (WorkspaceBusy, WorkspaceCorrupt, WorkspaceUnreachable):
+        version = -1  # the next full run names the fault
+    if version != shown:
+        st.session_state["_new_version_seen"] = version if version and version > 0 else None
+        st.rerun(scope="app")

@@ -21,6 +21,11 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "另一个程序",
         "zh-Hant": "另一個程式",
     },
+    "workspace.new_version": {
+        "en": "Version {version} was just published: the page now shows it.",
+        "zh": "刚刚发布了版本 {version}：页面已显示该版本。",
+        "zh-Hant": "剛剛發佈了版本 {version}：頁面已顯示該版本。",
+    },
     "workspace.try_again": {
         "en": "Try again",
         "zh": "重试",
