@@ -73,8 +73,9 @@ ASSETS = Path(__file__).parent / "ui" / "assets"
 st.logo(str(ASSETS / "logo.svg"), icon_image=str(ASSETS / "icon.svg"), size="large")
 lang = sidebar.language_picker()
 st.html(native_uploader_css(lang, int(st.get_option("server.maxUploadSize"))))
-st.session_state["_scope"] = auth.session_scope()  # in team mode, stops here until signed in
-ctx = context.build_context(lang)
+with context.store_faults_stop():  # a database that does not answer is named here, not a traceback
+    st.session_state["_scope"] = auth.session_scope()  # in team mode, stops here until signed in
+    ctx = context.build_context(lang)
 data_catalog = ctx.call(catalog.catalog)
 ctx.period, ctx.as_of = sidebar.period_picker(data_catalog, ctx.settings.fiscal_start_month, today(),
                                               ctx.settings.default_period)

@@ -19,7 +19,8 @@ import logging
 import os
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal
@@ -399,9 +400,8 @@ def _stop() -> None:
 
 def _source_or_stop(scope: Scope) -> DataSource:
     """``active_source()``, or the busy/damaged message and ``st.stop()``: never the sample instead."""
-    from ui.i18n import current_lang, t  # ui.i18n imports streamlit pages' texts; keep this module light
+    from ui.i18n import t  # ui.i18n imports streamlit pages' texts; keep this module light
 
-    lang = current_lang()
     notice = st.empty()
     busy_since = st.session_state.get("_busy_since")
     if busy_since is not None:  # keep saying so while this run tries again
@@ -429,20 +429,38 @@ def _source_or_stop(scope: Scope) -> DataSource:
             st.session_state.pop("_busy_attempts", None)
             st.rerun()
         _stop()
-    except WorkspaceCorrupt as exc:
-        log.exception("the team's workspace cannot be read: %s", exc.path)
-        st.error(exc.problem.text(lang), icon=":material/report:")
-        _stop()
-    except WorkspaceUnreachable as exc:
-        log.warning("the team's database does not answer: %s", exc)
-        st.error(exc.problem.text(lang), icon=":material/cloud_off:")
-        if st.button(t("workspace.try_again"), icon=":material/refresh:"):
-            st.rerun()
-        _stop()
+    except (WorkspaceCorrupt, WorkspaceUnreachable) as exc:
+        stop_for_store_fault(exc)
     notice.empty()
     if st.session_state.pop("_busy_since", None) is not None:
         log.info("workspace free again after %d attempts", st.session_state.pop("_busy_attempts", 0))
     return source
+
+
+def stop_for_store_fault(exc: WorkspaceCorrupt | WorkspaceUnreachable) -> None:
+    """End the run with the store's fault named (the file and the restore command, or the
+    database that does not answer, with "Try again"): never other data instead."""
+    from ui.i18n import current_lang, t
+
+    if isinstance(exc, WorkspaceUnreachable):
+        log.warning("the team's database does not answer: %s", exc)
+        st.error(exc.problem.text(current_lang()), icon=":material/cloud_off:")
+        if st.button(t("workspace.try_again"), icon=":material/refresh:"):
+            st.rerun()
+    else:
+        log.exception("the team's workspace cannot be read: %s", exc.path)
+        st.error(exc.problem.text(current_lang()), icon=":material/report:")
+    _stop()
+
+
+@contextmanager
+def store_faults_stop() -> Iterator[None]:
+    """Around what reads the store before the page (accounts, settings, the data): a fault there
+    ends the run with its message, like the data's own faults in ``build_context``."""
+    try:
+        yield
+    except (WorkspaceCorrupt, WorkspaceUnreachable) as exc:
+        stop_for_store_fault(exc)
 
 
 def current() -> Context:

@@ -6,9 +6,10 @@ import logging
 
 import streamlit as st
 
+from analytics.store.workspace import WorkspaceError
 from ui import format as fmt
 from ui.context import Context
-from ui.i18n import t
+from ui.i18n import current_lang, t
 
 log = logging.getLogger("sales")
 
@@ -54,6 +55,9 @@ def run_page(navigation) -> None:
     """Run the chosen page; an unexpected error is reported in one line, never a traceback."""
     try:
         navigation.run()
+    except WorkspaceError as exc:  # the store failed mid-page (a document read or write): named
+        log.warning("page stopped by the store: %s", exc)
+        st.error(exc.problem.text(current_lang()), icon=":material/cloud_off:")
     except Exception as exc:  # noqa: BLE001 - the boundary between a page and the user
         log.exception("page failed")
         st.error(t("common.error", error=type(exc).__name__), icon=":material/error:")

@@ -314,7 +314,7 @@ class PgWorkspace:
                 waited = time.monotonic() - start
                 if waited + delay > self.wait_s:
                     self.last_open = OpenStats(attempts, waited)
-                    reason = (str(exc).strip().splitlines() or ["no answer"])[-1][:200]
+                    reason = (str(exc).strip().splitlines() or ["no answer"])[-1].strip()[:200]
                     raise WorkspaceUnreachable(self.where, reason, waited) from exc
                 time.sleep(delay)
                 delay = min(delay * 2, 1.0)
