@@ -199,7 +199,7 @@ def _sample_connection(key: str) -> duckdb.DuckDBPyConnection:
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _workspace_connection(key: str, _ws: Store) -> tuple[duckdb.DuckDBPyConnection, int | None]:
     """The published version in this process's own in-memory DuckDB, once per ``key`` (the
-    store, the version and its change mark): every session of the process shares it."""
+    store, the version and its publish time): every session of the process shares it."""
     con = duckdb.connect(":memory:")
     with _WS_LOCK:
         version = _ws.load_into(con)
@@ -273,7 +273,9 @@ def _team_source(wait_s: float | None = None) -> DataSource:
     ws = workspace(wait_s)
     status = workspace_status(ws)
     if status.state == "published":
-        key = f"ws:{ws.cache_key()}:{status.version}:{ws.change_mark()}"
+        # A version and its publish time name its content (a restore brings both back with it):
+        # a pin, a reconnect of the LISTEN thread or a settings change reloads nothing.
+        key = f"ws:{ws.cache_key()}:{status.version}:{status.published_at}"
         con, _ = _workspace_connection(key, ws)
         return DataSource("workspace", key, con, status.version, status.published_at,
                           origins={t: "team" for t in TABLES})
