@@ -213,3 +213,24 @@ def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def test_a_database_with_other_defaults_reads_back_exactly(_isolated_workspace, pg_url):
+    """A DBA's DateStyle or extra_float_digits must not change what a load reads (or fail its
+    checksum and call intact data damaged)."""
+    import psycopg
+
+    with psycopg.connect(pg_url, autocommit=True) as con:
+        name = con.execute("SELECT current_database()").fetchone()[0]
+        con.execute(f"ALTER DATABASE \"{name}\" SET datestyle = 'SQL, DMY'")
+        con.execute(f"ALTER DATABASE \"{name}\" SET extra_float_digits = 0")
+    frame = DEALS.assign(amount=[0.1 + 0.2, 1 / 3, 2.5e-7])
+    store = PgWorkspace(pg_url, _isolated_workspace)
+    store.publish([PublishItem("deals", frame, "deals.csv", "h1")])
+    store.publish([PublishItem("deals", deals(3, "A"), "more.csv", "h2", mode="append")])
+    con = duckdb.connect()
+    assert store.load_into(con) == 2
+    got = con.execute("SELECT amount, close_date FROM deals WHERE deal_id LIKE 'D%' ORDER BY deal_id").fetchall()
+    assert [g[0] for g in got] == [0.1 + 0.2, 1 / 3, 2.5e-7]
+    assert [str(g[1])[:10] for g in got] == ["2026-10-03", "2026-10-20", "2026-11-01"]
+    assert store.check().ok

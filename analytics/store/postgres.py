@@ -176,6 +176,10 @@ def migrate(con) -> list[int]:
 
 # --- moving rows between PostgreSQL and DuckDB ---------------------------------------------------
 
+#: Settings of every session we open: the text COPY writes must not depend on server defaults.
+SESSION_OPTIONS = "-c DateStyle=ISO,YMD -c extra_float_digits=3 -c IntervalStyle=postgres"
+
+
 def _copy_out(pg, query: str, target: duckdb.DuckDBPyConnection, into: str,
               layout: list[tuple[str, str]]) -> None:
     """Rows of ``query`` (PostgreSQL) appended to DuckDB table ``into``, through a CSV file.
@@ -184,8 +188,16 @@ def _copy_out(pg, query: str, target: duckdb.DuckDBPyConnection, into: str,
     field and an empty text a quoted one, on both sides (``allow_quoted_nulls=false``)."""
     with tempfile.NamedTemporaryFile(prefix="sales-pg-", suffix=".csv") as handle:
         with pg.cursor().copy(f"COPY ({query}) TO STDOUT (FORMAT csv)") as copy:
+            # libpq hands COPY out a row at a time: gather rows into ~1 MB writes.
+            batch: list = []
+            size = 0
             for chunk in copy:
-                handle.write(chunk)
+                batch.append(chunk)
+                size += len(chunk)
+                if size >= 1 << 20:
+                    handle.write(b"".join(batch))
+                    batch, size = [], 0
+            handle.write(b"".join(batch))
         handle.flush()
         columns = {name: sql_type for name, sql_type in layout}
         target.execute(f"INSERT INTO {into} SELECT * FROM read_csv(?, header = false, columns = ?, "
@@ -308,7 +320,9 @@ class PgWorkspace:
         while True:
             attempts += 1
             try:
-                con = psycopg.connect(self.url, autocommit=autocommit, connect_timeout=5)
+                # Our COPY text is read back by DuckDB and checksummed: ISO dates and round-trip
+                # doubles whatever the database's or role's defaults (DateStyle, extra_float_digits).
+                con = psycopg.connect(self.url, autocommit=autocommit, connect_timeout=5, options=SESSION_OPTIONS)
                 break
             except psycopg.OperationalError as exc:
                 waited = time.monotonic() - start
@@ -330,7 +344,7 @@ class PgWorkspace:
         except psycopg.Error as exc:
             if isinstance(exc, psycopg.OperationalError):
                 raise WorkspaceUnreachable(self.where, str(exc).strip()[:200], 0.0) from exc
-            raise WorkspaceCorrupt(Path(self.where), str(exc).strip().splitlines()[0][:200]) from exc
+            raise WorkspaceCorrupt(self.where, str(exc).strip().splitlines()[0][:200]) from exc
         finally:
             con.close()
 
@@ -423,17 +437,19 @@ class PgWorkspace:
         refs = {t: (s, rows, checksum) for t, s, rows, checksum in con.execute(
             "SELECT table_name, blob, rows, checksum FROM version_tables WHERE version = %s", [version]).fetchall()}
         if set(refs) != set(TABLES):
-            raise WorkspaceCorrupt(Path(self.where), f"version {version} lists {sorted(refs)}, not every table")
+            raise WorkspaceCorrupt(self.where, f"version {version} lists {sorted(refs)}, not every table")
         for table in TABLES:
             blob, rows, checksum = refs[table]
             layout = _stored_layout(table)
             target.execute(f"CREATE OR REPLACE TEMP TABLE _pg_in ({', '.join(f'{_quote(n)} {t}' for n, t in layout)})")
             names = ", ".join(_quote(n) for n, _ in layout)
-            _copy_out(con, f"SELECT {names} FROM {_rows_table(table)} WHERE set_id = {int(_set_id(blob))} "
-                      "ORDER BY pos", target, "_pg_in", layout)
+            # No ORDER BY: the checksum is a sum, so order cannot hide a change; a sort of a million
+            # rows would spill to disk. (Rows come back in the order COPY stored them.)
+            _copy_out(con, f"SELECT {names} FROM {_rows_table(table)} WHERE set_id = {int(_set_id(blob))}",
+                      target, "_pg_in", layout)
             got_rows, got = _checksum(target, "_pg_in")
             if (got_rows, got) != (rows, checksum):
-                raise WorkspaceCorrupt(Path(self.where), f"{table} of version {version}: {got_rows} rows, checksum "
+                raise WorkspaceCorrupt(self.where, f"{table} of version {version}: {got_rows} rows, checksum "
                                        f"{got}; expected {rows}, {checksum}")
             create_table(target, table, None)
             plain = ", ".join(_quote(n) for n, _ in table_layout(table))
@@ -618,7 +634,7 @@ class PgWorkspace:
                         probe.execute("CREATE TABLE t (" + ", ".join(f"{_quote(n)} {t}" for n, t in layout) + ")")
                         names = ", ".join(_quote(n) for n, _ in layout)
                         _copy_out(con, f"SELECT {names} FROM {_rows_table(table)} WHERE set_id = "
-                                  f"{int(_set_id(blob))} ORDER BY pos", probe, "t", layout)
+                                  f"{int(_set_id(blob))}", probe, "t", layout)
                         got_rows, got = _checksum(probe, "t")
                     finally:
                         probe.close()

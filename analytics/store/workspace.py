@@ -89,7 +89,7 @@ class WorkspaceBusy(WorkspaceError):
 class WorkspaceCorrupt(WorkspaceError):
     """The file exists but is not a readable workspace (truncated, overwritten, checksums off)."""
 
-    def __init__(self, path: Path, reason: str):
+    def __init__(self, path: Path | str, reason: str):  # str: a database's (password-free) address
         self.path, self.reason = path, reason
         super().__init__(Problem("workspace_corrupt", {"file": str(path), "reason": reason,
                                                        "command": RESTORE_COMMAND}))
