@@ -10,7 +10,8 @@ nginx (deploy/nginx.conf.template) on this machine, and Chromium uses the app th
   same folder keeps the data (no sample published again) and Ctrl-C stops it cleanly.
 
 Needs nginx and PostgreSQL's server binaries besides Chromium: skipped without them, except in CI
-(``scripts/test`` installs them as root). The whole file takes about a minute here.
+(``scripts/test`` installs them as root). The whole file takes about 1.7 minutes here (100 s, load 4-6
+on 2 cores): the start 14 s, the four Overview loads on two cold replicas 46 s, the publish 24 s.
 """
 
 from __future__ import annotations
