@@ -234,3 +234,32 @@ def test_a_database_with_other_defaults_reads_back_exactly(_isolated_workspace, 
     assert [g[0] for g in got] == [0.1 + 0.2, 1 / 3, 2.5e-7]
     assert [str(g[1])[:10] for g in got] == ["2026-10-03", "2026-10-20", "2026-11-01"]
     assert store.check().ok
+
+
+def _snapshot_tables(store: PgWorkspace, fresh: bool) -> dict[str, list]:
+    from analytics.store.postgres import SnapshotCache
+
+    if fresh:
+        SnapshotCache._caches.pop(store.url, None)
+    con = duckdb.connect()
+    store.load_into(con)
+    return {t: con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall()
+            for t in ("snap_index", "snap_members", "snap_states")}
+
+
+def test_a_replica_copies_only_new_snapshots_and_starts_again_after_a_restore(_isolated_workspace, pg_url, tmp_path):
+    from analytics.store.postgres import SnapshotCache
+
+    store = PgWorkspace(pg_url, _isolated_workspace)
+    store.publish([PublishItem("deals", deals(40), "a.csv", "h1")], snapshot_date=date(2026, 10, 1))
+    first = _snapshot_tables(store, fresh=True)
+    store.backup(tmp_path / "bk")
+    changed = deals(40).assign(amount=lambda f: f["amount"] + (f.index < 4) * 1000)  # 4 deals changed
+    store.publish([PublishItem("deals", changed, "b.csv", "h2")], snapshot_date=date(2026, 10, 8))
+    warm = _snapshot_tables(store, fresh=False)  # the cache held snapshot 1: only snapshot 2 came over
+    assert warm == _snapshot_tables(store, fresh=True)
+    assert len(warm["snap_index"]) == 2 and len(warm["snap_members"]) == 80 and len(warm["snap_states"]) == 44
+    _snapshot_tables(store, fresh=False)
+    store.restore(tmp_path / "bk")  # the server's history goes back to one snapshot
+    assert _snapshot_tables(store, fresh=False) == first
+    assert SnapshotCache.of(store.url).con.execute("SELECT count(*) FROM snap_index").fetchall()[0][0] == 1

@@ -216,6 +216,62 @@ def _copy_in(pg, source: duckdb.DuckDBPyConnection, query: str, into: str, colum
                 copy.write(chunk)
 
 
+class SnapshotCache:
+    """The snapshots an app process has read from one database, kept in its own DuckDB.
+
+    Every deals publish adds a snapshot (a million members at a million deals) and a version's
+    load needs them all: copying every one again on each publish made a replica's load grow with
+    the history. Snapshots only ever grow (new ids, new states), so a refresh copies what is new,
+    and starts again from nothing when what it holds no longer matches the server (a restore).
+    """
+
+    _caches: dict[str, SnapshotCache] = {}
+    _guard = threading.Lock()
+
+    def __init__(self) -> None:
+        self.con = duckdb.connect(":memory:")
+        self.lock = threading.Lock()
+        self._create()
+
+    def _create(self) -> None:
+        for table, layout in _SNAP_LAYOUT.items():
+            cols = ", ".join(f"{_quote(n)} {t}" for n, t in layout)
+            self.con.execute(f"CREATE OR REPLACE TABLE {table} ({cols})")
+
+    @classmethod
+    def of(cls, url: str) -> SnapshotCache:
+        with cls._guard:
+            return cls._caches.setdefault(url, SnapshotCache())
+
+    def refresh(self, pg) -> None:
+        """Bring the cache to what ``pg`` (a connection in a repeatable-read transaction) holds."""
+        index_layout = _SNAP_LAYOUT["snap_index"]
+        names = ", ".join(_quote(n) for n, _ in index_layout)
+        server = pg.execute(f"SELECT {names} FROM snap_index ORDER BY snapshot_id").fetchall()
+        held = self.con.execute(f"SELECT {names} FROM snap_index ORDER BY snapshot_id").fetchall()
+        top = self.con.execute("SELECT max(state_id), arg_max(state_hash, state_id) FROM snap_states").fetchall()[0]
+        same_top = top[0] is None or pg.execute(
+            "SELECT state_hash FROM snap_states WHERE state_id = %s", [int(top[0])]).fetchone() == (top[1],)
+        server_ids = {r[0] for r in server}
+        if not same_top or any(r[0] in server_ids and r not in server for r in held):
+            self._create()  # the server's history was replaced (a restore): start again
+            held, top = [], (None, None)
+        gone = [r[0] for r in held if r[0] not in server_ids]
+        if gone:
+            self.con.execute("DELETE FROM snap_members WHERE list_contains(?, snapshot_id)", [gone])
+            self.con.execute("DELETE FROM snap_index WHERE list_contains(?, snapshot_id)", [gone])
+        new = sorted(server_ids - {r[0] for r in held})
+        if not new:
+            return
+        after = int(top[0] or 0)
+        for table, where in (("snap_states", f"state_id > {after}"),
+                             ("snap_members", f"snapshot_id IN ({', '.join(str(int(i)) for i in new)})"),
+                             ("snap_index", f"snapshot_id IN ({', '.join(str(int(i)) for i in new)})")):
+            layout = _SNAP_LAYOUT[table]
+            cols = ", ".join(_quote(n) for n, _ in layout)
+            _copy_out(pg, f"SELECT {cols} FROM {table} WHERE {where}", self.con, table, layout)
+
+
 # --- documents -----------------------------------------------------------------------------------
 
 class PgDocuments:
@@ -457,13 +513,16 @@ class PgWorkspace:
             target.execute("DROP TABLE _pg_in")
 
     def _load_snapshots(self, con, target: duckdb.DuckDBPyConnection) -> None:
-        snapshots.ensure_schema(target)
-        for table, layout in _SNAP_LAYOUT.items():
-            names = ", ".join(_quote(n) for n, _ in layout)
-            target.execute(f"CREATE OR REPLACE TEMP TABLE _pg_snap ({', '.join(f'{_quote(n)} {t}' for n, t in layout)})")
-            _copy_out(con, f"SELECT {names} FROM {table}", target, "_pg_snap", layout)
-            target.execute(f"INSERT INTO main.{table} BY NAME SELECT * FROM _pg_snap")
-            target.execute("DROP TABLE _pg_snap")
+        """The pipeline snapshots into ``target``, through this process's :class:`SnapshotCache`:
+        only snapshots (and states) the process has not loaded before come from the server."""
+        cache = SnapshotCache.of(self.url)
+        with cache.lock:
+            cache.refresh(con)
+            snapshots.ensure_schema(target)
+            for table in _SNAP_LAYOUT:
+                names = ", ".join(_quote(n) for n, _ in _SNAP_LAYOUT[table])
+                rows = cache.con.sql(f"SELECT {names} FROM {table}").to_arrow_table()  # noqa: F841 — read by DuckDB
+                target.execute(f"INSERT INTO main.{table} BY NAME SELECT * FROM rows")
 
     def load_snapshots_into(self, target: duckdb.DuckDBPyConnection) -> None:
         with self._connect(autocommit=False) as con:
