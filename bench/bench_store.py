@@ -112,9 +112,11 @@ def table_checksums(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[int, str]
 
 
 def replica(kind: str, where: str, out_path: str, poll_s: float) -> None:
-    """A second app process: wait for a new version, load it, compute the Overview; report times."""
+    """A second app process, already serving the current version (loaded once, as a running
+    replica has): wait for a new version, load it, compute the Overview; report times."""
     if kind == "pg":
         store = PgWorkspace(where)
+        store.load_into(duckdb.connect(":memory:"))  # serving the previous version (its snapshots cached)
         watch = VersionWatch.of(where)
         while watch.counter < 1:  # listening
             time.sleep(0.005)
@@ -126,6 +128,7 @@ def replica(kind: str, where: str, out_path: str, poll_s: float) -> None:
         noticed = time.time()
     else:
         store = Workspace(Path(where))
+        store.load_into(duckdb.connect(":memory:"))  # serving the previous version
         before = store.current_version()
         mark = store.change_mark()
         print(f"ready {before}", flush=True)
