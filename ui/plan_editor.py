@@ -418,7 +418,7 @@ def render_settings(lang: Lang, currency: str | None = None) -> None:
     with tab_file:
         _render_file(pin, lang, path)
     if path.exists() and st.button(t("plan_editor.reset"), icon=":material/restart_alt:", key="plan_reset"):
-        path.unlink(missing_ok=True)
+        path.delete()
         st.session_state[_NOTE] = (t("plan_editor.reset_done"), [])
         st.rerun()
 
