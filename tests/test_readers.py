@@ -17,8 +17,7 @@ from fixtures_files import openpyxl_xlsx, raw_xlsx  # noqa: E402
 from analytics.ingest import readers  # noqa: E402
 from analytics.ingest.readers import Sheet, detect_header_row, read_file, sheet_names  # noqa: E402
 from analytics.messages import CATALOGUE, InputError  # noqa: E402
-
-DATASETS = Path(__file__).resolve().parents[2] / "shared" / "datasets"
+from tests.conftest import DATASETS  # noqa: E402
 
 
 def real_file(relative: str) -> bytes:

@@ -512,11 +512,13 @@ class _Importer:
         status = pd.Series("won" if sales_list else "open", index=out.index, dtype="object")
         unknown = pd.Series(False, index=out.index)
         if "stage" in out.columns:
-            classified = {label: self.settings.classify_stage(label) for label in out["stage"].dropna().unique()}
-            status_of = {label: st for label, (_key, st) in classified.items()}
-            unknown_of = {label: key is None and st != "lost" for label, (key, st) in classified.items()}
-            status = out["stage"].map(status_of).where(out["stage"].notna(), "open").astype("object")
-            unknown = out["stage"].map(unknown_of).fillna(False).astype(bool)
+            # once per distinct stage label, spread back over the rows by their label's position
+            codes, labels = pd.factorize(out["stage"], use_na_sentinel=True)
+            classified = [self.settings.classify_stage(label) for label in labels]
+            status_of = np.array([*(st for _key, st in classified), "open"], dtype=object)
+            unknown_of = np.array([*(key is None and st != "lost" for key, st in classified), False])
+            status = pd.Series(status_of[codes], index=out.index, dtype="object")  # code -1 (blank): "open"
+            unknown = pd.Series(unknown_of[codes], index=out.index, dtype=bool)
         if "status" in out.columns:
             folded = out["status"].map(lambda v: _fold_status(v) if v is not None else None)
             bad = out["status"].notna() & folded.isna()

@@ -490,7 +490,7 @@ def _build_sheet(name: str, columns: list[list[str | None]], nrows: int,
                          dtype=object, columns=names, copy=False)
     first_row = h + 2  # 1-based file row of the first data row
     if len(frame):
-        filled = frame.notna().any(axis=1).to_numpy()
+        filled = _filled_rows(frame)
         if filled.all():
             row_numbers = list(range(first_row, first_row + len(frame)))
         else:
@@ -500,6 +500,22 @@ def _build_sheet(name: str, columns: list[list[str | None]], nrows: int,
         row_numbers = []
     return Sheet(name=name, frame=frame, header_row=h + 1, row_numbers=row_numbers,
                  title_rows=[t for t in titles if t], notes=list(notes or []))
+
+
+def _filled_rows(frame: pd.DataFrame) -> np.ndarray:
+    """Rows with at least one cell, looking at the next column only where all before were blank:
+    a first column of ids settles nearly every row (``notna().any(axis=1)`` of 1M x 22 cells: 1.2 s)."""
+    blank = np.ones(len(frame), dtype=bool)
+    rows = np.arange(len(frame))
+    for j in range(frame.shape[1]):
+        column = frame.iloc[:, j].to_numpy()
+        still = pd.isna(column if len(rows) == len(frame) else column[rows])
+        rows = rows[still]
+        blank[:] = False
+        blank[rows] = True
+        if not len(rows):
+            break
+    return ~blank
 
 
 def _columns_from_child(sheet: dict[str, object]) -> list[list[str | None]]:
