@@ -518,20 +518,25 @@ def _filled_rows(frame: pd.DataFrame) -> np.ndarray:
     return ~blank
 
 
-def _columns_from_child(sheet: dict[str, object]) -> list[list[str | None]]:
+def _columns_from_child(sheet: dict[str, object]) -> list[np.ndarray]:
+    """The child's columns (an Arrow IPC stream of string columns) cleaned like a CSV's. The bytes
+    come from a process that parsed hostile input, so the stream is validated in full and must be
+    what was asked for (string columns of ``nrows`` rows) before any of it is used; else ValueError."""
     nrows = int(sheet["nrows"])  # type: ignore[call-overload]
+    data = sheet["columns"]
+    if not isinstance(data, bytes) or not data:
+        return []
+    try:
+        table = pa.ipc.open_stream(pa.py_buffer(data)).read_all()
+        table.validate(full=True)
+    except (pa.ArrowException, OSError) as exc:
+        raise ValueError("unreadable answer") from exc
+    if table.num_rows != nrows or not all(pa.types.is_string(t) for t in table.schema.types):
+        raise ValueError("unreadable answer")
     out = []
-    for col in sheet["columns"]:  # type: ignore[attr-defined]
-        if isinstance(col, str):
-            # split and clean in Arrow: no list of 100k Python strings per column in between
-            cells = pc.split_pattern(pa.array([col], pa.large_string()), "\x00").flatten()
-            if len(cells) == nrows:
-                out.append(_clean_text(cells.cast(pa.string())))
-                continue
-        values = col.split("\x00") if isinstance(col, str) else list(col)
-        if len(values) != nrows:  # never expected; keep the grid rectangular
-            values = (values + [""] * nrows)[:nrows]
-        out.append(_clean(values))
+    for _column in range(table.num_columns):  # dropping each column once cleaned
+        out.append(_clean_text(table.column(0)))
+        table = table.remove_column(0)
     return out
 
 
@@ -580,7 +585,11 @@ def _read_workbook(data: bytes, filename: str, kind: str, sheet: str | None, lim
         sheet_notes = list(notes)
         if item["hidden"]:
             sheet_notes.append(Problem("read_hidden_sheet", {"file": filename, "sheet": item["name"]}, "info"))
-        columns = _columns_from_child(item)
+        try:
+            columns = _columns_from_child(item)
+        except ValueError:
+            raise _refused(sw.Refused(sw.OUT_OF_LIMITS, memory_mb=limits.memory_mb, how="unreadable answer"),
+                           filename) from None
         for (row, col), text in error_cells.get(item["name"], {}).items():
             if col <= len(columns) and row <= len(columns[col - 1]) and columns[col - 1][row - 1] is None:
                 columns[col - 1][row - 1] = text
