@@ -178,8 +178,14 @@ def upload_tab() -> None:
         c2.button(t("data.clear_upload"), icon=":material/delete:", on_click=clear_upload)
     mode = st.session_state.get("publish_mode", "replace")
     progress = st.progress(0.0)
-    imports = upload.import_uploads(stored, ctx.settings, memory,
-                                    lambda share, name: progress.progress(share, text=t("data.reading", file=name)))
+
+    def show_progress(name: str, index: int, count: int, state: upload.Snapshot) -> None:
+        left = (t("data.progress_estimating") if state.seconds_left is None
+                else t("data.progress_left", seconds=max(1, round(state.seconds_left))))
+        progress.progress((index + state.fraction) / count, text=t(
+            "data.progress", file=name, read=state.rows_read, checked=state.rows_checked, left=left))
+
+    imports = upload.import_uploads(stored, ctx.settings, memory, show_progress)
     progress.empty()
     published = None
     if mode == "append":
