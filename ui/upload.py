@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 import streamlit as st
 
-from analytics.ingest.importer import ImportResult, combine, import_file
+from analytics.ingest.importer import ImportResult, combine, import_file, release_memory
 from analytics.ingest.mapping import MappingMemory
 from analytics.ingest.progress import Progress, Snapshot
 from analytics.messages import InputError, Problem
@@ -102,6 +102,9 @@ def import_upload(name: str, data: bytes, settings: Settings, memory: MappingMem
     except Exception as exc:  # noqa: BLE001 - a broken file must never take the page down
         log.exception("import of %s failed", name)
         item.error = [Problem("upload_failed", {"file": name, "reason": type(exc).__name__})]
+    if item.error:  # a refused file is never read again: the cache keeps its message, not its bytes
+        item.data = b""
+        release_memory()
     # Keep only the newest few imports: a session must not hoard memory.
     if len(cache) > 12:
         cache.pop(next(iter(cache)))
