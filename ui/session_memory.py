@@ -13,6 +13,7 @@ drops the heavy entries of that session's state, the uploader's files from Strea
 store, and hands the freed heap back to the OS (``release_memory``: Arrow's pool and glibc's
 ``malloc_trim``). The light state (language, sign-in, filters) stays, so a browser that
 reconnects within the TTL keeps its place; it only has to upload its file again.
+
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ log = logging.getLogger("sales")
 
 #: Session-state entries that hold an upload's bytes, frames or connections.
 HEAVY_KEYS = ("_upload_files", "_imports", "session_upload", "_session_con", "_cursor", "_context",
-              "_explore_map_cache", "uploader", "series_uploader", "plan_upload")
+              "_explore_map_cache", "_publish_imports", "_publish_series", "uploader", "series_uploader",
+              "plan_upload")
 
 
 @dataclass

@@ -203,10 +203,26 @@ def _stage_names(settings: Settings) -> list[str]:
     return [*names, *settings.lost_names]
 
 
+def _preview(frame: pd.DataFrame) -> pd.DataFrame:
+    """The first rows for the mapping editor, copied: a slice would be a view keeping every
+    column of a million-row sheet alive as long as the result is cached."""
+    return frame.head(5).copy()
+
+
 def import_sheet(sheet: Sheet, filename: str, *, table: str | None = None,
                  overrides: dict[str, str] | None = None, settings: Settings = DEFAULT_SETTINGS,
                  memory: MappingMemory | None = None, fx_rates: pd.DataFrame | None = None,
                  progress: Progress | None = None) -> ImportResult:
+    result = _import_sheet(sheet, filename, table=table, overrides=overrides, settings=settings, memory=memory,
+                           fx_rates=fx_rates, progress=progress)
+    if result.errors:  # nothing of a refused sheet loads: keep its messages, not its million rows
+        result.frame = result.frame.head(0).copy()
+    return result
+
+
+def _import_sheet(sheet: Sheet, filename: str, *, table: str | None, overrides: dict[str, str] | None,
+                  settings: Settings, memory: MappingMemory | None, fx_rates: pd.DataFrame | None,
+                  progress: Progress | None) -> ImportResult:
     headers = [str(h) for h in sheet.frame.columns]
     notes: list[Problem] = list(sheet.notes)
     remembered = memory.recall(headers) if memory and not overrides else None
@@ -216,7 +232,7 @@ def import_sheet(sheet: Sheet, filename: str, *, table: str | None = None,
     if table == RAW:
         result = ImportResult(filename, sheet.name, None, None, infer_raw_types(sheet.frame), len(sheet.frame),
                               notes=notes, header_row=sheet.header_row, headers=headers,
-                              preview=sheet.frame.head(5))
+                              preview=_preview(sheet.frame))
         result.notes.append(Problem("note_kept_raw", severity="info"))
         return result
     if table is None and overrides:
@@ -229,7 +245,7 @@ def import_sheet(sheet: Sheet, filename: str, *, table: str | None = None,
         mapping = apply_overrides(mapping, overrides)
     result = ImportResult(filename, sheet.name, mapping.table if mapping else None, mapping,
                           sheet.frame, len(sheet.frame), notes=notes, header_row=sheet.header_row,
-                          headers=headers, preview=sheet.frame.head(5))
+                          headers=headers, preview=_preview(sheet.frame))
     if mapping is None:
         result.frame = infer_raw_types(sheet.frame)
         result.notes.append(Problem("unknown_table", {
