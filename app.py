@@ -14,7 +14,7 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 from analytics.store import catalog
-from ui import auth, context, layout, sidebar, urlstate
+from ui import auth, context, layout, session_memory, sidebar, urlstate
 from ui import meeting as meeting_ui
 from ui.i18n import native_uploader_css, t
 from ui.safe import md
@@ -70,6 +70,7 @@ def deep_linked(path: str, title: str, icon: str, url: str) -> list:
 
 
 ASSETS = Path(__file__).parent / "ui" / "assets"
+session_memory.watch_session()  # a closed tab's upload and imports are released at once
 st.logo(str(ASSETS / "logo.svg"), icon_image=str(ASSETS / "icon.svg"), size="large")
 lang = sidebar.language_picker()
 st.html(native_uploader_css(lang, int(st.get_option("server.maxUploadSize"))))

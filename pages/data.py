@@ -178,8 +178,14 @@ def upload_tab() -> None:
         c2.button(t("data.clear_upload"), icon=":material/delete:", on_click=clear_upload)
     mode = st.session_state.get("publish_mode", "replace")
     progress = st.progress(0.0)
-    imports = upload.import_uploads(stored, ctx.settings, memory,
-                                    lambda share, name: progress.progress(share, text=t("data.reading", file=name)))
+
+    def show_progress(name: str, index: int, count: int, state: upload.Snapshot) -> None:
+        left = (t("data.progress_estimating") if state.seconds_left is None
+                else t("data.progress_left", seconds=max(1, round(state.seconds_left))))
+        progress.progress((index + state.fraction) / count, text=t(
+            "data.progress", file=name, read=state.rows_read, checked=state.rows_checked, left=left))
+
+    imports = upload.import_uploads(stored, ctx.settings, memory, show_progress)
     progress.empty()
     published = None
     if mode == "append":
@@ -217,7 +223,10 @@ def upload_tab() -> None:
     st.radio(t("data.publish_mode"), ["replace", "append"], horizontal=True,
              format_func=lambda m: t(f"data.mode.{m}"), key="publish_mode")
     st.button(t("data.publish"), type="primary", icon=":material/publish:", help=t("data.publish_help"),
-              on_click=publish, args=(imports, mode))
+              on_click=publish, args=(mode,))
+    # The callback finds the imports here, not in its arguments: Streamlit keeps a widget's callback
+    # arguments with the session, where a closed tab's release (ui.session_memory) cannot reach them.
+    st.session_state["_publish_imports"] = imports
 
 
 def published_hashes() -> dict:
@@ -253,9 +262,10 @@ def render_team_switches(session: context.SessionUpload) -> None:
             st.rerun()
 
 
-def publish(imports: list[upload.FileImport], mode: str) -> None:
+def publish(mode: str) -> None:
     """Publish callback: runs before the next run's widgets exist, so it may switch the session
     back to the team's data in the same click."""
+    imports: list[upload.FileImport] = st.session_state.get("_publish_imports") or []
     items = upload.publish_items(imports, mode)
     if not items:
         st.session_state["_published_note"] = ("warning", t("data.nothing_to_publish"))
@@ -338,13 +348,15 @@ def series_tab() -> None:
             t("data.series.col.file"): [f["name"] for f in dated],
             t("data.series.col.deals"): [f["result"].rows_loaded for f in dated]}), max_px=320)
     st.button(t("data.series.publish", n=len(files)), type="primary", icon=":material/publish:",
-              disabled=not ready, key="series_publish", on_click=publish_series, args=(dated,),
+              disabled=not ready, key="series_publish", on_click=publish_series,
               help=t("data.series.publish_help"))
+    st.session_state["_publish_series"] = dated  # as for publish: not in the callback's arguments
 
 
-def publish_series(dated: list[dict]) -> None:
+def publish_series() -> None:
     """Publish each export as its own version, oldest first, dated by its export day: the last one
     becomes the team's deals, every one a snapshot of the pipeline."""
+    dated: list[dict] = st.session_state.get("_publish_series") or []
     done: list[str] = []
     versions: list[int] = []
     for f in dated:

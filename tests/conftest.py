@@ -10,7 +10,9 @@ import streamlit.testing.v1.app_test as _app_test
 from streamlit.runtime.pages_manager import PagesManager
 
 ROOT = Path(__file__).resolve().parents[1]
-DATASETS = ROOT.parent / "shared" / "datasets"
+# Beside the project (a clone), or beside the folder of git work trees (``wt/NAME``).
+DATASETS = next((p for p in (ROOT.parent / "shared" / "datasets", ROOT.parents[1] / "shared" / "datasets")
+                 if p.exists()), ROOT.parent / "shared" / "datasets")
 
 
 class _NavigationPagesManager(PagesManager):

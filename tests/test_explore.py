@@ -12,8 +12,8 @@ import pytest
 
 from analytics.messages import InputError
 from analytics.metrics import explore
+from tests.conftest import DATASETS
 
-DATASETS = Path(__file__).resolve().parents[2] / "shared" / "datasets"
 OLIST = DATASETS / "olist-marketing-funnel"
 
 # The fixture, with the figures every test below works from:

@@ -17,8 +17,7 @@ from fixtures_files import openpyxl_xlsx, raw_xlsx  # noqa: E402
 from analytics.ingest import readers  # noqa: E402
 from analytics.ingest.readers import Sheet, detect_header_row, read_file, sheet_names  # noqa: E402
 from analytics.messages import CATALOGUE, InputError  # noqa: E402
-
-DATASETS = Path(__file__).resolve().parents[2] / "shared" / "datasets"
+from tests.conftest import DATASETS  # noqa: E402
 
 
 def real_file(relative: str) -> bytes:
@@ -380,3 +379,38 @@ def test_cell_text_conversions() -> None:
     assert cell_text(dt.time(9, 5)) == "09:05:00"
     # a duration of 1 day 2 h 3 min 4 s = 26:03:04 (Excel's [h]:mm:ss)
     assert cell_text(dt.timedelta(days=1, hours=2, minutes=3, seconds=4)) == "26:03:04"
+
+
+def test_child_columns_as_arrow_are_cell_text() -> None:
+    """Issue 19: the child hands back Arrow string columns; every cell reads as ``cell_text`` did."""
+    import datetime as dt
+
+    import pyarrow as pa
+
+    from analytics.ingest import safe_workbook
+
+    floats = [0.0, -0.0, 1.0, 1.5, 0.1, 1e20, 1.5e-05, 123456789012.5, 2 / 3, 1e16, 9999999999999998.0,
+              -12.25, float("nan"), float("inf"), float("-inf")]
+    columns = [
+        ["a", "", "b\x00c", "中文"],
+        floats,
+        [dt.date(2026, 11, 30), dt.date(1, 1, 1), dt.date(9999, 12, 31)],
+        ["x", 1.0, 2.5, "", dt.date(2026, 1, 2), dt.datetime(2026, 1, 2, 3, 4, 5), dt.datetime(2026, 1, 2, 0, 0, 0, 7),
+         True, False, 7, dt.time(1, 2), dt.timedelta(hours=-1, seconds=3), None],
+    ]
+    for cells in columns:
+        got = safe_workbook._text_column(list(cells)).to_pylist()
+        assert got == [safe_workbook.cell_text(v) for v in cells]
+    rows = [list(r) for r in zip(["h", "a", "b"], ["n", 1.0, 0.5], strict=True)]
+    item = {"nrows": 3, "columns": safe_workbook._columns(rows, 2)}
+    cleaned = readers._columns_from_child(item)
+    assert [list(c) for c in cleaned] == [["h", "a", "b"], ["n", "1", "0.5"]]
+    for bad in (b"not arrow", item["columns"][:-20]):
+        with pytest.raises(ValueError):
+            readers._columns_from_child({"nrows": 3, "columns": bad})
+    with pytest.raises(ValueError):  # a stream that is not what was asked for
+        sink = pa.BufferOutputStream()
+        batch = pa.RecordBatch.from_arrays([pa.array([1, 2, 3])], names=["0"])
+        with pa.ipc.new_stream(sink, batch.schema) as writer:
+            writer.write_batch(batch)
+        readers._columns_from_child({"nrows": 3, "columns": sink.getvalue().to_pybytes()})

@@ -6,7 +6,6 @@ import csv
 import math
 import os
 from datetime import date
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -15,8 +14,8 @@ from analytics.filters import Filters
 from analytics.metrics.satisfaction import COMPANY, collaboration, comments, nps_from_scores, satisfaction
 from analytics.periods import month_period, parse_period
 from analytics.store.canonical import connect
+from tests.conftest import DATASETS
 
-DATASETS = Path(__file__).resolve().parents[2] / "shared" / "datasets"
 MARCH = month_period(date(2026, 3, 1))
 
 # Deals: Ann moved from team North (D1, March) to South (D2, May: her most recent deal).

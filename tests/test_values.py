@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from analytics.ingest import values
 from analytics.ingest.values import parse_amounts, parse_dates, parse_numbers, parse_probability, parse_score
 from tests.conftest import dataset
 
@@ -606,3 +607,60 @@ def test_adventureworks_quotas_and_dash_blanks():
     january = parse_amounts(wide["M01"], "M01")
     assert not january.bad.any()
     assert january.blank.sum() == (wide["M01"].str.strip() == "-").sum() > 0   # "-" means no target
+
+
+# --- issue 19: parsing once per distinct text gives what parsing every cell gave ----------------
+
+def _same(a: values.ParsedColumn, b: values.ParsedColumn) -> None:
+    pd.testing.assert_series_equal(a.values, b.values)
+    pd.testing.assert_series_equal(a.blank, b.blank)
+    pd.testing.assert_series_equal(a.bad, b.bad)
+    pd.testing.assert_series_equal(a.reasons, b.reasons)
+    assert [(p.code, p.text("en")) for p in a.notes] == [(p.code, p.text("en")) for p in b.notes]
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_per_distinct_parsing_equals_per_cell(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    n = 3000
+    dates = ["03/04/2026", "13/04/2026", "04/13/2026", "2026-11-30", "30.11.2026", "2026年11月30日", "45000",
+             "Nov 30, 2026", "2026-02-30", "nonsense", "", None, "  -  ", "2026-11-30T10:00:00Z", "01/02/26",
+             "2026-11-30 25:00"]
+    amounts = ["$1,234.50", "1.234", "1,234", "(123)", "-5", "1.2万", "€1.234,50", "abc", None, "", "$ -",
+               "12,5", "1 234,50", "7k", "30%", "0.125"]
+    probabilities = ["30", "30%", "0.3", "110", "", None, "1,5", "abc", "0.125"]
+    scores = ["4", "4.5", "4/5", "9 - very likely", "6/10", "-1", "x", None]
+    # skewed draws: some texts are frequent, so weighted and unweighted counts would differ
+    def column(pool: list) -> pd.Series:
+        p = rng.dirichlet(np.full(len(pool), 0.3))
+        return pd.Series([pool[i] for i in rng.choice(len(pool), n, p=p)], dtype=object)
+
+    for _ in range(4):
+        s = column(dates)
+        assert values._distinct(s) is not None
+        _same(values.parse_dates(s, "d"), values._parse_dates(s, "d", None))
+        s = column(amounts)
+        _same(values.parse_amounts(s, "a"), values._parse_amounts(s, "a", weights=None, allow_negative=False))
+        _same(values.parse_amounts(s, "a", allow_negative=True),
+              values._parse_amounts(s, "a", weights=None, allow_negative=True))
+        _same(values.parse_numbers(s, "q", 0, 1e6), values._parse_numbers(s, "q", 0, 1e6, weights=None))
+        s = column(probabilities)
+        _same(values.parse_probability(s, "p"), values._parse_probability(s, "p", None))
+        s = column(scores)
+        _same(values.parse_score(s, "c", 0, 10), values._parse_score(s, "c", 0, 10, weights=None))
+
+
+def test_per_distinct_keeps_the_majority_of_cells_not_of_texts() -> None:
+    # 5 texts say day-first, each once; one month-first text fills 100 cells: month-first wins.
+    cells = ["13/01/2026", "14/01/2026", "15/01/2026", "16/01/2026", "17/01/2026"] + ["01/20/2026"] * 100
+    parsed = values.parse_dates(pd.Series(cells, dtype=object), "Close")
+    assert parsed.values.iloc[-1] == pd.Timestamp("2026-01-20")
+    assert parsed.reasons.iloc[0] == "ambiguous_order"
+    note = next(p for p in parsed.notes if p.code == "date_order_inconsistent")
+    assert (note.params["majority"], note.params["minority"]) == (100, 5)
+
+
+def test_mostly_distinct_or_mixed_type_columns_are_parsed_per_cell() -> None:
+    assert values._distinct(pd.Series([f"{i}.5" for i in range(1000)], dtype=object)) is None
+    assert values._distinct(pd.Series([1, 1.0, True, "1"] * 50, dtype=object)) is None
+    assert values._distinct(pd.Series(["1", "2"] * 50, dtype="str")) is not None

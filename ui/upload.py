@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 import pandas as pd
 import streamlit as st
 
-from analytics.ingest.importer import ImportResult, combine, import_file
+from analytics.ingest.importer import ImportResult, combine, import_file, release_memory
 from analytics.ingest.mapping import MappingMemory
+from analytics.ingest.progress import Progress, Snapshot
 from analytics.messages import InputError, Problem
 from analytics.store.settings import Settings
 from analytics.store.sources import reject_duplicates_across
@@ -44,15 +46,22 @@ def set_sheet_choice(digest: str, sheet: str, table: str | None, overrides: dict
     st.session_state[_overrides_key(digest, sheet)] = (table, overrides)
 
 
+#: ``(file name, file index, number of files, the import's state)``: what the Data page draws.
+ProgressCallback = Callable[[str, int, int, Snapshot], None]
+
+
 def import_uploads(files: list[tuple[str, bytes]], settings: Settings, memory: MappingMemory,
-                   progress=None) -> list[FileImport]:
+                   progress: ProgressCallback | None = None) -> list[FileImport]:
     """Import every uploaded file; an uploaded exchange-rate table converts the files that mix
-    currencies (they are imported again with it)."""
+    currencies (they are imported again with it). ``progress`` hears of each file's rows read and
+    checked and its time left (nothing for a file already imported in this session)."""
     imports = []
     for i, (name, data) in enumerate(files):
+        on_change = None
         if progress is not None:
-            progress(i / len(files), name)
-        imports.append(import_upload(name, data, settings, memory))
+            def on_change(snapshot: Snapshot, name: str = name, i: int = i) -> None:
+                progress(name, i, len(files), snapshot)
+        imports.append(import_upload(name, data, settings, memory, on_progress=on_change))
     tables = combine([r for f in imports for r in f.results])
     fx = tables.get("fx_rates")
     if fx is not None and len(fx):
@@ -63,7 +72,8 @@ def import_uploads(files: list[tuple[str, bytes]], settings: Settings, memory: M
 
 
 def import_upload(name: str, data: bytes, settings: Settings, memory: MappingMemory,
-                  fx_rates: pd.DataFrame | None = None) -> FileImport:
+                  fx_rates: pd.DataFrame | None = None,
+                  on_progress: Callable[[Snapshot], None] | None = None) -> FileImport:
     """Import one uploaded file (cached in the session by content hash and the user's choices)."""
     digest = content_hash(data)
     cache: dict = st.session_state.setdefault("_imports", {})
@@ -75,7 +85,8 @@ def import_upload(name: str, data: bytes, settings: Settings, memory: MappingMem
         return cache[key]
     item = FileImport(name, digest, data)
     try:
-        first = import_file(data, name, settings=settings, memory=memory, fx_rates=fx_rates)
+        tracker = Progress(len(data), on_progress) if on_progress is not None else None
+        first = import_file(data, name, settings=settings, memory=memory, fx_rates=fx_rates, progress=tracker)
         results = []
         for r in first:
             table, overrides = sheet_choice(digest, r.sheet_name)
@@ -91,6 +102,9 @@ def import_upload(name: str, data: bytes, settings: Settings, memory: MappingMem
     except Exception as exc:  # noqa: BLE001 - a broken file must never take the page down
         log.exception("import of %s failed", name)
         item.error = [Problem("upload_failed", {"file": name, "reason": type(exc).__name__})]
+    if item.error:  # a refused file is never read again: the cache keeps its message, not its bytes
+        item.data = b""
+        release_memory()
     # Keep only the newest few imports: a session must not hoard memory.
     if len(cache) > 12:
         cache.pop(next(iter(cache)))

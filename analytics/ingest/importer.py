@@ -33,6 +33,7 @@ from analytics.ingest.mapping import (
     profile_frame,
     suggest_mapping,
 )
+from analytics.ingest.progress import Progress
 from analytics.ingest.readers import Limits, Sheet, read_file
 from analytics.messages import InputError, Lang, Problem
 from analytics.periods import parse_period
@@ -122,18 +123,24 @@ class ImportResult:
 def import_file(data: bytes, filename: str, *, table: str | None = None,
                 overrides: dict[str, str] | None = None, sheet: str | None = None,
                 settings: Settings = DEFAULT_SETTINGS, memory: MappingMemory | None = None,
-                limits: Limits | None = None, fx_rates: pd.DataFrame | None = None) -> list[ImportResult]:
+                limits: Limits | None = None, fx_rates: pd.DataFrame | None = None,
+                progress: Progress | None = None) -> list[ImportResult]:
     """Import every sheet of a file (or ``sheet``). Raises InputError only when the file as a
     whole cannot be read; problems with a sheet or a row are reported in the results.
 
     ``fx_rates`` (a canonical fx_rates frame) converts a file that mixes currencies; without it
-    such a file is refused with a message naming the currencies."""
+    such a file is refused with a message naming the currencies. ``progress`` hears of the rows
+    read and checked (see analytics.ingest.progress)."""
     try:
-        sheets = read_file(data, filename, sheet=sheet, **({"limits": limits} if limits else {}))
+        sheets = read_file(data, filename, sheet=sheet, progress=progress,
+                           **({"limits": limits} if limits else {}))
         if table and table != RAW and sheet is None and len(sheets) > 1 and not overrides:
             return _import_book_as(sheets, filename, table, settings, memory, fx_rates)
-        return [import_sheet(s, filename, table=table, overrides=overrides, settings=settings, memory=memory,
-                             fx_rates=fx_rates) for s in sheets]
+        results = [import_sheet(s, filename, table=table, overrides=overrides, settings=settings, memory=memory,
+                                fx_rates=fx_rates, progress=progress) for s in sheets]
+        if progress is not None:
+            progress.finish()
+        return results
     finally:
         sheets = []  # the raw text frames are garbage before the heap is trimmed
         release_memory()
@@ -196,9 +203,26 @@ def _stage_names(settings: Settings) -> list[str]:
     return [*names, *settings.lost_names]
 
 
+def _preview(frame: pd.DataFrame) -> pd.DataFrame:
+    """The first rows for the mapping editor, copied: a slice would be a view keeping every
+    column of a million-row sheet alive as long as the result is cached."""
+    return frame.head(5).copy()
+
+
 def import_sheet(sheet: Sheet, filename: str, *, table: str | None = None,
                  overrides: dict[str, str] | None = None, settings: Settings = DEFAULT_SETTINGS,
-                 memory: MappingMemory | None = None, fx_rates: pd.DataFrame | None = None) -> ImportResult:
+                 memory: MappingMemory | None = None, fx_rates: pd.DataFrame | None = None,
+                 progress: Progress | None = None) -> ImportResult:
+    result = _import_sheet(sheet, filename, table=table, overrides=overrides, settings=settings, memory=memory,
+                           fx_rates=fx_rates, progress=progress)
+    if result.errors:  # nothing of a refused sheet loads: keep its messages, not its million rows
+        result.frame = result.frame.head(0).copy()
+    return result
+
+
+def _import_sheet(sheet: Sheet, filename: str, *, table: str | None, overrides: dict[str, str] | None,
+                  settings: Settings, memory: MappingMemory | None, fx_rates: pd.DataFrame | None,
+                  progress: Progress | None) -> ImportResult:
     headers = [str(h) for h in sheet.frame.columns]
     notes: list[Problem] = list(sheet.notes)
     remembered = memory.recall(headers) if memory and not overrides else None
@@ -208,7 +232,7 @@ def import_sheet(sheet: Sheet, filename: str, *, table: str | None = None,
     if table == RAW:
         result = ImportResult(filename, sheet.name, None, None, infer_raw_types(sheet.frame), len(sheet.frame),
                               notes=notes, header_row=sheet.header_row, headers=headers,
-                              preview=sheet.frame.head(5))
+                              preview=_preview(sheet.frame))
         result.notes.append(Problem("note_kept_raw", severity="info"))
         return result
     if table is None and overrides:
@@ -221,7 +245,7 @@ def import_sheet(sheet: Sheet, filename: str, *, table: str | None = None,
         mapping = apply_overrides(mapping, overrides)
     result = ImportResult(filename, sheet.name, mapping.table if mapping else None, mapping,
                           sheet.frame, len(sheet.frame), notes=notes, header_row=sheet.header_row,
-                          headers=headers, preview=sheet.frame.head(5))
+                          headers=headers, preview=_preview(sheet.frame))
     if mapping is None:
         result.frame = infer_raw_types(sheet.frame)
         result.notes.append(Problem("unknown_table", {
@@ -240,7 +264,7 @@ def import_sheet(sheet: Sheet, filename: str, *, table: str | None = None,
         if isinstance(missing, list):
             result.errors += _values_do_not_fit(sheet, mapping, missing, profiles, filename)
         return result
-    _Importer(sheet, mapping, settings, result, fx_rates).run()
+    _Importer(sheet, mapping, settings, result, fx_rates, progress).run()
     if result.ok and result.rows_read and not result.rows_loaded:
         # Every row rejected: an error, never an empty table that looks like "no data".
         reasons: dict[str, tuple[int, Problem]] = {}
@@ -311,8 +335,9 @@ def _missing_columns(mapping: Mapping) -> list[str] | Problem:
 
 class _Importer:
     def __init__(self, sheet: Sheet, mapping: Mapping, settings: Settings, result: ImportResult,
-                 fx_rates: pd.DataFrame | None = None):
+                 fx_rates: pd.DataFrame | None = None, progress: Progress | None = None):
         self.fx_rates = fx_rates
+        self.progress = progress
         self.sheet = sheet
         self.mapping = mapping
         self.settings = settings
@@ -362,15 +387,20 @@ class _Importer:
         if self.table == "targets" and self.mapping.wide_months:
             self._unpivot_wide_targets()
         self._parse_columns()
+        step = self.progress.step if self.progress is not None else lambda stage, done, total: None
+        step("parse", 1, 1)
         # the parsers' Arrow temporaries: freed, but kept by Arrow's allocator until released
         pa.default_memory_pool().release_unused()
         getattr(self, f"_rules_{self.table}", lambda: None)()
+        step("rules", 1, 3)  # the steps' shares of a 1M-row deals import: about a third each
         if not self.result.errors:
             self._currency()
             pa.default_memory_pool().release_unused()
+        step("rules", 2, 3)
         if self.result.errors:
             return
         self._finish()
+        step("rules", 3, 3)
 
     def _unpivot_wide_targets(self) -> None:
         """One column per month beside a year column → one row per owner and month."""
@@ -400,7 +430,12 @@ class _Importer:
         self.mapping = Mapping("targets", columns)
 
     def _parse_columns(self) -> None:
-        for header, column in self.mapping.mapped.items():
+        total = len(self.mapping.mapped)
+        if self.progress is not None:
+            self.progress.rows(self.n)
+        for done, (header, column) in enumerate(self.mapping.mapped.items()):
+            if self.progress is not None:
+                self.progress.step("parse", done, total)
             raw = self.raw[header]
             col_spec = None if column.startswith("entered_") else field_spec(self.table, column)
             col_type = "date" if col_spec is None else col_spec.type
@@ -512,11 +547,13 @@ class _Importer:
         status = pd.Series("won" if sales_list else "open", index=out.index, dtype="object")
         unknown = pd.Series(False, index=out.index)
         if "stage" in out.columns:
-            classified = {label: self.settings.classify_stage(label) for label in out["stage"].dropna().unique()}
-            status_of = {label: st for label, (_key, st) in classified.items()}
-            unknown_of = {label: key is None and st != "lost" for label, (key, st) in classified.items()}
-            status = out["stage"].map(status_of).where(out["stage"].notna(), "open").astype("object")
-            unknown = out["stage"].map(unknown_of).fillna(False).astype(bool)
+            # once per distinct stage label, spread back over the rows by their label's position
+            codes, labels = pd.factorize(out["stage"], use_na_sentinel=True)
+            classified = [self.settings.classify_stage(label) for label in labels]
+            status_of = np.array([*(st for _key, st in classified), "open"], dtype=object)
+            unknown_of = np.array([*(key is None and st != "lost" for key, st in classified), False])
+            status = pd.Series(status_of[codes], index=out.index, dtype="object")  # code -1 (blank): "open"
+            unknown = pd.Series(unknown_of[codes], index=out.index, dtype=bool)
         if "status" in out.columns:
             folded = out["status"].map(lambda v: _fold_status(v) if v is not None else None)
             bad = out["status"].notna() & folded.isna()

@@ -3,8 +3,13 @@
 Each parser takes one column of text (``str`` or missing, as the readers return it) and returns
 a :class:`ParsedColumn`: the values, which cells were blank, which were bad and why, and notes
 about decisions taken for the whole column (day/month order, decimal separator, percent scale).
-The work is vectorised with pyarrow's RE2 kernels and numpy; only cells that no fast pattern
-recognises go through a Python fallback (``datetime.fromisoformat``), one call per distinct text.
+The work is done once per distinct text, not per cell: a million-row export holds a few hundred
+dates and stages, so a column is factorised first and the distinct texts parsed (counted with
+their number of cells wherever a count decides, e.g. the day/month order), then spread back over
+the cells. A column whose texts are mostly distinct is parsed cell by cell, which gives the same
+answer without the factorising. The parsing itself is vectorised with pyarrow's RE2 kernels and
+numpy; only texts that no fast pattern recognises go through a Python fallback
+(``datetime.fromisoformat``).
 
 Choices (SPEC §2): a two-digit year ``yy`` is 20yy when yy < 70, else 19yy (POSIX ``%y``);
 dates outside 1900–2199 are ``out_of_range``; Excel serial numbers are accepted between 20000
@@ -226,6 +231,66 @@ def _result(s: pd.Series, values: np.ndarray, blank: np.ndarray, codes: np.ndarr
     )
 
 
+def _count(mask: np.ndarray, weights: np.ndarray | None) -> int:
+    """Cells behind ``mask``: with per-distinct parsing each text stands for ``weights`` cells."""
+    return int(mask.sum()) if weights is None else int(weights[mask].sum())
+
+
+#: Below this many cells, factorising costs more than it saves.
+_DISTINCT_MIN_CELLS = 64
+
+
+@dataclass(frozen=True)
+class _Distinct:
+    """A column as its distinct texts (first-appearance order, a missing value last), each cell's
+    position among them, and how many cells each text stands for."""
+
+    texts: pd.Series
+    codes: np.ndarray
+    counts: np.ndarray
+
+
+def _distinct(s: pd.Series) -> _Distinct | None:
+    """The column's distinct texts, or None when parsing per cell is as cheap or could differ.
+
+    Only columns of text: ``pd.factorize`` treats 1, 1.0 and True as one value, whose texts differ.
+    First-appearance order keeps "the first cell that …" (the examples in the notes) the same.
+    """
+    n = len(s)
+    if n < _DISTINCT_MIN_CELLS or not (s.dtype == object or isinstance(s.dtype, pd.StringDtype)):
+        return None
+    sample = 10_000
+    if n > 2 * sample and 2 * len(pd.unique(s.iloc[:sample])) > sample:
+        return None  # amounts with cents, ids: factorising a million distinct texts only costs
+    codes, uniques = pd.factorize(s, use_na_sentinel=True)
+    k = len(uniques)
+    if 2 * k > n:
+        return None
+    uniques = np.asarray(uniques, dtype=object)
+    if s.dtype == object and pd.api.types.infer_dtype(uniques, skipna=True) not in ("string", "empty"):
+        return None
+    codes = np.where(codes < 0, k, codes)
+    texts = pd.Series([*uniques.tolist(), None], dtype=object, name=s.name)
+    return _Distinct(texts, codes, np.bincount(codes, minlength=k + 1))
+
+
+def _spread(parsed: ParsedColumn, d: _Distinct, s: pd.Series) -> ParsedColumn:
+    """A parse of the distinct texts, back over the column's cells."""
+    def cells(part: pd.Series, dtype: object = None) -> pd.Series:
+        return pd.Series(part.to_numpy()[d.codes], index=s.index, name=s.name, dtype=dtype)
+
+    return ParsedColumn(values=cells(parsed.values), blank=cells(parsed.blank), bad=cells(parsed.bad),
+                        reasons=cells(parsed.reasons, object), notes=parsed.notes)
+
+
+def _by_distinct(parse, s: pd.Series, *args, **kwargs) -> ParsedColumn:
+    """``parse(cells, *args, weights=…)`` once per distinct text of ``s`` (see the module docstring)."""
+    d = _distinct(s)
+    if d is None:
+        return parse(s, *args, weights=None, **kwargs)
+    return _spread(parse(d.texts, *args, weights=d.counts, **kwargs), d, s)
+
+
 def _fmt_number(v: float) -> str:
     text = f"{v:.10f}".rstrip("0").rstrip(".")
     return text if text not in ("", "-0") else "0"
@@ -285,12 +350,15 @@ def parse_dates(s: pd.Series, column: str) -> ParsedColumn:
     cells that can only be read one way; an undecidable column is read month-first for ``/`` and
     day-first for ``.`` and ``-``, with a warning note.
     """
-    n = len(s)
     if pd.api.types.is_datetime64_any_dtype(s.dtype):
         values = s.dt.tz_localize(None) if getattr(s.dt, "tz", None) is not None else s
         values = values.dt.normalize().astype("datetime64[us]")
-        return _result(s, values.to_numpy(), values.isna().to_numpy(), np.zeros(n, np.int8), [])
+        return _result(s, values.to_numpy(), values.isna().to_numpy(), np.zeros(len(s), np.int8), [])
+    return _by_distinct(_parse_dates, s, column)
 
+
+def _parse_dates(s: pd.Series, column: str, weights: np.ndarray | None) -> ParsedColumn:
+    n = len(s)
     arr, blank = _prepare(s)
     codes = np.zeros(n, dtype=np.int8)
     year = np.full(n, -1, dtype=np.int64)
@@ -376,7 +444,7 @@ def parse_dates(s: pd.Series, column: str) -> ParsedColumn:
             else:
                 year[i], month[i], day[i] = ymd
 
-    notes = _decide_date_order(column, s, first, second, sep, year, month, day, codes)
+    notes = _decide_date_order(column, s, first, second, sep, year, month, day, codes, weights)
 
     # Validate the calendar, then count days from 1970-01-01.
     has_ymd = (year >= 0) & (codes == _OK)
@@ -401,7 +469,8 @@ def parse_dates(s: pd.Series, column: str) -> ParsedColumn:
 
 
 def _decide_date_order(column: str, s: pd.Series, first: np.ndarray, second: np.ndarray, sep: np.ndarray,
-                       year: np.ndarray, month: np.ndarray, day: np.ndarray, codes: np.ndarray) -> list[Problem]:
+                       year: np.ndarray, month: np.ndarray, day: np.ndarray, codes: np.ndarray,
+                       weights: np.ndarray | None = None) -> list[Problem]:
     """Fill month and day of the year-last cells in the column's order; returns the notes about it."""
     amb = (first >= 0) & (codes == _OK)
     if not amb.any():
@@ -411,7 +480,7 @@ def _decide_date_order(column: str, s: pd.Series, first: np.ndarray, second: np.
     impossible = amb & (first > 12) & (second > 12)
     codes[impossible] = _NOT_A_DATE
     amb &= ~impossible
-    n_day, n_month = int(only_dayfirst.sum()), int(only_monthfirst.sum())
+    n_day, n_month = _count(only_dayfirst, weights), _count(only_monthfirst, weights)
     notes: list[Problem] = []
 
     def example(mask: np.ndarray) -> str:
@@ -421,14 +490,15 @@ def _decide_date_order(column: str, s: pd.Series, first: np.ndarray, second: np.
         if n_day != n_month:
             dayfirst = n_day > n_month
         else:  # a tie: the usual order for the column's most common separator
-            chars, counts = np.unique(sep[amb], return_counts=True)
+            chars, inverse = np.unique(sep[amb], return_inverse=True)
+            counts = np.bincount(inverse, weights=None if weights is None else weights[amb])
             dayfirst = bool(chars[np.argmax(counts)] != "/")
         dayfirst_rows = amb & dayfirst
         evidence, contrary = (only_dayfirst, only_monthfirst) if dayfirst else (only_monthfirst, only_dayfirst)
         if contrary.any():
             codes[contrary] = _AMBIGUOUS_ORDER
             notes.append(Problem("date_order_inconsistent", {
-                "column": column, "majority": int(evidence.sum()), "minority": int(contrary.sum()),
+                "column": column, "majority": _count(evidence, weights), "minority": _count(contrary, weights),
                 "example": example(contrary), **_date_order_params(dayfirst)}, "warning", column=column))
         else:
             notes.append(Problem("date_order_detected", {
@@ -468,7 +538,8 @@ class _Numbers:
     blank: np.ndarray       # the blank cells, with accounting dashes ("$ -") added
 
 
-def _parse_number_text(arr: pa.Array, blank: np.ndarray, s: pd.Series, column: str) -> _Numbers:
+def _parse_number_text(arr: pa.Array, blank: np.ndarray, s: pd.Series, column: str,
+                       weights: np.ndarray | None = None) -> _Numbers:
     """The number grammar shared by amounts, quantities and probabilities (see the module docstring)."""
     n = len(arr)
     values = np.full(n, np.nan)
@@ -527,7 +598,8 @@ def _parse_number_text(arr: pa.Array, blank: np.ndarray, s: pd.Series, column: s
     bad = rest | unbalanced
 
     if ambiguous.any():
-        decided_comma = int(comma_evidence.sum()) > int(point_evidence.sum())
+        w = None if weights is None else weights[idx]
+        decided_comma = _count(comma_evidence, w) > _count(point_evidence, w)
         comma_decimal[ambiguous] = decided_comma
         notes += _decimal_notes(s, column, idx, body, ambiguous, decided_comma, bool(point_evidence.any()))
 
@@ -578,8 +650,13 @@ def parse_amounts(s: pd.Series, column: str, *, allow_negative: bool = False) ->
     A negative amount (``-123``, ``123-``, ``(123)``) is a bad cell with reason ``negative`` unless
     ``allow_negative``; a percentage is not an amount (``not_a_number``).
     """
+    return _by_distinct(_parse_amounts, s, column, allow_negative=allow_negative)
+
+
+def _parse_amounts(s: pd.Series, column: str, *, weights: np.ndarray | None,
+                   allow_negative: bool) -> ParsedColumn:
     arr, blank = _prepare(s)
-    parsed = _parse_number_text(arr, blank, s, column)
+    parsed = _parse_number_text(arr, blank, s, column, weights)
     values, codes = parsed.values, parsed.codes
     if not allow_negative:
         codes[parsed.negative] = _NEGATIVE
@@ -591,8 +668,13 @@ def parse_numbers(s: pd.Series, column: str, minimum: float | None = None,
                   maximum: float | None = None) -> ParsedColumn:
     """Quantities and other plain numbers as float64, in the file's unit; outside ``minimum``..``maximum``
     is bad: ``negative`` when below a non-negative minimum because of the sign, else ``out_of_range``."""
+    return _by_distinct(_parse_numbers, s, column, minimum, maximum)
+
+
+def _parse_numbers(s: pd.Series, column: str, minimum: float | None, maximum: float | None, *,
+                   weights: np.ndarray | None) -> ParsedColumn:
     arr, blank = _prepare(s)
-    parsed = _parse_number_text(arr, blank, s, column)
+    parsed = _parse_number_text(arr, blank, s, column, weights)
     values, codes = parsed.values, parsed.codes
     with np.errstate(invalid="ignore"):
         low = values < minimum if minimum is not None else np.zeros(len(values), bool)
@@ -611,11 +693,15 @@ def parse_probability(s: pd.Series, column: str) -> ParsedColumn:
     ``%`` in a cell always means percent; the other cells are percentages when any of them lies
     above 1 (all within 0..100), else fractions. Values outside 0..100 are ``out_of_range``.
     """
+    return _by_distinct(_parse_probability, s, column)
+
+
+def _parse_probability(s: pd.Series, column: str, weights: np.ndarray | None) -> ParsedColumn:
     arr, blank = _prepare(s)
     percent = _matches(arr, r"%$")
     if percent.any():
         arr = pc.utf8_rtrim(arr, characters="% ")
-    parsed = _parse_number_text(arr, blank, s, column)
+    parsed = _parse_number_text(arr, blank, s, column, weights)
     values, codes = parsed.values, parsed.codes
     notes = [p for p in parsed.notes if p.code != "decimal_separator_assumed"]  # 0.125 is a fraction
     with np.errstate(invalid="ignore"):
@@ -642,6 +728,12 @@ def parse_score(s: pd.Series, column: str, minimum: float, maximum: float) -> Pa
     """Survey scores on their own scale (CSAT 1–5, NPS 0–10) as float64: ``4``, ``4.5``, ``4/5``,
     ``9 - very likely``. The leading number counts; ``a/b`` needs ``b`` = ``maximum``; off-scale is
     ``out_of_range``."""
+    return _by_distinct(_parse_score, s, column, minimum, maximum)
+
+
+def _parse_score(s: pd.Series, column: str, minimum: float, maximum: float, *,
+                 weights: np.ndarray | None) -> ParsedColumn:
+    del weights  # no decision in a score column depends on how many cells say what
     arr, blank = _prepare(s)
     n = len(arr)
     values = np.full(n, np.nan)

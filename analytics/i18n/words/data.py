@@ -31,10 +31,20 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "文件（CSV、XLSX、XLS；可多选，或一个含多个工作表的工作簿）",
         "zh-Hant": "檔案（CSV、XLSX、XLS；可多選，或一個含多個工作表的工作簿）",
     },
-    "data.reading": {
-        "en": "Reading {file}…",
-        "zh": "正在读取 {file}…",
-        "zh-Hant": "正在讀取 {file}…",
+    "data.progress": {
+        "en": "{file}: {read:,} rows read · {checked:,} rows checked · {left}",
+        "zh": "{file}：已读取 {read:,} 行 · 已检查 {checked:,} 行 · {left}",
+        "zh-Hant": "{file}：已讀取 {read:,} 列 · 已檢查 {checked:,} 列 · {left}",
+    },
+    "data.progress_left": {
+        "en": "about {seconds:,} s left",
+        "zh": "预计还需约 {seconds:,} 秒",
+        "zh-Hant": "預計還需約 {seconds:,} 秒",
+    },
+    "data.progress_estimating": {
+        "en": "estimating the time left…",
+        "zh": "正在估算剩余时间…",
+        "zh-Hant": "正在估算剩餘時間…",
     },
     "data.read": {
         "en": "Rows read",
