@@ -16,7 +16,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from analytics.store import catalog
 from ui import auth, context, layout, session_memory, sidebar, urlstate
 from ui import meeting as meeting_ui
-from ui.i18n import native_uploader_css, t
+from ui.i18n import card_css, native_uploader_css, t
 from ui.safe import md
 
 if PagesManager.uses_pages_directory:
@@ -74,6 +74,7 @@ session_memory.watch_session()  # a closed tab's upload and imports are released
 st.logo(str(ASSETS / "logo.svg"), icon_image=str(ASSETS / "icon.svg"), size="large")
 lang = sidebar.language_picker()
 st.html(native_uploader_css(lang, int(st.get_option("server.maxUploadSize"))))
+st.html(card_css(lang))
 with context.store_faults_stop():  # a database that does not answer is named here, not a traceback
     st.session_state["_scope"] = auth.session_scope()  # in team mode, stops here until signed in
     ctx = context.build_context(lang)

@@ -53,6 +53,8 @@ def test_references_name_existing_keys():
 
 def test_each_language_is_written_in_its_own_script():
     for key, entry in CATALOGUE.items():
+        if key.startswith("style."):  # a language's presentation values (CSS sizes), not words
+            continue
         en = entry["en"]
         assert not _CJK.search(en) or key.startswith("app.") or "`" in en, f"{key}: Chinese in English text"
         for code in ("zh", "zh-Hant"):
@@ -154,3 +156,12 @@ def test_no_emoji_in_any_text():
     found += [f"{path.relative_to(ROOT)}:{n}" for path in _sources()
               for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if emoji.search(line)]
     assert not found, found
+
+
+def test_chinese_cards_shrink_their_figure_to_the_card_english_keeps_its_size():
+    """``165.1万美元`` was cut to ``165.1万…`` on five cards at 1,400 px (seen in a screenshot)."""
+    from ui.i18n import card_css
+
+    assert "font-size: 2.25rem;" in card_css("en")  # Streamlit's own size
+    for lang in ("zh", "zh-Hant"):
+        assert "container-type: inline-size" in card_css(lang) and "cqi);" in card_css(lang)

@@ -74,3 +74,17 @@ def native_uploader_css(lang: Lang, max_mb: int) -> str:
 [data-testid="stFileUploaderDropzoneInstructions"] span {{ display: none; }}
 [data-testid="stFileUploaderDropzoneInstructions"] > div::after {{ content: {limit}; font-size: 0.875rem; opacity: 0.7; }}
 </style>"""
+
+
+
+def card_css(lang: Lang) -> str:
+    """Chinese names the currency after the number (``165.1万美元``): three wide characters more
+    than ``$1.65M``, which a card of five in a row cut to ``165.1万…`` on a laptop. The size of a
+    card's figure is the language's own (the catalogue's ``style.card_figure_size``): in Chinese
+    it shrinks with the card (container units) down to what fits; English keeps Streamlit's size.
+    Meeting mode sets its own, larger size."""
+    size = t("style.card_figure_size", lang)
+    return f"""<style>
+[data-testid="stMetric"] {{ container-type: inline-size; }}
+[data-testid="stMetricValue"] {{ font-size: {size}; }}
+</style>"""

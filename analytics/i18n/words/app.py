@@ -6,6 +6,11 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "销售业绩看板",
         "zh-Hant": "銷售業績看板",
     },
+    "style.card_figure_size": {  # CSS, not words: a card's figure must fit its card in this language
+        "en": "2.25rem",
+        "zh": "min(2.25rem, 13.5cqi)",
+        "zh-Hant": "min(2.25rem, 13.5cqi)",
+    },
     "app.tagline": {
         "en": "Targets, pipeline, satisfaction and rewards from your own exports",
         "zh": "用您自己的导出数据看目标、商机、满意度与激励",
