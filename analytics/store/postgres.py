@@ -63,6 +63,8 @@ from analytics.store.workspace import (
     _insert_frame,
     _stored_layout,
     default_folder,
+    published_hashes_of,
+    version_frame,
 )
 
 URL_ENV = "SALES_DATABASE_URL"
@@ -429,7 +431,6 @@ class PgWorkspace:
         return [int(v) for v in self.version_list()["version"]]
 
     def version_list(self) -> pd.DataFrame:
-        cols = ["version", "published_at", "pinned", "current", "files", *TABLES]
         with self._connect() as con:
             current = _current(con)
             rows = con.execute("SELECT version, created_at, pinned FROM versions ORDER BY version").fetchall()
@@ -437,21 +438,10 @@ class PgWorkspace:
             files = dict(con.execute(
                 "SELECT version, string_agg(DISTINCT file_name, ', ' ORDER BY file_name) FROM history "
                 "WHERE action = 'publish' GROUP BY version").fetchall())
-        by_version: dict[int, dict[str, int]] = {}
-        for v, t, n in counts:
-            by_version.setdefault(v, {})[t] = int(n)
-        records = [{"version": v, "published_at": at, "pinned": bool(p), "current": v == current,
-                    "files": files.get(v) or "", **{t: by_version.get(v, {}).get(t, 0) for t in TABLES}}
-                   for v, at, p in rows]
-        return pd.DataFrame(records, columns=cols)
+        return version_frame(current, rows, counts, files)
 
     def published_hashes(self) -> dict[str, tuple[int, datetime, str]]:
-        hist = self.history()
-        out: dict[str, tuple[int, datetime, str]] = {}
-        for r in hist[hist["action"] == "publish"].sort_values("version").itertuples(index=False):
-            if isinstance(r.content_hash, str) and r.content_hash not in out:
-                out[r.content_hash] = (int(r.version), r.published_at, str(r.file_name))
-        return out
+        return published_hashes_of(self.history())
 
     def deal_origins(self) -> pd.DataFrame:
         empty = pd.DataFrame({"deal_id": pd.Series(dtype="str"), "source_file": pd.Series(dtype="str"),

@@ -355,34 +355,21 @@ class Workspace:
 
     def version_list(self) -> pd.DataFrame:
         """One row per kept version: version, published_at, pinned, current, files, rows per table."""
-        cols = ["version", "published_at", "pinned", "current", "files", *TABLES]
         if not self.db_path.exists():
-            return pd.DataFrame(columns=cols)
+            return pd.DataFrame(columns=VERSION_COLUMNS)
         with self._read() as con:
             if not _has_table(con, "versions"):
-                return pd.DataFrame(columns=cols)
+                return pd.DataFrame(columns=VERSION_COLUMNS)
             current = _current(con)
             rows = con.execute("SELECT version, created_at, pinned FROM versions ORDER BY version").fetchall()
             counts = con.execute("SELECT version, table_name, rows FROM version_tables").fetchall()
             files = con.execute("SELECT version, string_agg(DISTINCT file_name, ', ' ORDER BY file_name) "
                                 "FROM history WHERE action = 'publish' GROUP BY version").fetchall()
-        by_version: dict[int, dict[str, int]] = {}
-        for v, t, n in counts:
-            by_version.setdefault(v, {})[t] = int(n)
-        names = dict(files)
-        records = [{"version": v, "published_at": at, "pinned": bool(p), "current": v == current,
-                    "files": names.get(v) or "", **{t: by_version.get(v, {}).get(t, 0) for t in TABLES}}
-                   for v, at, p in rows]
-        return pd.DataFrame(records, columns=cols)
+        return version_frame(current, rows, counts, dict(files))
 
     def published_hashes(self) -> dict[str, tuple[int, datetime, str]]:
         """content hash → (version, time, file name) of every file ever published."""
-        hist = self.history()
-        out: dict[str, tuple[int, datetime, str]] = {}
-        for r in hist[hist["action"] == "publish"].sort_values("version").itertuples(index=False):
-            if isinstance(r.content_hash, str) and r.content_hash not in out:
-                out[r.content_hash] = (int(r.version), r.published_at, str(r.file_name))
-        return out
+        return published_hashes_of(self.history())
 
     def deal_origins(self) -> pd.DataFrame:
         """deal_id, source_file, source_row of the current version's deals (for cross-publish duplicates)."""
@@ -670,6 +657,30 @@ class Workspace:
 
 
 # --- layout helpers ------------------------------------------------------------------------------
+
+VERSION_COLUMNS = ["version", "published_at", "pinned", "current", "files", *TABLES]
+
+
+def version_frame(current: int | None, rows: list[tuple], counts: list[tuple], files: dict[int, str]) -> pd.DataFrame:
+    """``version_list()`` of either store: ``rows`` (version, created_at, pinned), ``counts``
+    (version, table, rows) and the files published in each version."""
+    by_version: dict[int, dict[str, int]] = {}
+    for v, t, n in counts:
+        by_version.setdefault(v, {})[t] = int(n)
+    records = [{"version": v, "published_at": at, "pinned": bool(p), "current": v == current,
+                "files": files.get(v) or "", **{t: by_version.get(v, {}).get(t, 0) for t in TABLES}}
+               for v, at, p in rows]
+    return pd.DataFrame(records, columns=VERSION_COLUMNS)
+
+
+def published_hashes_of(hist: pd.DataFrame) -> dict[str, tuple[int, datetime, str]]:
+    """content hash → (version, time, file name) of the first publish of every file in ``hist``."""
+    out: dict[str, tuple[int, datetime, str]] = {}
+    for r in hist[hist["action"] == "publish"].sort_values("version").itertuples(index=False):
+        if isinstance(r.content_hash, str) and r.content_hash not in out:
+            out[r.content_hash] = (int(r.version), r.published_at, str(r.file_name))
+    return out
+
 
 _WRITER_LOCKS: dict[str, threading.Lock] = {}
 _WRITER_LOCKS_GUARD = threading.Lock()
