@@ -263,3 +263,26 @@ def test_a_replica_copies_only_new_snapshots_and_starts_again_after_a_restore(_i
     store.restore(tmp_path / "bk")  # the server's history goes back to one snapshot
     assert _snapshot_tables(store, fresh=False) == first
     assert SnapshotCache.of(store.url).con.execute("SELECT count(*) FROM snap_index").fetchall()[0][0] == 1
+
+
+def test_a_snapshot_refresh_cut_off_half_way_counts_nothing_twice(_isolated_workspace, pg_url, monkeypatch):
+    from analytics.store import postgres
+
+    store = PgWorkspace(pg_url, _isolated_workspace)
+    store.publish([PublishItem("deals", deals(30), "a.csv", "h1")], snapshot_date=date(2026, 10, 1))
+    store.publish([PublishItem("deals", deals(30, "B"), "b.csv", "h2")], snapshot_date=date(2026, 10, 8))
+    real, calls = postgres._copy_out, []
+
+    def failing_on_the_index(pg, query, target, into, layout):
+        calls.append(into)
+        if "FROM snap_index" in query and target is postgres.SnapshotCache.of(pg_url).con:
+            raise postgres.WorkspaceUnreachable("db", "connection lost", 0.0)
+        return real(pg, query, target, into, layout)
+
+    postgres.SnapshotCache._caches.pop(pg_url, None)
+    monkeypatch.setattr(postgres, "_copy_out", failing_on_the_index)
+    with pytest.raises(WorkspaceUnreachable):
+        store.load_into(duckdb.connect())
+    monkeypatch.setattr(postgres, "_copy_out", real)
+    assert _snapshot_tables(store, fresh=False) == _snapshot_tables(store, fresh=True)
+    assert len(_snapshot_tables(store, fresh=False)["snap_members"]) == 60

@@ -266,12 +266,18 @@ class SnapshotCache:
         if not new:
             return
         after = int(top[0] or 0)
-        for table, where in (("snap_states", f"state_id > {after}"),
-                             ("snap_members", f"snapshot_id IN ({', '.join(str(int(i)) for i in new)})"),
-                             ("snap_index", f"snapshot_id IN ({', '.join(str(int(i)) for i in new)})")):
-            layout = _SNAP_LAYOUT[table]
-            cols = ", ".join(_quote(n) for n, _ in layout)
-            _copy_out(pg, f"SELECT {cols} FROM {table} WHERE {where}", self.con, table, layout)
+        ids = ", ".join(str(int(i)) for i in new)
+        try:
+            for table, where in (("snap_states", f"state_id > {after}"), ("snap_members", f"snapshot_id IN ({ids})"),
+                                 ("snap_index", f"snapshot_id IN ({ids})")):
+                layout = _SNAP_LAYOUT[table]
+                cols = ", ".join(_quote(n) for n, _ in layout)
+                _copy_out(pg, f"SELECT {cols} FROM {table} WHERE {where}", self.con, table, layout)
+        except BaseException:
+            # Half a refresh (members without their index line) would be copied twice by the next:
+            # forget everything rather than count a snapshot's deals double.
+            self._create()
+            raise
 
 
 # --- documents -----------------------------------------------------------------------------------
