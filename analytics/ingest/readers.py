@@ -16,7 +16,6 @@ come back blank: python-calamine does not expose them.
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import re
@@ -42,10 +41,10 @@ from analytics.messages import InputError, Problem
 
 @dataclass
 class Sheet:
-    """One table read from a file: every cell stripped text or None, header detected."""
+    """One table read from a file: every cell stripped text or blank (NaN), header detected."""
 
     name: str                 # sheet name, or the file name for CSV
-    frame: pd.DataFrame       # object columns of str / None; columns = header texts (unique)
+    frame: pd.DataFrame       # pandas str columns (Arrow), blank cells NaN; columns = header texts (unique)
     header_row: int           # 1-based row of the header as the user sees it in Excel / an editor
     row_numbers: list[int]    # for each frame row, its 1-based row number in the file
     title_rows: list[str] = field(default_factory=list)   # text of the title rows above the header
@@ -289,16 +288,20 @@ def _read_csv_grid(payload: bytes, text: str, delim: str, width: int, filename: 
 
 
 def _read_csv_arrow(payload: bytes | memoryview, delim: str, width: int,
-                    progress: Progress | None = None) -> tuple[list[np.ndarray], int] | None:
+                    progress: Progress | None = None) -> tuple[list[pa.ChunkedArray], int] | None:
     """Every record as cleaned columns through Arrow's multi-threaded CSV reader, or None when the
     file is not a plain rectangle of ``width`` fields per record (a ragged row, a blank line, a
     title row above the header): those go through ``_read_csv_grid``, which knows them. On a
     rectangle both read the same records (tests/test_import_speed.py compares them).
 
-    Arrow's streaming reader, block by block: it reports rows read as it goes (``progress``), and
-    on a 250 MB export it took 0.8 s where the one-call ``read_csv`` took 2.3 s (same run)."""
+    Arrow's streaming reader, block by block: it reports rows read as it goes (``progress``). Blocks
+    of 1 MB: on a 254 MB 1M x 22 export 0.57 s, against 0.97 s with 16 MB blocks (medians of 5, same
+    run; a quoted line end keeps Arrow from splitting big blocks between its threads).
+
+    Arrow also checks that every byte is UTF-8 (``check_utf8``): a file that is not fails here, and
+    ``_read_text`` decodes it the slow way, so a valid file is not decoded twice."""
     names = [f"c{j}" for j in range(width)]
-    block = 16 << 20
+    block = 1 << 20
     try:
         reader = pa_csv.open_csv(
             pa.py_buffer(payload),
@@ -309,58 +312,43 @@ def _read_csv_arrow(payload: bytes | memoryview, delim: str, width: int,
             convert_options=pa_csv.ConvertOptions(column_types=dict.fromkeys(names, pa.string()),
                                                   null_values=[], strings_can_be_null=False,
                                                   quoted_strings_can_be_null=False))
-        batches = []
+        chunks: list[list[pa.Array]] = [[] for _ in range(width)]
         rows = 0
-        for batch in reader:
-            batches.append(batch)
+        for read, batch in enumerate(reader, start=1):  # cleaned while Arrow's threads parse the next blocks
+            if batch.num_columns != width or any(not pa.types.is_string(t) for t in batch.schema.types):
+                return None
+            for j in range(width):
+                chunks[j].append(_clean_text(batch.column(j)))
             rows += batch.num_rows
             if progress is not None:  # the header is a record too: data rows are one fewer
-                progress.read(max(rows - 1, 0), min(len(batches) * block, len(payload)))
-        table = pa.Table.from_batches(batches, schema=reader.schema)
-        del batches
+                progress.read(max(rows - 1, 0), min(read * block, len(payload)))
     except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
         return None
-    if table.num_columns != width or any(not pa.types.is_string(t) for t in table.schema.types):
-        return None
-    nrows = table.num_rows
-    columns = []
-    pool = pa.default_memory_pool()
-    for column in range(width):  # column by column, dropping each from the table once cleaned
-        columns.append(_clean_text(table.column(0)))
-        table = table.remove_column(0)
-        if progress is not None:
-            progress.step("clean", column + 1, width)
-        # Arrow's allocator keeps freed pages for reuse: 470 MB after a 250 MB file, held for good
-        pool.release_unused()
-    return columns, nrows
+    columns = [pa.chunked_array(c, pa.string()) for c in chunks]
+    del chunks
+    # Arrow's allocator keeps freed pages for reuse: 470 MB after a 250 MB file, held for good
+    pa.default_memory_pool().release_unused()
+    return columns, rows
 
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 _HEAD_BYTES = 4 * 65536 + 4  # holds at least the 65,537 characters the sniffers look at
 
 
-def _plain_utf8(data: bytes) -> str | None:
-    """"utf-8" or "utf-8-sig" when ``decode_text`` would decode ``data`` as UTF-8 without a
-    replacement, checked piece by piece: a 250 MB export is not copied into a 250 MB ``str`` just
-    to learn that it is UTF-8. None for anything else (then ``decode_text`` decides)."""
-    bom = data.startswith(_UTF8_BOM)
-    if not bom and (data.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")) or _utf16_without_bom(data)):
+def _utf8_candidate(data: bytes) -> str | None:
+    """"utf-8-sig" or "utf-8" when ``data`` may be UTF-8 (no UTF-16/32 mark or shape), else None.
+    Only the head is looked at: whether every byte is UTF-8 is Arrow's check while it reads
+    (``_read_csv_arrow``), so a 250 MB export is not decoded once just to learn that it is."""
+    if data.startswith(_UTF8_BOM):
+        return "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")) or _utf16_without_bom(data):
         return None
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    view = memoryview(data)[3 if bom else 0:]
-    step = 16 << 20
-    try:
-        for start in range(0, len(view), step):
-            decoder.decode(view[start:start + step])
-        decoder.decode(b"", final=True)
-    except UnicodeDecodeError:
-        return None
-    return "utf-8-sig" if bom else "utf-8"
+    return "utf-8"
 
 
 def _read_text(data: bytes, filename: str, notes: list[Problem], limits: Limits,
                progress: Progress | None = None) -> Sheet:
-    codec = _plain_utf8(data) if limits.csv_arrow else None
+    codec = _utf8_candidate(data) if limits.csv_arrow else None
     fast = None
     if codec is not None:
         payload: bytes | memoryview = memoryview(data)[3:] if codec == "utf-8-sig" else data
@@ -370,6 +358,7 @@ def _read_text(data: bytes, filename: str, notes: list[Problem], limits: Limits,
         delim, width = sniff_delimiter(text)
         fast = _read_csv_arrow(payload, delim, width, progress)
     if fast is None:
+        tried = codec
         text, codec, replaced = decode_text(data)
         _not_text(data, text, filename)
         delim, width = sniff_delimiter(text)
@@ -379,13 +368,15 @@ def _read_text(data: bytes, filename: str, notes: list[Problem], limits: Limits,
             payload = data[3:]
         else:
             payload = text.encode("utf-8")
-        if limits.csv_arrow and codec not in ("utf-8", "utf-8-sig"):
+        # Arrow has read these very bytes already when they were UTF-8: it failed on their shape
+        if limits.csv_arrow and not (tried is not None and codec in ("utf-8", "utf-8-sig") and not replaced):
             fast = _read_csv_arrow(payload, delim, width, progress)
     if fast is not None:
         columns, nrows = fast
     else:
         grid, nrows = _read_csv_grid(bytes(payload), text, delim, width, filename, limits.max_cells)
-        columns = [_clean(c) for c in grid]
+        columns = [pa.array(_clean(c), pa.string()) for c in grid]
+        del grid
     del text, payload
     encoding = _ENCODING_NAMES.get(codec, codec)
     notes.append(Problem("read_text_format", {"file": filename, "encoding": encoding,
@@ -411,21 +402,16 @@ def _clean(values: list[object]) -> list[str | None]:
 _WHITESPACE = "".join(chr(c) for c in range(0x110000) if chr(c).isspace())
 
 
-def _clean_text(column: pa.Array | pa.ChunkedArray) -> np.ndarray:
+def _clean_text(column: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
     """``_clean`` of a column of text in Arrow compute: strip (the same characters as ``str.strip``),
-    blank -> None; an object array of ``str``/None. A column of few distinct values (stage, region,
-    owner) shares one ``str`` per value, so a million rows hold a few hundred strings, not a million."""
+    blank -> null. It stays in Arrow: the frame's columns are pandas ``str`` over these very buffers,
+    and the value parsers read them back without a copy. A Python ``str`` per cell (an object column)
+    cost 0.9 s of a 1M x 22 import, and turning it back into Arrow for the parsers as much again."""
     trimmed = pc.utf8_trim(column, characters=_WHITESPACE)
-    cleaned = pc.if_else(pc.equal(trimmed, ""), pa.scalar(None, pa.string()), trimmed)
-    if isinstance(cleaned, pa.ChunkedArray):
-        cleaned = cleaned.combine_chunks()
-    n = len(cleaned)
-    if n > 1000:
-        coded = cleaned.dictionary_encode()
-        if len(coded.dictionary) < n // 4:
-            distinct = np.array([*coded.dictionary.to_pylist(), None], dtype=object)
-            return distinct[coded.indices.fill_null(len(coded.dictionary)).to_numpy()]
-    return cleaned.to_numpy(zero_copy_only=False)
+    shortest = pc.min(pc.binary_length(trimmed)).as_py()
+    if shortest is None or shortest > 0:  # no blank cell: most columns of an export
+        return trimmed
+    return pc.if_else(pc.equal(trimmed, ""), pa.scalar(None, pa.string()), trimmed)
 
 
 _NUMBERISH = re.compile(r"[\s$€£¥￥+\-−(]*\d[\d\s,.:/'\-]*%?\)?(?:\s*[AaPp][Mm])?")
@@ -484,28 +470,37 @@ def _unique_names(header: list[str | None], positions: list[int]) -> list[str]:
 _HEADER_WINDOW = 50
 
 
-def _build_sheet(name: str, columns: list[list[str | None]], nrows: int,
+def _rows_of(columns: list[pa.Array], start: int, stop: int) -> list[list[str | None]]:
+    """Rows ``start``..``stop`` of the columns as Python lists (the few rows the header is sought in)."""
+    cut = [col.slice(start, stop - start).to_pylist() for col in columns]
+    return [list(row) for row in zip(*cut, strict=True)] if cut else []
+
+
+def _build_sheet(name: str, columns: list[pa.Array], nrows: int,
                  notes: list[Problem] | None = None) -> Sheet | None:
-    """Cleaned columns of a whole sheet (row i = file row i + 1) -> Sheet; None if all blank."""
-    window = [[col[i] for col in columns] for i in range(min(nrows, _HEADER_WINDOW))]
+    """Cleaned columns of a whole sheet (text or null; row i = file row i + 1) -> Sheet; None if all
+    blank. The frame's columns are pandas ``str`` over the Arrow buffers (blank: NaN)."""
+    window = _rows_of(columns, 0, min(nrows, _HEADER_WINDOW))
     if not any(any(v is not None for v in row) for row in window):
         # the first rows are blank: look further (a sheet may start far down)
-        first = next((i for i in range(nrows) if any(col[i] is not None for col in columns)), None)
-        if first is None:
+        filled = np.zeros(nrows, dtype=bool)
+        for col in columns:
+            filled |= col.is_valid().to_numpy(zero_copy_only=False)
+        if not filled.any():
             return None
-        window = [[col[i] for col in columns] for i in range(first, min(nrows, first + _HEADER_WINDOW))]
-        offset = first
+        offset = int(filled.argmax())
+        window = _rows_of(columns, offset, min(nrows, offset + _HEADER_WINDOW))
     else:
         offset = 0
     h = offset + detect_header_row(window)
-    titles = [" ".join(v for v in (col[i] for col in columns) if v is not None) for i in range(h)]
-    header = [col[h] for col in columns]
-    keep = [j for j, col in enumerate(columns)
-            if header[j] is not None or any(v is not None for v in col[h + 1:])]
+    head = _rows_of(columns, 0, h + 1)
+    titles = [" ".join(v for v in row if v is not None) for row in head[:h]]
+    header = head[h] if head else []
+    body = [col.slice(h + 1) for col in columns]
+    keep = [j for j, col in enumerate(body) if header[j] is not None or col.null_count < len(col)]
     names = _unique_names([header[j] for j in keep], keep)
-    # copy=False: one block per column, not a 22-column copy of a million-row grid
-    frame = pd.DataFrame({n: columns[j][h + 1:] for n, j in zip(names, keep, strict=True)},
-                         dtype=object, columns=names, copy=False)
+    frame = pd.DataFrame({n: _text_series(body[j]) for n, j in zip(names, keep, strict=True)},
+                         columns=names, copy=False)
     first_row = h + 2  # 1-based file row of the first data row
     if len(frame):
         filled = _filled_rows(frame)
@@ -520,14 +515,19 @@ def _build_sheet(name: str, columns: list[list[str | None]], nrows: int,
                  title_rows=[t for t in titles if t], notes=list(notes or []))
 
 
+def _text_series(column: pa.Array) -> pd.Series:
+    """A column of text or null as pandas ``str`` (Arrow-backed, blank: NaN), without copying the text."""
+    return pd.Series(column.to_pandas(), copy=False) if len(column) else pd.Series([], dtype="str")
+
+
 def _filled_rows(frame: pd.DataFrame) -> np.ndarray:
     """Rows with at least one cell, looking at the next column only where all before were blank:
-    a first column of ids settles nearly every row (``notna().any(axis=1)`` of 1M x 22 cells: 1.2 s)."""
+    a first column of ids settles nearly every row."""
     blank = np.ones(len(frame), dtype=bool)
     rows = np.arange(len(frame))
     for j in range(frame.shape[1]):
-        column = frame.iloc[:, j].to_numpy()
-        still = pd.isna(column if len(rows) == len(frame) else column[rows])
+        column = frame.iloc[:, j]
+        still = (column if len(rows) == len(frame) else column.iloc[rows]).isna().to_numpy(dtype=bool)
         rows = rows[still]
         blank[:] = False
         blank[rows] = True
@@ -536,7 +536,7 @@ def _filled_rows(frame: pd.DataFrame) -> np.ndarray:
     return ~blank
 
 
-def _columns_from_child(sheet: dict[str, object]) -> list[np.ndarray]:
+def _columns_from_child(sheet: dict[str, object]) -> list[pa.Array]:
     """The child's columns (an Arrow IPC stream of string columns) cleaned like a CSV's. The bytes
     come from a process that parsed hostile input, so the stream is validated in full and must be
     what was asked for (string columns of ``nrows`` rows) before any of it is used; else ValueError."""
@@ -608,9 +608,7 @@ def _read_workbook(data: bytes, filename: str, kind: str, sheet: str | None, lim
         except ValueError:
             raise _refused(sw.Refused(sw.OUT_OF_LIMITS, memory_mb=limits.memory_mb, how="unreadable answer"),
                            filename) from None
-        for (row, col), text in error_cells.get(item["name"], {}).items():
-            if col <= len(columns) and row <= len(columns[col - 1]) and columns[col - 1][row - 1] is None:
-                columns[col - 1][row - 1] = text
+        columns = _with_error_cells(columns, error_cells.get(item["name"], {}))
         built = _build_sheet(item["name"], columns, int(item["nrows"]), sheet_notes)
         if built is not None:
             sheets.append(built)
@@ -619,6 +617,22 @@ def _read_workbook(data: bytes, filename: str, kind: str, sheet: str | None, lim
             raise _fail("read_sheet_empty", filename, sheet=sheet)
         raise _fail("read_no_data", filename)
     return sheets
+
+
+def _with_error_cells(columns: list[pa.Array], cells: dict[tuple[int, int], str]) -> list[pa.Array]:
+    """The columns with Excel's error texts (#N/A, #REF! ...) put into the cells the reader left
+    blank: ``cells`` maps (1-based row, column) to the text found in the sheet's XML."""
+    by_column: dict[int, list[tuple[int, str]]] = {}
+    for (row, col), text in cells.items():
+        if col <= len(columns) and row <= len(columns[col - 1]):
+            by_column.setdefault(col - 1, []).append((row - 1, text))
+    for j, found in by_column.items():
+        values = columns[j].to_pylist()
+        for i, text in found:
+            if values[i] is None:
+                values[i] = text
+        columns[j] = pa.array(values, pa.string())
+    return columns
 
 
 # ---- public entry points -------------------------------------------------------------------
