@@ -1,7 +1,7 @@
 """The rejected-row report of every real file the tests know, as plain data (issue 19).
 
-``python -m tests.rejected_report`` writes ``tests/golden/rejected_rows.json``; it was first run
-on commit 2a311cb, before the import was vectorised per distinct text, so that
+``python -m tests.rejected_report`` writes ``tests/golden/rejected_rows.json`` (with ``--loaded``:
+``loaded_rows.json``, see ``LOADED``); it was first run on commit 2a311cb, before the import was vectorised per distinct text, so that
 ``tests/test_rejected_golden.py`` can prove the reports did not change. Each sheet gives its
 table, rows read and loaded, whole-sheet errors, and every rejected row as
 ``[file row, "code;code", "reason in English"]``.
@@ -10,6 +10,7 @@ table, rows read and loaded, whole-sheet errors, and every rejected row as
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import sys
@@ -25,6 +26,10 @@ ROOT = Path(__file__).resolve().parents[1]
 DATASETS = next((p for p in (ROOT.parent / "shared" / "datasets", ROOT.parents[1] / "shared" / "datasets")
                  if p.exists()), ROOT.parent / "shared" / "datasets")
 GOLDEN = ROOT / "tests" / "golden" / "rejected_rows.json"
+#: What was loaded from each input: per sheet the canonical frame's columns, dtypes and a digest of
+#: every column's values, and the cells of every rejected row. Written on commit bdc577c, the code
+#: before the text columns moved from Python objects to Arrow (``--loaded``).
+LOADED = ROOT / "tests" / "golden" / "loaded_rows.json"
 
 
 def inputs() -> list[tuple[str, bytes, str | None]]:
@@ -93,11 +98,37 @@ def report(name: str, data: bytes, table: str | None) -> list[dict[str, object]]
     } for r in results]
 
 
+def loaded(name: str, data: bytes, table: str | None) -> list[dict[str, object]]:
+    """Per sheet, what the import loaded (see ``LOADED``); a blank is None whatever the dtype."""
+    try:
+        results = import_file(data, Path(name.split(" ")[0]).name, table=table)
+    except InputError:
+        return []
+    out: list[dict[str, object]] = []
+    for r in results:
+        item: dict[str, object] = {"rejected_cells": [[row, sorted((str(k), repr(v)) for k, v in cells.items())]
+                                                      for row, _problems, cells in r.rejected]}
+        if not r.errors:  # a sheet that could not be loaded keeps its raw cells: nothing was loaded
+            frame = r.frame.astype(object).where(r.frame.notna(), None)
+            item["columns"] = [str(c) for c in r.frame.columns]
+            # a raw table's text columns were object and are pandas str now: both are "text"
+            item["dtypes"] = ["text" if str(t) in ("object", "str") else str(t) for t in r.frame.dtypes]
+            item["digests"] = [hashlib.sha256(repr(frame[c].tolist()).encode("utf-8")).hexdigest()[:20]
+                               for c in r.frame.columns]
+        out.append(item)
+    return out
+
+
 def build() -> dict[str, list[dict[str, object]]]:
     return {name: report(name, data, table) for name, data, table in inputs()}
 
 
 if __name__ == "__main__":
+    if "--loaded" in sys.argv:
+        found = {name: loaded(name, data, table) for name, data, table in inputs()}
+        LOADED.write_text(json.dumps(found, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+        print(f"{len(found)} files -> {LOADED}", file=sys.stderr)
+        sys.exit(0)
     reports = build()
     GOLDEN.write_text(json.dumps(reports, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")
     rejected = sum(len(s.get("rejected", [])) for sheets in reports.values() for s in sheets)
