@@ -241,3 +241,27 @@ def test_choosing_a_reporting_currency_in_settings(_isolated_workspace):
     assert load_settings(Workspace(_isolated_workspace).settings_path)[0].currency == "EUR"
     at.switch_page("pages/overview.py").run()
     assert at.metric[0].value == "€1.65M"
+
+
+def test_digit_runs_fold_as_the_regex_does() -> None:
+    """``fold_digit_runs`` (numpy over the UTF-8 bytes) is exactly ``[0-9]+`` → ``0`` in RE2: random
+    cells of digits, separators, symbols, CJK, Arabic-Indic digits (not ASCII: kept), blanks and
+    nulls; slices (an offset into the buffers), chunked and empty arrays."""
+    import random
+
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from analytics.ingest.mapping import fold_digit_runs
+
+    rng = random.Random(19)
+    alphabet = [*"0123456789$,. -€¥中USD", "١", "٢"]
+    cells = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(20_000)]
+    cells += [None] * 50
+    rng.shuffle(cells)
+    whole = pa.array(cells, pa.string())
+    for arr in (whole, whole.slice(7, 1000), pa.chunked_array([whole.slice(0, 500), whole.slice(500, 800)]),
+                pa.array([], pa.string()), pa.array([None, None], pa.string()), pa.array(["", "5", "a99b"])):
+        expected = pc.replace_substring_regex(arr, pattern="[0-9]+", replacement="0")
+        assert fold_digit_runs(arr).to_pylist() == expected.to_pylist()
+    assert fold_digit_runs(pa.array(["$49,340.26", "USD 1 200"])).to_pylist() == ["$0,0.0", "USD 0 0"]

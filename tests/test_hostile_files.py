@@ -162,7 +162,7 @@ def test_real_cell_cap() -> None:
 
 def test_child_timeout() -> None:
     data = raw_xlsx({"S": [["a", "b"], ["1", "2"]]})
-    # 1 ms is less than the child's interpreter start-up: always a timeout
+    # 1 ms is less than a child's round trip, even the spare's (started ahead): always a timeout
     assert code(refused(data, "slow.xlsx", Limits(timeout_s=0.001))) == "read_timeout"
     still_reads()
 
@@ -217,3 +217,53 @@ def test_csv_with_a_huge_first_line_of_delimiters() -> None:
     exc = refused(data, "wide.csv")
     assert code(exc) == "read_too_many_cells"
     assert (exc.problems[0].params["rows"], exc.problems[0].params["cols"]) == (1000, 65_537)
+
+
+def test_the_spare_child_is_used_once_and_replaced() -> None:
+    """Issue 19: a child starts ahead and waits (its readers imported) for the next workbook. It
+    serves one parse, as every child; a spare that died while waiting is replaced, not used."""
+    from analytics.ingest import safe_workbook as sw
+
+    sw.drop_spare()
+    still_reads()
+    first = sw._spare
+    assert first is not None and first.poll() is None  # the next parse's child, waiting
+    still_reads()
+    second = sw._spare
+    assert second is not None and second is not first and first.poll() is not None  # used, then gone
+    second.kill()
+    second.wait()
+    still_reads()  # the dead spare is not used: a fresh child parses
+    assert sw._spare is not None and sw._spare.poll() is None
+    spare = sw._spare
+    sw.drop_spare()
+    assert sw._spare is None and spare.poll() is not None
+
+
+def test_the_spare_child_leaves_with_its_parent(tmp_path: Path) -> None:
+    """A process killed outright (no atexit) leaves no child behind: its spare sees its stdin close."""
+    import subprocess
+
+    script = tmp_path / "parent.py"
+    script.write_text(
+        "import os, sys\n"
+        f"sys.path.insert(0, {str(Path(__file__).resolve().parents[1])!r})\n"
+        f"sys.path.insert(0, {str(Path(__file__).resolve().parent)!r})\n"
+        "from fixtures_files import raw_xlsx\n"
+        "from analytics.ingest import safe_workbook as sw\n"
+        "from analytics.ingest.readers import read_file\n"
+        "read_file(raw_xlsx({'S': [['Deal'], ['D1']]}), 'a.xlsx')\n"
+        "print(sw._spare.pid, flush=True)\n"
+        "os._exit(0)\n")
+    out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=60, check=True)
+    pid = int(out.stdout.split()[-1])
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().split()[2]
+        except FileNotFoundError:
+            return
+        if state == "Z":  # ended; only its (re-parented) zombie entry is left for init to reap
+            return
+        time.sleep(0.1)
+    pytest.fail(f"the spare child {pid} outlived its parent")

@@ -417,3 +417,25 @@ def test_child_columns_as_arrow_are_cell_text() -> None:
         with pa.ipc.new_stream(sink, batch.schema) as writer:
             writer.write_batch(batch)
         readers._columns_from_child({"nrows": 3, "columns": sink.getvalue().to_pybytes()})
+
+
+def test_float_texts_are_repr_for_every_kind_of_float() -> None:
+    """The child's vectorised float → text (cents through integer arithmetic, whole numbers through
+    Arrow, the rest ``repr``) gives ``cell_text`` of every float: amounts with cents up to 1e13,
+    one decimal, 15+ significant digits, tiny and huge values, signed zeros, NaN and infinities."""
+    import numpy as np
+
+    from analytics.ingest import safe_workbook
+
+    rng = np.random.default_rng(19)
+    values = np.concatenate([
+        rng.uniform(-1e6, 1e6, 20_000).round(2), rng.uniform(-1e13, 1e13, 5_000).round(2),
+        rng.uniform(0, 1, 5_000), rng.uniform(-100, 100, 5_000).round(1), 10 ** rng.uniform(-6, 17, 5_000),
+        rng.integers(-10**6, 10**6, 5_000).astype(float),
+        np.array([0.1, 0.5, -0.5, -0.01, 0.01, 1e-4, 1.5e-5, 123456789012.5, 2 / 3, 9999999999999.99,
+                  -9999999999999.99, 1e16, 9999999999999998.0, 0.0, -0.0, np.nan, np.inf, -np.inf, 0.29, 4.35])])
+    rng.shuffle(values)
+    got = safe_workbook._float_texts(values).to_pylist()
+    assert got == [safe_workbook.cell_text(v) for v in values.tolist()]
+    for few in ([1.5], [1.0, 2.0], [float("nan")], [0.25, 1e-7], [-0.05]):
+        assert safe_workbook._float_texts(np.array(few)).to_pylist() == [safe_workbook.cell_text(v) for v in few]
