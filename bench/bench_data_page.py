@@ -30,6 +30,7 @@ import argparse
 import os
 import platform
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -127,6 +128,11 @@ def main() -> None:
     ap.add_argument("--timeout", type=float, default=300.0)
     ap.add_argument("--repeat", type=int, default=1, help="uploads of the good file, each in a new tab")
     ap.add_argument("--app-root", type=Path, default=ROOT)
+    ap.add_argument("--app-env", action="append", default=[], metavar="NAME=VALUE",
+                    help="extra environment of the app's server, e.g. DUCKDB_JE_MALLOC_CONF=background_thread:true")
+    ap.add_argument("--probe", type=Path, default=None,
+                    help="write what holds the server's memory (bench/memory_probe.py) to this file at the "
+                         "baseline, at the report and after the wait, one JSON line each")
     args = ap.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -138,8 +144,20 @@ def main() -> None:
           f"({args.path.stat().st_size / 1e6:.0f} MB, {args.rows:,} rows x {args.cols}); app at {args.app_root}; "
           f"load average {loadavg()}", flush=True)
     workspace = Path(tempfile.mkdtemp(prefix="bench_data_page_"))
-    app, url = start_server("app.py", args.app_root, {"SALES_WORKSPACE": str(workspace / "ws"),
-                                                      "SALES_TODAY": "2026-11-30"})
+    env = {"SALES_WORKSPACE": str(workspace / "ws"), "SALES_TODAY": "2026-11-30",
+           **dict(e.split("=", 1) for e in args.app_env)}
+    if args.probe is not None:
+        args.probe.unlink(missing_ok=True)
+        env |= {"SALES_MEMORY_PROBE": str(args.probe),
+                "PYTHONPATH": os.pathsep.join([str(ROOT / "bench" / "probe"), os.environ.get("PYTHONPATH", "")])}
+    app, url = start_server("app.py", args.app_root, env)
+
+    def probe(label: str, collect: bool = False) -> None:
+        if args.probe is not None:
+            with args.probe.open("a", encoding="utf-8") as f:
+                f.write(f'{{"label": "{label}"}}\n')
+            os.kill(app.pid, signal.SIGUSR2 if collect else signal.SIGUSR1)
+            time.sleep(3)  # the probe walks every object: give it time before the next step
     rows_text = f"{args.rows:,}"
     try:
         with sync_playwright() as p:
@@ -152,13 +170,16 @@ def main() -> None:
                 time.sleep(2)
                 base = status_mb(app.pid, "VmRSS")
                 base_map = memory_map(app.pid)
+                probe(f"upload {k + 1}: baseline")
                 reset_peak(app.pid)
                 report_ms, idle_ms = upload(page, args.path, REPORT, rows_text, args.timeout)
                 peak = status_mb(app.pid, "VmHWM")
+                probe(f"upload {k + 1}: idle after the report")
                 page.screenshot(path=f"/tmp/bench_data_page_report_{k}.png")
                 page.context.close()
                 time.sleep(args.wait)
                 later = status_mb(app.pid, "VmRSS")
+                probe(f"upload {k + 1}: {args.wait:.0f} s after the tab closed")
                 print(f"upload {k + 1}: report {report_ms / 1000:.1f} s, idle {idle_ms / 1000:.1f} s; baseline "
                       f"{base:,.0f} MB, peak +{peak - base:,.0f} MB, {args.wait:.0f} s after the tab closed "
                       f"+{later - base:,.0f} MB (RSS {later:,.0f} MB; by mapping: "

@@ -428,3 +428,33 @@ def test_a_column_named_right_but_holding_other_values_is_explained():
     r = one(b"Rep,Month,Target\nAnn,soon,100\nBob,later,90\n", "targets.csv", table="targets")
     assert [p.code for p in r.errors] == ["missing_required", "values_do_not_fit"]
     assert "'Month' is named like period, but its values are not a month, quarter or year" in r.errors[1].text("en")
+
+
+def _text_bytes(column: pd.Series) -> int:
+    """Bytes of text buffer behind a pandas str column (every chunk it refers to)."""
+    import pyarrow as pa
+
+    arr = pa.array(column.array)
+    chunks = arr.chunks if isinstance(arr, pa.ChunkedArray) else [arr]
+    return sum(c.buffers()[2].size for c in chunks if c.buffers()[2] is not None)
+
+
+def test_what_a_result_keeps_of_a_big_sheet_is_its_own() -> None:
+    """Issue 19.3: the mapping editor's preview (5 rows) and a refused sheet's empty frame must not
+    be views of the sheet's columns: an Arrow-backed slice keeps the whole buffer alive (100 MB per
+    column of a million-row workbook, as long as the session caches the result)."""
+    notes = "a note long enough to weigh " * 3
+    lines = ["Deal ID,Stage,Amount,Close Date,Notes"]
+    lines += [f"D{i},Won,{i},2026-10-01,{notes}{i}" for i in range(8_000)]
+    data = ("\n".join(lines) + "\n").encode()
+    from analytics.ingest.readers import read_file
+
+    assert _text_bytes(read_file(data, "deals.csv")[0].frame["Notes"]) > 500_000  # one block of the reader
+    loaded = import_file(data, "deals.csv")[0]
+    assert loaded.ok and _text_bytes(loaded.preview["Notes"]) < 2_000
+    mixed = [lines[0], *(f"D{i},Won,{'$' if i % 2 else '€'}{i},2026-10-01,{notes}{i}" for i in range(8_000))]
+    refused = import_file(("\n".join(mixed) + "\n").encode(), "mixed.csv")[0]  # two currencies, no rates
+    assert not refused.ok and len(refused.frame) == 0
+    assert all(_text_bytes(refused.frame[c]) < 2_000 for c in refused.frame.columns
+               if isinstance(refused.frame[c].dtype, pd.StringDtype))
+    assert _text_bytes(refused.preview["Notes"]) < 2_000

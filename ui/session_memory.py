@@ -29,12 +29,14 @@ from streamlit.runtime import Runtime
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from analytics.ingest.importer import release_memory
+from ui.explore import state as explore_state
 
 log = logging.getLogger("sales")
 
 #: Session-state entries that hold an upload's bytes, frames or connections.
 HEAVY_KEYS = ("_upload_files", "_imports", "session_upload", "_session_con", "_cursor", "_context",
-              "_explore_map_cache", "_publish_imports", "_publish_series", "uploader", "series_uploader",
+              "_explore_map_cache", explore_state.DERIVED, explore_state.JOINED, explore_state.DEALS_MAP,
+              explore_state.SANDBOX, "_publish_imports", "_publish_series", "uploader", "series_uploader",
               "plan_upload")
 
 
@@ -46,6 +48,8 @@ class _SessionHandle:
 
 def release_session(handle: _SessionHandle) -> None:
     """Drop what a closed session holds; runs on Streamlit's event loop thread."""
+    with contextlib.suppress(Exception):  # no context yet (the first run did not get that far)
+        handle.state["_context"].release()  # page globals keep this object after the run
     for key in HEAVY_KEYS:
         with contextlib.suppress(Exception):  # absent, or a widget Streamlit no longer knows
             del handle.state[key]

@@ -67,6 +67,7 @@ SQL_RUN = "_explore_sql_run"
 SQL_DONE = "_explore_sql_done"
 SQL_LINKED = "_explore_sql_linked"
 DATE_COLS = "_explore_date_cols"
+SANDBOX = "_explore_sandbox"
 
 def ctx() -> context.Context:
     """This run's context (read per call: these modules are imported once, pages run per session)."""
@@ -157,8 +158,17 @@ def tables_frame() -> pd.DataFrame:
 
 
 def sandbox() -> Sandbox:
-    """The SQL box's sandbox: the data version's (shared), plus this session's kept joins."""
-    base = _base_sandbox(ctx().data_key, base_names(), ctx().con)
+    """The SQL box's sandbox: the data version's (shared), plus this session's kept joins. An
+    upload's own sandbox lives in its session: a cache every session shares would keep a private
+    upload's copies after its tab closed."""
+    if shared_data():
+        base = _base_sandbox(ctx().data_key, base_names(), ctx().con)
+    else:
+        kept = st.session_state.get(SANDBOX)
+        if kept is None or kept[0] != ctx().data_key:
+            kept = (ctx().data_key, Sandbox(explore.arrow_copies(ctx().con, base_names())))
+            st.session_state[SANDBOX] = kept
+        base = kept[1]
     d = derived()
     return base.extended(d.tables) if d.tables else base
 
