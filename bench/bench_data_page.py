@@ -57,34 +57,6 @@ def status_mb(pid: int, field: str) -> float:
     return float("nan")
 
 
-def memory_map(pid: int) -> dict[str, float]:
-    """Resident MB by kind of mapping (/proc/PID/smaps): glibc's main heap, anonymous mappings
-    (glibc's thread arenas, Arrow's and DuckDB's allocators, Python's big objects), files."""
-    kinds: dict[str, float] = {}
-    kind = "other"
-    for line in Path(f"/proc/{pid}/smaps").read_text().splitlines():
-        head = line.split()
-        if head and "-" in head[0] and len(head) >= 5 and ":" not in head[0]:
-            name = head[5] if len(head) > 5 else ""
-            start, end = (int(x, 16) for x in head[0].split("-"))
-            size = end - start
-            if name == "[heap]":
-                kind = "heap"
-            elif name.startswith("/"):
-                kind = "files"
-            elif name:
-                kind = "other"
-            else:  # glibc arenas reserve 64 MB mappings; other allocators map other sizes
-                kind = "anon 64 MB" if size == 64 << 20 else "anon"
-        elif line.startswith("Rss:"):
-            kinds[kind] = kinds.get(kind, 0.0) + int(head[1]) / 1024
-    return kinds
-
-
-def map_change(before: dict[str, float], after: dict[str, float]) -> str:
-    return ", ".join(f"{k} {after.get(k, 0) - before.get(k, 0):+,.0f}" for k in sorted(set(before) | set(after)))
-
-
 def reset_peak(pid: int) -> None:
     """VmHWM back to the current RSS (Linux >= 4.0; our own child process)."""
     Path(f"/proc/{pid}/clear_refs").write_text("5")
@@ -169,7 +141,6 @@ def main() -> None:
                 page = open_data_page(browser, url, args.timeout)
                 time.sleep(2)
                 base = status_mb(app.pid, "VmRSS")
-                base_map = memory_map(app.pid)
                 probe(f"upload {k + 1}: baseline")
                 reset_peak(app.pid)
                 report_ms, idle_ms = upload(page, args.path, REPORT, rows_text, args.timeout)
@@ -182,8 +153,7 @@ def main() -> None:
                 probe(f"upload {k + 1}: {args.wait:.0f} s after the tab closed")
                 print(f"upload {k + 1}: report {report_ms / 1000:.1f} s, idle {idle_ms / 1000:.1f} s; baseline "
                       f"{base:,.0f} MB, peak +{peak - base:,.0f} MB, {args.wait:.0f} s after the tab closed "
-                      f"+{later - base:,.0f} MB (RSS {later:,.0f} MB; by mapping: "
-                      f"{map_change(base_map, memory_map(app.pid))}); load {loadavg()}", flush=True)
+                      f"+{later - base:,.0f} MB (RSS {later:,.0f} MB); load {loadavg()}", flush=True)
             page = open_data_page(browser, url, args.timeout)
             time.sleep(2)
             base = status_mb(app.pid, "VmRSS")

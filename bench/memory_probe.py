@@ -53,26 +53,6 @@ def _big_objects() -> dict[str, float]:
     return {k: round(v, 1) for k, v in out.items()}
 
 
-def _holders(obj: object, depth: int = 3) -> list[str]:
-    """Who refers to ``obj``: up to ``depth`` levels of referrers, as type names and dict keys."""
-    out: list[str] = []
-    frontier = [(obj, "")]
-    for _ in range(depth):
-        nxt = []
-        for target, path in frontier:
-            for ref in gc.get_referrers(target):
-                if ref is frontier or isinstance(ref, list) and ref is nxt or type(ref).__name__ == "frame":
-                    continue
-                label = type(ref).__name__
-                if isinstance(ref, dict):
-                    keys = [k for k, v in ref.items() if v is target][:2]
-                    label += f"{keys}"
-                out.append(path + "<-" + label)
-                nxt.append((ref, path + "<-" + label))
-        frontier = nxt[:20]
-    return out[:30]
-
-
 def _describe(obj: object) -> str:
     name = type(obj).__name__
     if isinstance(obj, dict):
